@@ -1,0 +1,57 @@
+// Bundles the extension client, the language server (also the `blueprint-language-server` bin),
+// and, with --tests, the test and benchmark entry points. One esbuild configuration for all of them
+// so tests exercise exactly the code that ships.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  loader: { '.md': 'text' },
+  logLevel: 'warning',
+  // Some ESM dependencies read import.meta.url; in a CJS bundle point it at the bundle itself.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const shipped = [
+  { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+];
+if (existsSync('server/src/cli/main.ts')) {
+  shipped.push({ entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js } });
+}
+
+function testEntries(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /\.(test|bench|suite)\.ts$|^(index|bench)\.ts$/.test(f)).map((f) => join(dir, f));
+}
+
+const builds = shipped.map((b) => ({ ...common, ...b }));
+if (args.has('--tests')) {
+  for (const dir of ['test/unit', 'test/protocol', 'bench']) {
+    const entryPoints = testEntries(dir);
+    if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode'] });
+  }
+  const integration = testEntries('test/integration');
+  if (integration.length) builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

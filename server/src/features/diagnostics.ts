@@ -1,0 +1,251 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { FieldLine, Section } from '../model/blueprint';
+import { sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
+import type { Span } from '../model/span';
+import type { BlueprintSettings, SeverityName } from '../settings';
+import { toRange } from './lsp-ranges';
+
+/** Every diagnostic code the server reports, with its default severity. */
+export const DIAGNOSTIC_DEFAULTS = {
+  'placeholder': 'warning',
+  'missing-section': 'warning',
+  'missing-subsection': 'warning',
+  'duplicate-section': 'warning',
+  'section-order': 'information',
+  'empty-section': 'warning',
+  'invalid-status': 'error',
+  'invalid-date': 'error',
+  'unknown-structure': 'warning',
+  'too-large': 'warning',
+} as const satisfies Record<string, Exclude<SeverityName, 'off'>>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_DEFAULTS;
+
+export const DIAGNOSTIC_SOURCE = 'blueprint';
+
+const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Data attached to diagnostics so quick fixes know what they are about without re-deriving it. */
+export interface DiagnosticData {
+  /** The template section (or subsection's section) the diagnostic is about. */
+  readonly section?: string;
+  readonly subsection?: string;
+  /** The footer field label, for footer diagnostics. */
+  readonly field?: string;
+  /** The structure name, for unknown-structure. */
+  readonly structure?: string;
+}
+
+interface Finding {
+  readonly code: DiagnosticCode;
+  readonly span: Span;
+  readonly message: string;
+  readonly data?: DiagnosticData;
+}
+
+/** All the problems of a blueprint, as the settings want them reported. */
+export function computeDiagnostics(analysed: AnalysedBlueprint, settings: BlueprintSettings): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findProblems(analysed)) {
+    const severity = severityFor(finding.code, settings);
+    if (severity === undefined) continue;
+    const diagnostic: Diagnostic = {
+      range: toRange(analysed.document, finding.span),
+      severity,
+      code: finding.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: finding.message,
+    };
+    if (finding.data) diagnostic.data = finding.data;
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+export function severityFor(code: DiagnosticCode, settings: BlueprintSettings): DiagnosticSeverity | undefined {
+  const name = settings.diagnostics[code] ?? DIAGNOSTIC_DEFAULTS[code];
+  return name === 'off' ? undefined : SEVERITIES[name];
+}
+
+/** The problems in document order within each kind: placeholders, structure, footer, relationships. */
+export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of model.placeholders) {
+    findings.push({ code: 'placeholder', span: p.span, message: `Placeholder '[${p.text}]' is not filled in` });
+  }
+  findings.push(...sectionProblems(analysedSections(model.sections, schema.sections), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }));
+  findings.push(...footerProblems(model.footer, schema.footer));
+  const declared = new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name));
+  for (const r of model.relationships) {
+    for (const end of [r.from, r.to]) {
+      if (end.isPlaceholder || end.text === '' || declared.has(end.text)) continue;
+      findings.push({
+        code: 'unknown-structure',
+        span: end.span,
+        message: `Unknown structure '${end.text}': no interface or type of that name is declared in this blueprint's typescript blocks`,
+        data: { structure: end.text },
+      });
+    }
+  }
+  return findings;
+}
+
+interface SectionMatch {
+  readonly section: Section;
+  /** Index in the template, or -1 for a section the template does not have. */
+  readonly templateIndex: number;
+}
+
+function analysedSections(sections: readonly Section[], schema: readonly SectionSchema[]): SectionMatch[] {
+  return sections.map((section) => ({ section, templateIndex: schema.findIndex((s) => sameName(s.name, section.heading.text)) }));
+}
+
+function sectionProblems(matches: readonly SectionMatch[], schemaSections: readonly SectionSchema[], titleSpan: Span): Finding[] {
+  const findings: Finding[] = [];
+  const firstOf = new Map<number, Section>();
+  for (const { section, templateIndex } of matches) {
+    if (templateIndex < 0) continue;
+    const schema = schemaSections[templateIndex]!;
+    const first = firstOf.get(templateIndex);
+    if (first) {
+      findings.push({
+        code: 'duplicate-section',
+        span: section.heading.textSpan,
+        message: `Duplicate section '${schema.name}': the blueprint already has it above`,
+        data: { section: schema.name },
+      });
+      continue;
+    }
+    firstOf.set(templateIndex, section);
+    if (isEmpty(section, schema.guidance)) {
+      findings.push({ code: 'empty-section', span: section.heading.textSpan, message: `Section '${schema.name}' is empty`, data: { section: schema.name } });
+    }
+    findings.push(...subsectionProblems(section, schema));
+  }
+  for (const [index, schema] of schemaSections.entries()) {
+    if (!firstOf.has(index)) {
+      findings.push({ code: 'missing-section', span: titleSpan, message: `Missing section '${schema.name}'`, data: { section: schema.name } });
+    }
+  }
+  findings.push(...orderProblems(matches.filter((m) => m.templateIndex >= 0 && firstOf.get(m.templateIndex) === m.section), schemaSections));
+  return findings;
+}
+
+function subsectionProblems(section: Section, schema: SectionSchema): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  for (const sub of section.subsections) {
+    const index = schema.subsections.findIndex((s) => sameName(s.name, sub.heading.text));
+    if (index < 0) continue;
+    const name = schema.subsections[index]!.name;
+    if (seen.has(index)) {
+      findings.push({
+        code: 'duplicate-section',
+        span: sub.heading.textSpan,
+        message: `Duplicate subsection '${name}' in '${schema.name}'`,
+        data: { section: schema.name, subsection: name },
+      });
+      continue;
+    }
+    seen.add(index);
+    if (isEmpty(sub, undefined)) {
+      findings.push({ code: 'empty-section', span: sub.heading.textSpan, message: `Subsection '${name}' is empty`, data: { section: schema.name, subsection: name } });
+    }
+  }
+  for (const [index, sub] of schema.subsections.entries()) {
+    if (!seen.has(index)) {
+      findings.push({
+        code: 'missing-subsection',
+        span: section.heading.textSpan,
+        message: `Section '${schema.name}' is missing subsection '${sub.name}'`,
+        data: { section: schema.name, subsection: sub.name },
+      });
+    }
+  }
+  return findings;
+}
+
+/** Nothing under the heading but, at most, the template's own guidance line. */
+function isEmpty(section: Section, templateGuidance: string | undefined): boolean {
+  if (section.contentBlockCount > 0) return false;
+  return section.guidance === undefined || (templateGuidance !== undefined && sameName(section.guidance.text, templateGuidance));
+}
+
+/**
+ * Sections out of template order: the fewest sections to move, which are those outside a longest
+ * run already in order (longest increasing subsequence of template positions).
+ */
+function orderProblems(matches: readonly SectionMatch[], schemaSections: readonly SectionSchema[]): Finding[] {
+  const inOrder = longestIncreasingRun(matches.map((m) => m.templateIndex));
+  const findings: Finding[] = [];
+  matches.forEach((m, i) => {
+    if (inOrder.has(i)) return;
+    const name = schemaSections[m.templateIndex]!.name;
+    const successor = matches.find((other, j) => inOrder.has(j) && other.templateIndex > m.templateIndex);
+    const message = successor
+      ? `Section '${name}' is out of template order: it belongs before '${schemaSections[successor.templateIndex]!.name}'`
+      : `Section '${name}' is out of template order: it belongs after '${schemaSections[[...inOrder].map((j) => matches[j]!.templateIndex).filter((t) => t < m.templateIndex).pop() ?? 0]!.name}'`;
+    findings.push({ code: 'section-order', span: m.section.heading.textSpan, message, data: { section: name } });
+  });
+  return findings;
+}
+
+function longestIncreasingRun(values: readonly number[]): Set<number> {
+  // Patience sorting: tails[k] is the index ending the best run of length k+1.
+  const tails: number[] = [];
+  const previous: number[] = new Array(values.length).fill(-1);
+  values.forEach((value, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const kept = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]!) kept.add(i);
+  return kept;
+}
+
+function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFieldSchema[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of footer) {
+    const fieldSchema = schema.find((f) => sameName(f.label, field.label));
+    if (!fieldSchema || /^\[[^\]]*\]$/.test(field.value)) continue;
+    if (fieldSchema.kind === 'choice' && !fieldSchema.values.includes(field.value)) {
+      findings.push({
+        code: 'invalid-status',
+        span: field.value === '' ? field.span : field.valueSpan,
+        message: `${field.label} '${field.value}' is not one of ${fieldSchema.values.join(', ')}`,
+        data: { field: fieldSchema.label },
+      });
+    }
+    if (fieldSchema.kind === 'date' && !isCalendarDate(field.value)) {
+      findings.push({
+        code: 'invalid-date',
+        span: field.value === '' ? field.span : field.valueSpan,
+        message: `${field.label} '${field.value}' is not a calendar date written YYYY-MM-DD`,
+        data: { field: fieldSchema.label },
+      });
+    }
+  }
+  return findings;
+}
+
+/** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 no). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BlueprintStore } from '../documents/blueprint-store';
+import type { BlueprintSettings } from '../settings';
+import { DIAGNOSTIC_SOURCE, severityFor } from './diagnostics';
+
+export function isTooLarge(document: TextDocument, settings: BlueprintSettings): boolean {
+  return document.getText().length > settings.maxDocumentSize;
+}
+
+/** Whether a document too large to analyse would be a blueprint, judged from its first lines only. */
+export function looksLikeBlueprint(document: TextDocument, store: BlueprintStore): boolean {
+  const head = document.getText().slice(0, 4096);
+  return store.isBlueprintText(head, document.uri);
+}
+
+/** One diagnostic on the first line instead of an analysis; none when the user turned the code off. */
+export function tooLargeDiagnostics(document: TextDocument, settings: BlueprintSettings): Diagnostic[] {
+  const text = document.getText();
+  const size = text.length;
+  const severity = severityFor('too-large', settings);
+  if (severity === undefined) return [];
+  const firstLineEnd = text.slice(0, 4096).search(/\r|\n/);
+  return [{
+    range: { start: { line: 0, character: 0 }, end: document.positionAt(firstLineEnd < 0 ? Math.min(size, 4096) : firstLineEnd) },
+    severity,
+    code: 'too-large',
+    source: DIAGNOSTIC_SOURCE,
+    message: `This blueprint has ${size.toLocaleString('en-US')} characters, more than blueprint.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en-US')}): it is not checked. Split it, or raise the setting.`,
+  }];
+}

@@ -1,0 +1,395 @@
+import type { Code, Heading as MdHeading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { FieldLine, Heading, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
+import { BOM, normalizeLabel, parseMarkdown } from './markdown-parser';
+import type { Span } from './span';
+import { analyseTypescript } from './typescript-blocks';
+
+/** A summary of one top-level Markdown block: enough to build sections without keeping the tree. */
+export type Block =
+  | { readonly kind: 'heading'; readonly heading: Heading; readonly span: Span }
+  | { readonly kind: 'guidance'; readonly text: string; readonly span: Span }
+  | { readonly kind: 'fields'; readonly fields: readonly FieldLine[]; readonly span: Span }
+  | { readonly kind: 'break'; readonly span: Span }
+  | { readonly kind: 'comment'; readonly span: Span }
+  | { readonly kind: 'other'; readonly span: Span };
+
+export interface ReferenceDefinition {
+  readonly label: string;
+  /** The definition's source, to be given to other chunks' parses (definitions apply document-wide). */
+  readonly source: string;
+}
+
+/** What one chunk of a document (a run of whole top-level blocks) contributes to the model; offsets are the chunk's. */
+export interface ChunkFacts {
+  readonly blocks: readonly Block[];
+  readonly placeholders: readonly Placeholder[];
+  readonly structures: readonly Structure[];
+  readonly relationships: readonly Relationship[];
+  readonly definitions: readonly ReferenceDefinition[];
+  /** Labels of bracketed text that a definition elsewhere in the document would turn into a link. */
+  readonly unresolvedLabels: readonly string[];
+  /** The chunk ends inside a block (a fence or HTML block) that would swallow the next chunk's first line. */
+  readonly endsOpen: boolean;
+}
+
+const TYPESCRIPT_LANGS = new Set(['typescript', 'ts', 'tsx']);
+
+/**
+ * Parses a chunk and summarises it. `definitions` are reference definitions from elsewhere in the
+ * document: they are parsed ahead of the chunk (and dropped again) so links resolve exactly as in a
+ * parse of the whole document.
+ */
+export function analyseChunk(chunk: string, definitions = ''): ChunkFacts {
+  const bom = chunk.startsWith(BOM) ? 1 : 0;
+  const prefix = definitions ? definitions + '\n\n' : '';
+  const source = prefix + (bom ? chunk.slice(1) : chunk);
+  const root = parseMarkdown(source);
+  return new ChunkReader(source, bom - prefix.length, prefix.length).read(root);
+}
+
+class ChunkReader {
+  private readonly blocks: Block[] = [];
+  private readonly placeholders: Placeholder[] = [];
+  private readonly structures: Structure[] = [];
+  private readonly relationships: Relationship[] = [];
+  private readonly definitions: ReferenceDefinition[] = [];
+  private readonly unresolvedLabels = new Set<string>();
+
+  /**
+   * @param source the parsed text: definitions prefix, then the chunk without its BOM
+   * @param shift added to a source offset to get a chunk offset
+   * @param ownStart source offset where the chunk's own text begins
+   */
+  constructor(private readonly source: string, private readonly shift: number, private readonly ownStart: number) {}
+
+  read(root: Root): ChunkFacts {
+    const own = root.children.filter((node) => start(node) >= this.ownStart);
+    for (const node of own) {
+      this.blocks.push(this.summarise(node));
+      this.visitBlock(node);
+    }
+    const last = own[own.length - 1];
+    return {
+      blocks: this.blocks,
+      placeholders: this.placeholders,
+      structures: this.structures,
+      relationships: this.relationships,
+      definitions: this.definitions,
+      unresolvedLabels: [...this.unresolvedLabels],
+      endsOpen: last !== undefined && this.leavesBlockOpen(last),
+    };
+  }
+
+  private span(node: Nodes): Span {
+    return { start: start(node) + this.shift, end: end(node) + this.shift };
+  }
+
+  private summarise(node: RootContent): Block {
+    const span = this.span(node);
+    switch (node.type) {
+      case 'heading':
+        return { kind: 'heading', heading: this.heading(node), span };
+      case 'thematicBreak':
+        return { kind: 'break', span };
+      case 'html':
+        return node.value.startsWith('<!--') ? { kind: 'comment', span } : { kind: 'other', span };
+      case 'paragraph': {
+        const guidance = this.guidanceText(node);
+        if (guidance !== undefined) return { kind: 'guidance', text: guidance, span };
+        const fields = this.fieldLines(node);
+        if (fields) return { kind: 'fields', fields, span };
+        return { kind: 'other', span };
+      }
+      default:
+        return { kind: 'other', span };
+    }
+  }
+
+  private heading(node: MdHeading): Heading {
+    const children = node.children;
+    const span = this.span(node);
+    let textSpan: Span;
+    if (children.length > 0) {
+      textSpan = { start: start(children[0]!) + this.shift, end: end(children[children.length - 1]!) + this.shift };
+    } else {
+      // An empty heading: its text would go after the `#` marks and one space.
+      const line = this.source.slice(start(node), end(node));
+      const marks = /^[ \t]*#*[ \t]?/.exec(line)![0].length;
+      textSpan = { start: span.start + marks, end: span.start + marks };
+    }
+    return { depth: node.depth, text: plainText(node).trim(), span, textSpan };
+  }
+
+  /** A paragraph made of one bold run and nothing else. */
+  private guidanceText(node: Paragraph): string | undefined {
+    const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    if (meaningful.length !== 1 || meaningful[0]!.type !== 'strong') return undefined;
+    return plainText(meaningful[0]!).trim();
+  }
+
+  /** A paragraph whose every line is `**Label**: value`. */
+  private fieldLines(node: Paragraph): FieldLine[] | undefined {
+    const paragraphStart = start(node);
+    const paragraphEnd = end(node);
+    const fields: FieldLine[] = [];
+    let lineStart = paragraphStart;
+    const children = node.children;
+    let childIndex = 0;
+    while (lineStart < paragraphEnd) {
+      const lineEnd = lineEndFrom(this.source, lineStart, paragraphEnd);
+      while (childIndex < children.length && end(children[childIndex]!) <= lineStart) childIndex++;
+      const label = children[childIndex];
+      const after = children[childIndex + 1];
+      const contentStart = skipLinePrefix(this.source, lineStart, lineEnd);
+      if (!label || label.type !== 'strong' || start(label) !== contentStart) return undefined;
+      if (!after || after.type !== 'text' || this.source[end(label)] !== ':') return undefined;
+      const labelText = plainText(label).trim();
+      let valueStart = end(label) + 1;
+      while (valueStart < lineEnd && (this.source[valueStart] === ' ' || this.source[valueStart] === '\t')) valueStart++;
+      let valueEnd = lineEnd;
+      while (valueEnd > valueStart && /[ \t]/.test(this.source[valueEnd - 1]!)) valueEnd--;
+      fields.push({
+        label: labelText,
+        labelSpan: this.innerSpan(label),
+        value: this.source.slice(valueStart, valueEnd),
+        valueSpan: { start: valueStart + this.shift, end: valueEnd + this.shift },
+        span: { start: lineStart + this.shift, end: lineEnd + this.shift },
+      });
+      lineStart = nextLineStart(this.source, lineEnd, paragraphEnd);
+    }
+    return fields.length > 0 ? fields : undefined;
+  }
+
+  /** A bold run's text without its `**` or `__` marks. */
+  private innerSpan(node: Strong): Span {
+    const first = node.children[0];
+    const last = node.children[node.children.length - 1];
+    if (first && last) return { start: start(first) + this.shift, end: end(last) + this.shift };
+    const s = this.span(node);
+    return { start: s.start + 2, end: s.start + 2 };
+  }
+
+  private leavesBlockOpen(node: RootContent): boolean {
+    const raw = this.source.slice(start(node), end(node));
+    if (node.type === 'code') return isUnclosedFence(raw);
+    if (node.type === 'html') return isUnterminatedHtml(raw, this.source.slice(end(node)));
+    return false;
+  }
+
+  private visitBlock(node: Nodes): void {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell':
+        this.visitPhrasing(node.children, node.type === 'paragraph' ? node : undefined);
+        return;
+      case 'code':
+        this.visitCode(node);
+        return;
+      case 'definition':
+        this.definitions.push({ label: normalizeLabel(node.label ?? node.identifier), source: this.source.slice(start(node), end(node)) });
+        return;
+      case 'list':
+        for (const item of (node as List).children) this.visitListItem(item);
+        return;
+      case 'blockquote':
+      case 'table':
+      case 'tableRow':
+      case 'footnoteDefinition':
+      case 'root':
+        for (const child of node.children) this.visitBlock(child as Nodes);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private visitListItem(item: ListItem): void {
+    const first = item.children[0];
+    if (first?.type === 'paragraph') {
+      const relationship = this.relationship(first);
+      if (relationship) this.relationships.push(relationship);
+    }
+    for (const child of item.children) this.visitBlock(child);
+  }
+
+  /** `**A** → **verb** → **B**` (or `->`), possibly followed by more text. */
+  private relationship(paragraph: Paragraph): Relationship | undefined {
+    const [from, arrow1, verb, arrow2, to] = paragraph.children;
+    if (from?.type !== 'strong' || verb?.type !== 'strong' || to?.type !== 'strong') return undefined;
+    if (!isArrow(arrow1) || !isArrow(arrow2)) return undefined;
+    return {
+      span: { start: start(from) + this.shift, end: end(to) + this.shift },
+      from: this.part(from),
+      verb: this.part(verb),
+      to: this.part(to),
+    };
+  }
+
+  private part(node: Strong): RelationshipPart {
+    const text = plainText(node).trim();
+    return { text, span: this.innerSpan(node), isPlaceholder: /^\[[^\]]*\]$/.test(text) };
+  }
+
+  private visitPhrasing(children: PhrasingContent[], paragraph: Paragraph | undefined): void {
+    for (const child of children) {
+      switch (child.type) {
+        case 'text':
+          this.scanText(child, paragraph !== undefined && child === paragraph.children[0]);
+          break;
+        case 'strong':
+        case 'emphasis':
+        case 'delete':
+          this.visitPhrasing(child.children, undefined);
+          break;
+        default:
+          // Links, images, references, footnote calls, inline code and inline HTML hold no placeholders.
+          break;
+      }
+    }
+  }
+
+  /** Finds `[…]` in a text node's source: not escaped, not a reference link, footnote, image or task box. */
+  private scanText(node: Text, firstInParagraph: boolean): void {
+    const from = start(node);
+    const to = end(node);
+    const src = this.source;
+    let open = -1;
+    for (let i = from; i < to; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 0x5c /* \ */) {
+        i++;
+        continue;
+      }
+      if (c === 0x5b /* [ */) {
+        open = i;
+      } else if (c === 0x5d /* ] */ && open >= 0) {
+        const inner = src.slice(open + 1, i);
+        this.unresolvedLabels.add(normalizeLabel(inner));
+        if (this.isPlaceholder(open, i, inner, firstInParagraph && open === from)) {
+          this.placeholders.push({ text: inner, span: { start: open + this.shift, end: i + 1 + this.shift } });
+        }
+        open = -1;
+      }
+    }
+  }
+
+  private isPlaceholder(open: number, close: number, inner: string, atParagraphStart: boolean): boolean {
+    const src = this.source;
+    if (inner.trim() === '' || inner.startsWith('^')) return false;
+    const before = src[open - 1];
+    const after = src[close + 1];
+    if (before === ']' || before === '!' || after === '[' || after === '(') return false;
+    // `[x]` opening a list item that GFM did not take as a task box (no text after it).
+    if (atParagraphStart && (inner === 'x' || inner === 'X')) return false;
+    return true;
+  }
+
+  private visitCode(node: Code): void {
+    if (!node.lang || !TYPESCRIPT_LANGS.has(node.lang.toLowerCase()) || node.value === '') return;
+    const content = codeContent(this.source, start(node), end(node), node.value);
+    if (!content) return;
+    const facts = analyseTypescript(content.code, content.offset + this.shift);
+    this.structures.push(...facts.structures);
+    this.placeholders.push(...facts.placeholders);
+  }
+}
+
+function start(node: Nodes): number {
+  return node.position!.start.offset!;
+}
+
+function end(node: Nodes): number {
+  return node.position!.end.offset!;
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+function isArrow(node: PhrasingContent | undefined): boolean {
+  if (node?.type !== 'text') return false;
+  const t = node.value.trim();
+  return t === '→' || t === '->';
+}
+
+function lineEndFrom(src: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && src[i] !== '\n' && src[i] !== '\r') i++;
+  return i;
+}
+
+function nextLineStart(src: string, lineEnd: number, limit: number): number {
+  if (lineEnd >= limit) return limit;
+  return src[lineEnd] === '\r' && src[lineEnd + 1] === '\n' ? lineEnd + 2 : lineEnd + 1;
+}
+
+/** Skips the indentation (and, in block quotes, `>` marks) that precede a paragraph line's text. */
+function skipLinePrefix(src: string, from: number, lineEnd: number): number {
+  let i = from;
+  while (i < lineEnd && (src[i] === ' ' || src[i] === '\t' || src[i] === '>')) i++;
+  return i;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+function isUnclosedFence(raw: string): boolean {
+  const lines = raw.split(/\r\n|\r|\n/);
+  const open = FENCE_OPEN.exec(lines[0]!);
+  if (!open) return false;
+  if (lines.length < 2) return true;
+  const fence = open[1]!;
+  const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+  return !close.test(lines[lines.length - 1]!);
+}
+
+// CommonMark's HTML blocks of kinds 1 to 5: how each starts, how many characters of its opening
+// the end marker may not overlap, and the marker that ends it.
+const HTML_END_MARKERS: Array<[RegExp, number, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, 1, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, 4, /-->/],
+  [/^ {0,3}<\?/, 2, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, 9, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, 2, />/],
+];
+
+/** An HTML block that has not met its end condition would go on over the next line. */
+function isUnterminatedHtml(raw: string, rest: string): boolean {
+  for (const [opening, skip, ending] of HTML_END_MARKERS) {
+    if (opening.test(raw)) return !ending.test(raw.slice(raw.indexOf('<') + skip));
+  }
+  // Every other HTML block ends at a blank line.
+  return !/^(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(rest);
+}
+
+interface CodeContent {
+  code: string;
+  offset: number;
+}
+
+/**
+ * A fenced block's content as it stands in the source, container prefixes (`> `, list indentation)
+ * blanked, so offsets in it plus `offset` are source offsets.
+ */
+function codeContent(src: string, from: number, to: number, value: string): CodeContent | undefined {
+  const firstBreak = src.slice(from, to).search(/\r\n|\r|\n/);
+  if (firstBreak < 0) return undefined;
+  const contentStart = from + firstBreak + (src.startsWith('\r\n', from + firstBreak) ? 2 : 1);
+  const valueLines = value.split(/\r\n|\r|\n/);
+  let cursor = contentStart;
+  let code = '';
+  for (const valueLine of valueLines) {
+    const lineEnd = lineEndFrom(src, cursor, to);
+    const rawLine = src.slice(cursor, lineEnd);
+    code += rawLine.endsWith(valueLine)
+      ? ' '.repeat(rawLine.length - valueLine.length) + valueLine
+      : ' '.repeat(rawLine.length);
+    const next = nextLineStart(src, lineEnd, to);
+    code += src.slice(lineEnd, next);
+    cursor = next;
+    if (cursor >= to) break;
+  }
+  return { code, offset: contentStart };
+}

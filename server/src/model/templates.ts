@@ -1,0 +1,22 @@
+import dataBlueprint from '../../../templates/data-blueprint.md';
+import type { Blueprint } from './blueprint';
+import { deriveSchema, type TemplateSchema } from './schema';
+
+/** The templates that ship with the extension, built-in first. */
+export const builtinTemplates: readonly TemplateSchema[] = [deriveSchema('data-blueprint', dataBlueprint)];
+
+const BLUEPRINT_FILE = /\.blueprint\.md$/i;
+
+/**
+ * The template a document follows: the one whose title its first heading starts with, or for a
+ * `*.blueprint.md` file without such a title, the first template. Undefined for any other Markdown.
+ */
+export function templateFor(model: Blueprint, uri: string, templates: readonly TemplateSchema[] = builtinTemplates): TemplateSchema | undefined {
+  const title = model.title?.text.toLowerCase();
+  if (title !== undefined) {
+    const byTitle = templates.find((t) => t.titlePrefix !== '' && title.startsWith(t.titlePrefix.toLowerCase()));
+    if (byTitle) return byTitle;
+  }
+  const path = uri.replace(/[?#].*$/, '');
+  return BLUEPRINT_FILE.test(decodeURIComponent(path)) ? templates[0] : undefined;
+}

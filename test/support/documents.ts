@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedBlueprint } from '../../server/src/documents/analysed-document';
+import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { DEFAULT_SETTINGS, readSettings, type BlueprintSettings } from '../../server/src/settings';
+
+/** The repository root (tests are bundled into out/test/<layer>/). */
+export const repoRoot = join(__dirname, '..', '..', '..');
+
+export const templateText = readFileSync(join(repoRoot, 'templates', 'data-blueprint.md'), 'utf8');
+
+/** A fixture from test/fixtures. */
+export function fixture(name: string): string {
+  return readFileSync(join(repoRoot, 'test', 'fixtures', name), 'utf8');
+}
+
+export function textDocument(text: string, uri = 'file:///work/order-ledger.md', version = 1): TextDocument {
+  return TextDocument.create(uri, 'markdown', version, text);
+}
+
+/** Analyses a text as the server would; throws when the text is not a blueprint. */
+export function analyse(text: string, uri = 'file:///work/order-ledger.md'): AnalysedBlueprint {
+  const analysed = new BlueprintStore().get(textDocument(text, uri));
+  if (!analysed) throw new Error(`not a blueprint: ${uri}`);
+  return analysed;
+}
+
+export function settings(raw: Record<string, unknown> = {}): BlueprintSettings {
+  return Object.keys(raw).length ? readSettings(raw) : DEFAULT_SETTINGS;
+}
+
+/** Applies LSP-style edits (ranges in the original text) and returns the new text. */
+export function applyEdits(text: string, edits: ReadonlyArray<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+  return TextDocument.applyEdits(textDocument(text), edits.map((e) => ({ range: e.range, newText: e.newText })));
+}
