@@ -1,0 +1,70 @@
+import { parseBlueprint } from '../model/blueprint-parser';
+import type { TemplateSchema } from '../model/schema';
+import type { Span } from '../model/span';
+
+/**
+ * Template text made into an LSP/VS Code snippet: every placeholder becomes a tab stop holding its
+ * own text (`${1:Describe …}`), everything else is escaped so it inserts literally.
+ * Placeholders are found by parsing the text with the document parser, so snippets cannot drift
+ * from the template.
+ */
+export function snippetFromTemplateText(text: string, firstTabStop = 1): { snippet: string; nextTabStop: number } {
+  const placeholders = parseBlueprint(text).placeholders;
+  let snippet = '';
+  let last = 0;
+  let tabStop = firstTabStop;
+  for (const p of placeholders) {
+    snippet += escapeSnippetText(text.slice(last, p.span.start));
+    snippet += `\${${tabStop++}:${escapeSnippetPlaceholder(text.slice(p.span.start, p.span.end))}}`;
+    last = p.span.end;
+  }
+  snippet += escapeSnippetText(text.slice(last));
+  return { snippet, nextTabStop: tabStop };
+}
+
+/** Literal text in a snippet: `$`, `}` and `\` are escaped. */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/** Text inside `${n:…}`: `$`, `}`, `\` escaped (commas and pipes only matter in choices). */
+function escapeSnippetPlaceholder(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+export interface NewBlueprintValues {
+  /** The blueprint's subject, put in place of the title's placeholder (`Order Ledger`). */
+  readonly name: string;
+  /** For the footer's date field, YYYY-MM-DD. */
+  readonly date?: string;
+  /** For the footer's person field. */
+  readonly author?: string;
+}
+
+/**
+ * A new blueprint from a template: the title filled with the name, the date and person footer
+ * fields filled when given; every other placeholder left for the author.
+ */
+export function newBlueprintText(schema: TemplateSchema, values: NewBlueprintValues): string {
+  const model = parseBlueprint(schema.text);
+  const replacements: Array<{ span: Span; text: string }> = [];
+  const titlePlaceholder = model.title && model.placeholders.find((p) => p.span.start >= model.title!.textSpan.start && p.span.end <= model.title!.textSpan.end);
+  if (titlePlaceholder && values.name.trim() !== '') replacements.push({ span: titlePlaceholder.span, text: values.name.trim() });
+  for (const field of model.footer) {
+    const kind = schema.footer.find((f) => f.label === field.label)?.kind;
+    const value = kind === 'date' ? values.date : kind === 'person' ? values.author : undefined;
+    if (value) replacements.push({ span: field.valueSpan, text: value });
+  }
+  let text = schema.text;
+  for (const r of replacements.sort((a, b) => b.span.start - a.span.start)) {
+    text = text.slice(0, r.span.start) + r.text + text.slice(r.span.end);
+  }
+  // A new file ends with exactly one line break, whatever blank lines the template file trails.
+  return text.replace(/\s*$/, '\n');
+}
+
+/** Today as YYYY-MM-DD in the local time zone, the form the date field wants. */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { builtinTemplates } from '../../server/src/model/templates';
+import { newBlueprintText, snippetFromTemplateText, today } from '../../server/src/features/template-text';
+import { analyse } from '../support/documents';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { settings } from '../support/documents';
+
+const schema = builtinTemplates[0]!;
+
+test('a template section becomes a snippet whose tab stops are its placeholders', () => {
+  const purpose = schema.sections[0]!;
+  const { snippet, nextTabStop } = snippetFromTemplateText(purpose.source, 3);
+  assert.equal(snippet, "## Purpose\n\n**What this data system manages and why it exists.**\n\n${3:[Describe the data system's purpose, what data it manages, and why it's needed.]}\n\n---\n\n");
+  assert.equal(nextTabStop, 4);
+});
+
+test('snippet text escapes what a snippet would otherwise expand', () => {
+  const { snippet } = snippetFromTemplateText('## Cost\n\nCosts $5 {a} \\ [Price $]\n');
+  assert.equal(snippet, '## Cost\n\nCosts \\$5 {a\\} \\\\ ${1:[Price \\$]}\n');
+});
+
+test('a new blueprint has its title, date and author filled and every other placeholder left', () => {
+  const text = newBlueprintText(schema, { name: 'Order Ledger', date: '2026-11-25', author: 'Ada Lovelace' });
+  assert.ok(text.startsWith('# Data Blueprint: Order Ledger\n'));
+  assert.ok(text.endsWith('**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: 2026-11-25\n**Author**: Ada Lovelace\n'));
+  const codes = computeDiagnostics(analyse(text), settings()).map((d) => d.code);
+  assert.equal(codes.length, 75);
+  assert.ok(codes.every((c) => c === 'placeholder'));
+});
+
+test('today is written YYYY-MM-DD', () => {
+  assert.equal(today(new Date(2026, 0, 5)), '2026-01-05');
+});
