@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { DocumentSymbol, Hover, InitializeResult } from 'vscode-languageserver-protocol';
+import { fixture, templateText } from '../support/documents';
+import { LspClient } from '../support/lsp-client';
+
+const filled = fixture('order-ledger.md');
+let client: LspClient;
+let initializeResult: InitializeResult;
+
+before(async () => {
+  client = new LspClient();
+  initializeResult = await client.initialize();
+});
+after(async () => { await client.stop(); });
+
+test('the server announces incremental sync, outline and hover', () => {
+  const caps = initializeResult.capabilities;
+  assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+  assert.ok(caps.documentSymbolProvider);
+  assert.equal(caps.hoverProvider, true);
+  assert.equal(initializeResult.serverInfo?.name, 'blueprint-language-server');
+});
+
+test('an opened template gets its 78 placeholder warnings for that version', async () => {
+  const uri = 'file:///work/new-system.md';
+  await client.open(uri, templateText, 3);
+  const diagnostics = await client.diagnosticsFor(uri, 3);
+  assert.equal(diagnostics.length, 78);
+  assert.deepEqual(diagnostics[0], {
+    range: { start: { line: 0, character: 18 }, end: { line: 0, character: 36 } },
+    severity: 2,
+    code: 'placeholder',
+    source: 'blueprint',
+    message: "Placeholder '[Data System Name]' is not filled in",
+  });
+});
+
+test('plain Markdown gets no diagnostics, no symbols and no hover', async () => {
+  const plain = 'file:///work/notes.md';
+  await client.open(plain, '# Notes\n\n## Purpose\n\nSee [Owner].\n');
+  // A blueprint opened afterwards is answered after the plain document was processed.
+  await client.open('file:///work/after-notes.blueprint.md', templateText);
+  await client.diagnosticsFor('file:///work/after-notes.blueprint.md', 1);
+  assert.equal(client.diagnostics.has(plain), false);
+  assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: plain } }), []);
+  assert.equal(await client.request('textDocument/hover', { textDocument: { uri: plain }, position: { line: 2, character: 5 } }), null);
+});
+
+test('an incremental edit that fills a placeholder is reflected in the next version', async () => {
+  const uri = 'file:///work/ledger.md';
+  await client.open(uri, filled.replace('**Author**: Ada Lovelace', '**Author**: [Name]'), 1);
+  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => d.code), ['placeholder']);
+  const line = filled.split('\n').findIndex((l) => l.startsWith('**Author**'));
+  await client.notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 18 } }, text: 'Grace Hopper' }],
+  });
+  assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+});
+
+test('a document that stops being a blueprint has its diagnostics cleared, and closing clears them too', async () => {
+  const uri = 'file:///work/changing.md';
+  await client.open(uri, templateText, 1);
+  assert.equal((await client.diagnosticsFor(uri, 1)).length, 78);
+  await client.notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 16 } }, text: 'Meeting notes' }],
+  });
+  assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+  const closing = 'file:///work/closing.md';
+  await client.open(closing, templateText, 1);
+  await client.diagnosticsFor(closing, 1);
+  await client.notify('textDocument/didClose', { textDocument: { uri: closing } });
+  assert.deepEqual(await client.waitForDiagnostics(closing, (p) => p.diagnostics.length === 0), []);
+});
+
+test('document symbols and hover over the protocol', async () => {
+  const uri = 'file:///work/ledger-outline.md';
+  await client.open(uri, filled);
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(symbols[0]!.name, 'Data Blueprint: Order Ledger');
+  assert.deepEqual(symbols[0]!.children!.map((s) => s.name).slice(0, 3), ['Purpose', 'Data Model', 'Data Flow']);
+  const line = filled.split('\n').indexOf('## Data Flow');
+  const result = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } });
+  assert.deepEqual(result.range, { start: { line, character: 3 }, end: { line, character: 12 } });
+  assert.match((result.contents as { value: string }).value, /How data moves through the system\./);
+});
+
+test('severities come from workspace/configuration and follow didChangeConfiguration', async () => {
+  const uri = 'file:///work/configured.md';
+  client.settings = { diagnostics: { placeholder: 'hint' } };
+  await client.notify('workspace/didChangeConfiguration', { settings: null });
+  await client.open(uri, filled.replace('Review', 'Done').replace('Ada Lovelace', '[Name]'), 1);
+  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.severity]), [['placeholder', 4], ['invalid-status', 1]]);
+  client.settings = { diagnostics: { placeholder: 'off', 'invalid-status': 'warning' } };
+  await client.notify('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1).then((d) => d.map((x) => [x.code, x.severity])), [['invalid-status', 2]]);
+  client.settings = {};
+  await client.notify('workspace/didChangeConfiguration', { settings: null });
+});
+
+test('an editor without workspace/configuration passes settings as initialization options', async () => {
+  const other = new LspClient();
+  try {
+    await other.initialize({ configuration: false, initializationOptions: { settings: { diagnostics: { placeholder: 'error' } } } });
+    await other.open('file:///work/x.md', templateText);
+    const diagnostics = await other.diagnosticsFor('file:///work/x.md', 1);
+    assert.ok(diagnostics.length === 78 && diagnostics.every((d) => d.severity === 1));
+    await other.notify('workspace/didChangeConfiguration', { settings: { blueprint: { diagnostics: { placeholder: 'off' } } } });
+    assert.deepEqual(await other.waitForDiagnostics('file:///work/x.md', (p) => p.diagnostics.length === 0), []);
+  } finally {
+    await other.stop();
+  }
+});

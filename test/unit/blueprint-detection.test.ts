@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { textDocument, templateText } from '../support/documents';
+
+function kindOf(text: string, uri: string): string | undefined {
+  return new BlueprintStore().get(textDocument(text, uri))?.schema.kind;
+}
+
+test('a Markdown document whose first heading is the template title is a blueprint', () => {
+  assert.equal(kindOf('# Data Blueprint: Orders\n\nText.\n', 'file:///docs/orders.md'), 'Data Blueprint');
+  assert.equal(kindOf('\uFEFF# Data Blueprint: Orders\n', 'file:///docs/orders.md'), 'Data Blueprint');
+  assert.equal(kindOf('Intro paragraph.\n\n# Data Blueprint: Orders\n', 'untitled:Untitled-1'), 'Data Blueprint');
+});
+
+test('a file named *.blueprint.md is a blueprint whatever its first heading', () => {
+  assert.equal(kindOf('', 'file:///docs/orders.blueprint.md'), 'Data Blueprint');
+  assert.equal(kindOf('# Notes\n', 'file:///docs/My%20Orders.Blueprint.md'), 'Data Blueprint');
+});
+
+test('any other Markdown is not a blueprint', () => {
+  assert.equal(kindOf('# Notes\n\n# Data Blueprint: later\n', 'file:///docs/notes.md'), undefined);
+  assert.equal(kindOf('## Data Blueprint: Orders\n', 'file:///docs/notes.md'), undefined);
+  assert.equal(kindOf('Data Blueprint: Orders\n', 'file:///docs/notes.md'), undefined);
+  assert.equal(kindOf(templateText.replace('# Data Blueprint', '# Design'), 'file:///docs/blueprint.md.txt'), undefined);
+});
+
+test('the store parses a version once and again only when the version changes', () => {
+  const store = new BlueprintStore();
+  const first = store.get(textDocument(templateText, 'file:///a.md', 1));
+  assert.equal(store.get(textDocument(templateText, 'file:///a.md', 1)), first);
+  const next = store.get(textDocument(templateText + '\nMore.\n', 'file:///a.md', 2));
+  assert.notEqual(next, first);
+});

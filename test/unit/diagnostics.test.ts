@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { computeDiagnostics, isCalendarDate } from '../../server/src/features/diagnostics';
+import { withCursors } from '../support/cursor';
+import { analyse, fixture, settings, templateText, textDocument } from '../support/documents';
+
+const filled = fixture('order-ledger.md');
+
+function diagnose(text: string, raw: Record<string, unknown> = {}): Diagnostic[] {
+  return computeDiagnostics(analyse(text), settings(raw));
+}
+
+/** The expected range between markers $a and $b of a marked fixture. */
+function rangeOf(text: string, start: number, end: number) {
+  const doc = textDocument(text);
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+function only(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
+
+test('a fully filled-in blueprint has no diagnostic at all', () => {
+  assert.deepEqual(diagnose(filled), []);
+});
+
+test('the untouched template: 78 placeholder warnings, one per placeholder, from [ to ]', () => {
+  const diagnostics = diagnose(templateText);
+  assert.equal(diagnostics.length, 78);
+  const doc = textDocument(templateText);
+  for (const d of diagnostics) {
+    assert.equal(d.code, 'placeholder');
+    assert.equal(d.source, 'blueprint');
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+    const text = doc.getText(d.range);
+    assert.match(text, /^\[[^\]]+\]$/);
+    assert.equal(d.message, `Placeholder '${text}' is not filled in`);
+  }
+});
+
+test('missing-section names each absent section, on the title', () => {
+  const text = filled.replace(/## Data Flow[\s\S]*?(?=## State Management)/, '');
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['missing-section', "Missing section 'Data Flow'"]]);
+  const titleStart = text.indexOf('Data Blueprint');
+  assert.deepEqual(diagnostics[0]!.range, rangeOf(text, titleStart, text.indexOf('\n')));
+  assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Warning);
+});
+
+test('missing-subsection is reported on its section heading', () => {
+  const text = filled.replace(/### Alerts[\s\S]*?(?=### Health Checks)/, '');
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['missing-subsection', "Section 'Monitoring Points' is missing subsection 'Alerts'"]]);
+  const heading = text.indexOf('Monitoring Points');
+  assert.deepEqual(diagnostics[0]!.range, rangeOf(text, heading, heading + 'Monitoring Points'.length));
+});
+
+test('duplicate-section on the repeated heading only', () => {
+  const { text, offsets } = withCursors(filled.replace('## Scaling Paths', '## Purpose\n\nAgain.\n\n## $0Purpose$1 \n\nAnd again.\n\n## Scaling Paths').replace('## Purpose\n\nAgain.', '## Extra\n\nAgain.'));
+  const diagnostics = only(diagnose(text), 'duplicate-section');
+  assert.deepEqual(diagnostics.map((d) => [d.message, d.range]), [["Duplicate section 'Purpose': the blueprint already has it above", rangeOf(text, offsets[0]!, offsets[1]!)]]);
+});
+
+test('section-order flags the section that is out of place, as information', () => {
+  const purpose = /## Purpose[\s\S]*?(?=## Data Model)/.exec(filled)![0];
+  const text = filled.replace(purpose, '').replace('## Scaling Paths', purpose + '## Scaling Paths');
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.severity]), [
+    ['section-order', "Section 'Purpose' is out of template order: it belongs before 'Data Model'", DiagnosticSeverity.Information],
+  ]);
+});
+
+test('empty-section for a section with only its guidance line and for an empty subsection', () => {
+  let text = filled.replace(/(## Purpose\n\n\*\*What this data system manages and why it exists.\*\*\n\n)[\s\S]*?(?=---)/, '$1');
+  text = text.replace(/(### Limits\n)[^\n]*\n/, '$1');
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [
+    ['empty-section', "Section 'Purpose' is empty"],
+    ['empty-section', "Subsection 'Limits' is empty"],
+  ]);
+});
+
+test('a section whose bold line is the author\'s own words is not empty', () => {
+  const text = filled.replace(/(## Purpose\n\n)[\s\S]*?(?=---)/, '$1**We keep every order.**\n\n');
+  assert.deepEqual(diagnose(text), []);
+});
+
+test('invalid-status on the value, naming the allowed values', () => {
+  const { text, offsets } = withCursors(filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: $0Done$1'));
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.severity, d.range]), [
+    ['invalid-status', "Blueprint Status 'Done' is not one of Draft, Review, Approved", DiagnosticSeverity.Error, rangeOf(text, offsets[0]!, offsets[1]!)],
+  ]);
+});
+
+test('invalid-date for a date that is not a calendar day written YYYY-MM-DD', () => {
+  for (const bad of ['2026-02-30', '20/11/2026', 'yesterday', '2026-1-5']) {
+    const diagnostics = diagnose(filled.replace('2026-11-20', bad));
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['invalid-date', `Last Updated '${bad}' is not a calendar date written YYYY-MM-DD`]], bad);
+  }
+  assert.ok(isCalendarDate('2024-02-29'));
+  assert.ok(!isCalendarDate('2023-02-29'));
+});
+
+test('a placeholder in a footer field is only a placeholder diagnostic', () => {
+  const text = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: [Draft/Review/Approved]').replace('2026-11-20', '[Date]');
+  assert.deepEqual(diagnose(text).map((d) => d.code), ['placeholder', 'placeholder']);
+});
+
+test('unknown-structure on a relationship end no typescript block declares', () => {
+  const { text, offsets } = withCursors(filled.replace('- **Order** → **contains** → **OrderLine**', '- **Order** → **contains** → **$0Invoice$1**'));
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.data]), [['unknown-structure', rangeOf(text, offsets[0]!, offsets[1]!), { structure: 'Invoice' }]]);
+  assert.match(diagnostics[0]!.message, /^Unknown structure 'Invoice'/);
+});
+
+test('a placeholder at a relationship end is only a placeholder diagnostic', () => {
+  const text = filled.replace('**OrderLine**\n', '**[Structure B]**\n');
+  assert.deepEqual(diagnose(text).map((d) => d.code), ['placeholder']);
+});
+
+test('severity per code follows blueprint.diagnostics settings, and off silences a code', () => {
+  const text = filled.replace('Review', 'Done').replace('- **Order** → **contains** → **OrderLine**', '- **Order** → **contains** → **[Thing]**');
+  const diagnostics = diagnose(text, { diagnostics: { 'invalid-status': 'hint', placeholder: 'off' } });
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['invalid-status', DiagnosticSeverity.Hint]]);
+  assert.deepEqual(diagnose(text, { diagnostics: { placeholder: 'error', 'invalid-status': 'loud' } }).map((d) => [d.code, d.severity]), [
+    ['placeholder', DiagnosticSeverity.Error],
+    ['invalid-status', DiagnosticSeverity.Error],
+  ]);
+});
+
+test('diagnostic ranges stay exact with CRLF, a BOM, emoji and CJK', () => {
+  const marked = '\uFEFF' + filled.replace('The order ledger records', 'The 注文 ledger 🧾 records $0[Owner]$1 and').replace(/\n/g, '\r\n');
+  const { text, offsets } = withCursors(marked);
+  const diagnostics = diagnose(text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['placeholder', rangeOf(text, offsets[0]!, offsets[1]!)]]);
+  assert.equal(textDocument(text).getText(diagnostics[0]!.range), '[Owner]');
+});
