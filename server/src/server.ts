@@ -28,8 +28,10 @@ const settingsByUri = new Map<string, Promise<BlueprintSettings>>();
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: unknown } | undefined;
-  if (options?.settings !== undefined) initialSettings = readSettings(options.settings);
+  // Editors pass settings as `{ settings: {...} }` or, like Helix's `config`, as `{ blueprint: {...} }`.
+  const options = params.initializationOptions as { settings?: unknown; blueprint?: unknown } | undefined;
+  const given = options?.settings ?? options?.blueprint;
+  if (given !== undefined) initialSettings = readSettings(given);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -112,7 +112,7 @@ test('unknown-structure on a relationship end no typescript block declares', () 
   const { text, offsets } = withCursors(filled.replace('- **Order** → **contains** → **OrderLine**', '- **Order** → **contains** → **$0Invoice$1**'));
   const diagnostics = diagnose(text);
   assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.data]), [['unknown-structure', rangeOf(text, offsets[0]!, offsets[1]!), { structure: 'Invoice' }]]);
-  assert.match(diagnostics[0]!.message, /^Unknown structure 'Invoice'/);
+  assert.match(diagnostics[0]!.message as string, /^Unknown structure 'Invoice'/);
 });
 
 test('a placeholder at a relationship end is only a placeholder diagnostic', () => {
