@@ -25,6 +25,12 @@ test('any other Markdown is not a blueprint', () => {
   assert.equal(kindOf(templateText.replace('# Data Blueprint', '# Design'), 'file:///docs/blueprint.md.txt'), undefined);
 });
 
+test('only file and untitled documents are analysed', () => {
+  assert.equal(kindOf(templateText, 'git:/docs/orders.md?ref=HEAD'), undefined);
+  assert.equal(kindOf(templateText, 'vscode-notebook-cell:/docs/a.ipynb#1'), undefined);
+  assert.equal(kindOf(templateText, 'untitled:Untitled-2'), 'Data Blueprint');
+});
+
 test('the store parses a version once and again only when the version changes', () => {
   const store = new BlueprintStore();
   const first = store.get(textDocument(templateText, 'file:///a.md', 1));

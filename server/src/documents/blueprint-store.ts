@@ -4,6 +4,9 @@ import type { TemplateSchema } from '../model/schema';
 import { builtinTemplates, templateFor } from '../model/templates';
 import type { AnalysedBlueprint } from './analysed-document';
 
+// Files on disk and new unsaved files; not diff views (`git:`), previews or other virtual documents.
+const ANALYSED_SCHEMES = /^(?:file|untitled):/i;
+
 interface Entry {
   readonly parser: BlueprintParser;
   version: number;
@@ -27,6 +30,7 @@ export class BlueprintStore {
   }
 
   get(document: TextDocument): AnalysedBlueprint | undefined {
+    if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
     let entry = this.entries.get(document.uri);
     if (!entry) {
       entry = { parser: new BlueprintParser(), version: -1, fresh: false, analysed: undefined };
@@ -43,7 +47,7 @@ export class BlueprintStore {
 
   /** Whether a text would be a blueprint, without caching anything (for text too large to analyse). */
   isBlueprintText(text: string, uri: string): boolean {
-    return templateFor(parseBlueprint(text), uri, this.templates) !== undefined;
+    return ANALYSED_SCHEMES.test(uri) && templateFor(parseBlueprint(text), uri, this.templates) !== undefined;
   }
 
   forget(uri: string): void {
