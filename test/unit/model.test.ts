@@ -64,6 +64,11 @@ test('footer fields with their value ranges, and an empty value', () => {
   assert.deepEqual(footer[2]!.valueSpan, { start: offsets[2], end: offsets[2] });
 });
 
+test('a comment after the footer leaves it the footer', () => {
+  const footer = parseBlueprint('# Data Blueprint: X\n\n## Purpose\n\nWhy.\n\n---\n\n**Blueprint Status**: Draft\n\n<!-- reviewed by the data team -->\n').footer;
+  assert.deepEqual(footer.map((f) => f.value), ['Draft']);
+});
+
 test('a leading BOM shifts every offset by one, as the document counts', () => {
   const plain = parseBlueprint(templateText);
   const withBom = parseBlueprint('\uFEFF' + templateText);

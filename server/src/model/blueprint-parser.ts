@@ -100,9 +100,14 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   }
   placeholders.sort((a, b) => a.span.start - b.span.start);
 
-  // The footer is the run of `**Label**: value` paragraphs that ends the document.
+  // The footer is the run of `**Label**: value` paragraphs that ends the document (HTML comments,
+  // such as rule-control comments, may stand among or after them).
   let footerStart = blocks.length;
-  while (footerStart > 0 && blocks[footerStart - 1]!.block.kind === 'fields') footerStart--;
+  let scan = blocks.length;
+  while (scan > 0 && (blocks[scan - 1]!.block.kind === 'fields' || blocks[scan - 1]!.block.kind === 'comment')) {
+    scan--;
+    if (blocks[scan]!.block.kind === 'fields') footerStart = scan;
+  }
   const footer: FieldLine[] = [];
   for (let i = footerStart; i < blocks.length; i++) {
     const { block, span } = blocks[i]!;
