@@ -40,7 +40,7 @@ function testEntries(dir) {
 
 const builds = shipped.map((b) => ({ ...common, ...b }));
 if (args.has('--tests')) {
-  for (const dir of ['test/unit', 'test/protocol', 'bench']) {
+  for (const dir of ['test/unit', 'test/protocol', 'test/cli', 'bench']) {
     const entryPoints = testEntries(dir);
     if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode'] });
   }
@@ -54,4 +54,6 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The snippets ship in the extension and are derived from the template, like everything else.
+  await (await import('./generate-snippets.mjs')).generateSnippets();
 }

@@ -8,11 +8,17 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedBlueprint } from './documents/analysed-document';
 import { BlueprintStore } from './documents/blueprint-store';
+import { codeActions, CODE_ACTION_KINDS } from './features/code-actions';
+import { completions, COMPLETION_TRIGGER_CHARACTERS } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
 import { documentStatus } from './features/document-status';
 import { documentSymbols } from './features/document-symbols';
+import { footerValues } from './features/footer-values';
 import { hover } from './features/hover';
+import { definition, documentHighlights, prepareRename, references, rename } from './features/navigation';
+import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { isTooLarge, looksLikeBlueprint, tooLargeDiagnostics } from './features/size-limit';
 import { DocumentStatusRequest } from './protocol';
 import { DEFAULT_SETTINGS, readSettings, type BlueprintSettings } from './settings';
@@ -37,6 +43,13 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Blueprint' },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     },
     serverInfo: { name: 'blueprint-language-server', version: '0.1.0' },
   };
@@ -128,6 +141,25 @@ connection.onHover(guard('hover', null, async (params) => {
   const blueprint = await analysed(params.textDocument.uri);
   return blueprint ? hover(blueprint, params.position) : null;
 }));
+
+connection.onCompletion(forBlueprint('completion', [], (blueprint, params, settings) => completions(blueprint, params.position, footerValues(settings))));
+connection.onCodeAction(forBlueprint('codeAction', [], (blueprint, params, settings) => codeActions(blueprint, params.context, footerValues(settings))));
+connection.onDefinition(forBlueprint('definition', [], (blueprint, params) => definition(blueprint, params.position)));
+connection.onReferences(forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)));
+connection.onDocumentHighlight(forBlueprint('documentHighlight', [], (blueprint, params) => documentHighlights(blueprint, params.position)));
+connection.onPrepareRename(forBlueprint('prepareRename', null, (blueprint, params) => prepareRename(blueprint, params.position)));
+connection.onRenameRequest(forBlueprint('rename', null, (blueprint, params) => rename(blueprint, params.position, params.newName)));
+connection.languages.semanticTokens.on(forBlueprint('semanticTokens', { data: [] }, (blueprint) => semanticTokens(blueprint)));
+
+/** A guarded handler answering from the document's analysed blueprint, with `fallback` for plain Markdown. */
+function forBlueprint<P extends { textDocument: { uri: string } }, R, F>(
+  name: string, fallback: F, answer: (blueprint: AnalysedBlueprint, params: P, settings: BlueprintSettings) => R,
+): (params: P) => Promise<R | F> {
+  return guard<P, R | F>(name, fallback, async (params) => {
+    const blueprint = await analysed(params.textDocument.uri);
+    return blueprint ? answer(blueprint, params, await settingsFor(params.textDocument.uri)) : fallback;
+  });
+}
 
 connection.onRequest(DocumentStatusRequest, guard('documentStatus', null, async (params) => {
   const document = documents.get(params.uri);

@@ -1,0 +1,212 @@
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { FieldLine, Section } from '../model/blueprint';
+import { sameName } from '../model/schema';
+import type { Span } from '../model/span';
+import { DIAGNOSTIC_SOURCE, findProblems, type DiagnosticCode, type DiagnosticData } from './diagnostics';
+import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
+import type { FooterValues } from './footer-values';
+import { toOffset, toRange } from './lsp-ranges';
+import { firstSectionNamed, insertBlocks, missingSkeleton, sectionOffset, subsectionOffset, templateBlock } from './skeleton-edits';
+import { templatePlaces } from './template-places';
+
+/** The source action that completes the skeleton: every missing section and subsection. */
+export const ADD_MISSING_SECTIONS_KIND = `${CodeActionKind.Source}.addMissingSections.blueprint`;
+
+/** The kinds announced in the server's capabilities. */
+export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, ADD_MISSING_SECTIONS_KIND];
+
+/** The quick fixes for the diagnostics the client sends, and the source action when it is wanted. */
+export function codeActions(analysed: AnalysedBlueprint, context: CodeActionContext, values: FooterValues): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wants(context.only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of context.diagnostics) actions.push(...quickFixesFor(analysed, diagnostic, values));
+  }
+  if (wants(context.only, ADD_MISSING_SECTIONS_KIND)) {
+    const addAll = addAllMissingSections(analysed);
+    if (addAll) actions.push(addAll);
+  }
+  return actions;
+}
+
+/** Whether a kind is among those the client asked for (`source` covers `source.addMissingSections.blueprint`). */
+export function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+type FixMaker = (analysed: AnalysedBlueprint, span: Span, data: DiagnosticData, values: FooterValues) => Fix[];
+
+/** A fix before it is tied to its diagnostic. */
+interface Fix {
+  readonly title: string;
+  readonly edits: TextEdit[];
+  readonly isPreferred?: boolean;
+}
+
+const FIXES: Partial<Record<DiagnosticCode, FixMaker>> = {
+  'missing-section': addSection,
+  'missing-subsection': addSubsection,
+  'invalid-status': setFooterField,
+  'invalid-date': setFooterField,
+  'placeholder': fillFooterPlaceholder,
+  'unknown-structure': declareStructure,
+  'duplicate-section': mergeDuplicate,
+};
+
+/**
+ * The quick fixes for one of this server's diagnostics, each a minimal edit. Works from the model of
+ * the document as it is now: a diagnostic that no longer holds gets no fix.
+ */
+export function quickFixesFor(analysed: AnalysedBlueprint, diagnostic: Diagnostic, values: FooterValues): CodeAction[] {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
+  const code = diagnostic.code as DiagnosticCode;
+  const make = FIXES[code];
+  if (!make) return [];
+  const span: Span = { start: toOffset(analysed.document, diagnostic.range.start), end: toOffset(analysed.document, diagnostic.range.end) };
+  const data = (diagnostic.data as DiagnosticData | undefined) ?? findProblems(analysed).find((f) => f.code === code && f.span.start === span.start && f.span.end === span.end)?.data ?? {};
+  return make(analysed, span, data, values).map((fix): CodeAction => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+    edit: { changes: { [analysed.document.uri]: fix.edits } },
+  }));
+}
+
+/** "Add all missing sections": the whole missing skeleton in one edit, or undefined when nothing is missing. */
+export function addAllMissingSections(analysed: AnalysedBlueprint): CodeAction | undefined {
+  const insertions = missingSkeleton(analysed);
+  if (insertions.length === 0) return undefined;
+  return {
+    title: 'Add all missing sections',
+    kind: ADD_MISSING_SECTIONS_KIND,
+    edit: { changes: { [analysed.document.uri]: insertBlocks(analysed, insertions) } },
+  };
+}
+
+function addSection(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData): Fix[] {
+  const index = analysed.schema.sections.findIndex((s) => data.section !== undefined && sameName(s.name, data.section));
+  const section = analysed.schema.sections[index];
+  if (!section || firstSectionNamed(analysed.model, section.name)) return [];
+  return [{
+    title: `Add section '${section.name}'`,
+    isPreferred: true,
+    edits: [insertBlock(analysed.document, sectionOffset(analysed, index), templateBlock(section.source))],
+  }];
+}
+
+function addSubsection(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData): Fix[] {
+  const sectionSchema = analysed.schema.sections.find((s) => data.section !== undefined && sameName(s.name, data.section));
+  const section = sectionSchema && firstSectionNamed(analysed.model, sectionSchema.name);
+  const index = sectionSchema?.subsections.findIndex((s) => data.subsection !== undefined && sameName(s.name, data.subsection)) ?? -1;
+  const sub = sectionSchema?.subsections[index];
+  if (!sectionSchema || !section || !sub || section.subsections.some((s) => sameName(s.heading.text, sub.name))) return [];
+  return [{
+    title: `Add subsection '${sub.name}' to '${sectionSchema.name}'`,
+    isPreferred: true,
+    edits: [insertBlock(analysed.document, subsectionOffset(section, sectionSchema, index), templateBlock(sub.source))],
+  }];
+}
+
+/** Replaces a footer field's value (adding the space after its colon when there is none). */
+function setValue(analysed: AnalysedBlueprint, field: FieldLine, value: string): TextEdit[] {
+  const space = analysed.document.getText()[field.valueSpan.start - 1] === ':' ? ' ' : '';
+  return [replaceSpan(analysed.document, field.valueSpan, space + value)];
+}
+
+/** The fixes for a footer field's value, whatever is wrong with it: its allowed values, today, the author. */
+function footerFixes(analysed: AnalysedBlueprint, field: FieldLine, values: FooterValues): Fix[] {
+  const fieldSchema = analysed.schema.footer.find((f) => sameName(f.label, field.label));
+  if (!fieldSchema) return [];
+  switch (fieldSchema.kind) {
+    case 'choice':
+      // Only a value that differs in case is the obvious one; otherwise the author chooses.
+      return fieldSchema.values.map((value) => ({
+        title: `Set ${fieldSchema.label} to '${value}'`,
+        isPreferred: value !== field.value && sameName(value, field.value),
+        edits: setValue(analysed, field, value),
+      }));
+    case 'date':
+      return [{ title: `Set ${fieldSchema.label} to today (${values.date})`, isPreferred: true, edits: setValue(analysed, field, values.date) }];
+    case 'person':
+      return values.author ? [{ title: `Set ${fieldSchema.label} to '${values.author}'`, isPreferred: true, edits: setValue(analysed, field, values.author) }] : [];
+    default:
+      return [];
+  }
+}
+
+function setFooterField(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData, values: FooterValues): Fix[] {
+  const field = analysed.model.footer.find((f) => data.field !== undefined && sameName(f.label, data.field));
+  return field ? footerFixes(analysed, field, values) : [];
+}
+
+/** A placeholder that is a footer field's whole value gets that field's fixes; other placeholders get none. */
+function fillFooterPlaceholder(analysed: AnalysedBlueprint, span: Span, _data: DiagnosticData, values: FooterValues): Fix[] {
+  const field = analysed.model.footer.find((f) => f.valueSpan.start === span.start && f.valueSpan.end === span.end);
+  return field ? footerFixes(analysed, field, values) : [];
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * "Declare interface X": a stub added to the block where the template declares related structures
+ * (its last structure block above the relationship bullets), the block, subsection or section
+ * created from the template when absent.
+ */
+function declareStructure(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData): Fix[] {
+  const name = data.structure;
+  const home = templatePlaces(analysed.schema).structureHome;
+  const { document, model } = analysed;
+  if (!name || !IDENTIFIER.test(name) || !home || model.structures.some((s) => s.name === name)) return [];
+  const stub = `interface ${name} {\n}`;
+  const stubbed = (source: string, at: Span) => templateBlock(source.slice(0, at.start) + stub + source.slice(at.end));
+  const fix = (edit: TextEdit): Fix[] => [{ title: `Declare interface ${name}`, isPreferred: true, edits: [edit] }];
+
+  const sectionIndex = analysed.schema.sections.indexOf(home.section);
+  const section = firstSectionNamed(model, home.section.name);
+  if (!section) return fix(insertBlock(document, sectionOffset(analysed, sectionIndex), stubbed(home.section.source, home.inSection)));
+  const place: Section | undefined = home.subsection ? section.subsections.find((s) => sameName(s.heading.text, home.subsection!.name)) : section;
+  if (!place) {
+    const subIndex = home.section.subsections.indexOf(home.subsection!);
+    return fix(insertBlock(document, subsectionOffset(section, home.section, subIndex), stubbed(home.subsection!.source, home.inSubsection!)));
+  }
+  const inPlace = model.structures.filter((s) => s.span.start >= place.span.start && s.span.end <= place.span.end);
+  const last = inPlace[inPlace.length - 1];
+  if (last) {
+    const lineBreak = lineBreakOf(document);
+    return fix({ range: toRange(document, { start: last.span.end, end: last.span.end }), newText: lineBreak + lineBreak + withLineBreaks(stub, lineBreak) });
+  }
+  // No structure there yet: the template's block for it, without the template's heading line.
+  const source = home.subsection ? home.subsection.source : home.section.source;
+  const at = home.subsection ? home.inSubsection! : home.inSection;
+  const block = stubbed(source, at);
+  return fix(insertBlock(document, place.contentEnd, block.slice(block.search(/\n/) + 1).replace(/^\s+/, '')));
+}
+
+/**
+ * "Merge into the first 'X'": the duplicate's content moves to the end of the first section of that
+ * name and its heading goes. Only a guidance line the first section already has is dropped.
+ */
+function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: DiagnosticData): Fix[] {
+  const { document, model } = analysed;
+  if (!data.section) return [];
+  const isSubsection = data.subsection !== undefined;
+  const candidates = isSubsection
+    ? firstSectionNamed(model, data.section)?.subsections.filter((s) => sameName(s.heading.text, data.subsection!)) ?? []
+    : model.sections.filter((s) => sameName(s.heading.text, data.section!));
+  const first = candidates[0];
+  const duplicate = candidates.find((s) => s.heading.textSpan.start === span.start);
+  if (!first || !duplicate || duplicate === first) return [];
+  const text = document.getText();
+  const sameGuidance = duplicate.guidance && first.guidance && sameName(duplicate.guidance.text, first.guidance.text);
+  const contentStart = sameGuidance ? duplicate.guidance!.span.end : duplicate.heading.span.end;
+  const content = text.slice(contentStart, duplicate.contentEnd).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '');
+  // A section takes its closing separator with it; a subsection leaves its section's separator in place.
+  let removedEnd = isSubsection ? duplicate.contentEnd : duplicate.span.end;
+  while (removedEnd < text.length && /\s/.test(text[removedEnd]!)) removedEnd++;
+  const edits: TextEdit[] = [];
+  if (content.trim() !== '') edits.push(insertBlock(document, first.contentEnd, content));
+  edits.push({ range: toRange(document, { start: duplicate.heading.span.start, end: removedEnd }), newText: '' });
+  const name = isSubsection ? data.subsection! : data.section;
+  return [{ title: `Merge into the first '${name}'`, isPreferred: true, edits }];
+}

@@ -1,0 +1,237 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { Structure, StructureKind } from '../model/blueprint';
+import { BOM, parseMarkdown } from '../model/markdown-parser';
+import { sameName, type SectionSchema, type SubsectionSchema } from '../model/schema';
+import type { Span } from '../model/span';
+import { lineBreakOf, withLineBreaks } from './document-edits';
+import type { FooterValues } from './footer-values';
+import { toOffset, toRange } from './lsp-ranges';
+import { templatePlaces } from './template-places';
+import { sectionSnippet, templateSnippet } from './template-snippets';
+import { newBlueprintText } from './template-text';
+
+/** `#` starts headings, `*` bold relationship ends, space the value after `**Label**:` and a field's type. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['#', '*', ' ', '<', '|'];
+
+/** The line the cursor is on, as offsets, with the text either side of the cursor. */
+interface CursorLine {
+  readonly start: number;
+  readonly end: number;
+  readonly offset: number;
+  readonly before: string;
+  readonly after: string;
+}
+
+type Context = (analysed: AnalysedBlueprint, line: CursorLine, values: FooterValues) => CompletionItem[] | undefined;
+
+/**
+ * What can be written at the cursor: the whole template in an empty blueprint, missing sections and
+ * subsections at a heading, footer values, and the declared structures where a structure is named.
+ */
+export function completions(analysed: AnalysedBlueprint, position: Position, values: FooterValues): CompletionItem[] {
+  const line = cursorLine(analysed, position);
+  const contexts: Context[] = [wholeTemplate, footerValue, sectionHeading, subsectionHeading, relationshipEnd, fieldType];
+  for (const context of contexts) {
+    const items = context(analysed, line, values);
+    if (items) return items;
+  }
+  return [];
+}
+
+function cursorLine({ document }: AnalysedBlueprint, position: Position): CursorLine {
+  const text = document.getText();
+  const offset = toOffset(document, position);
+  let start = toOffset(document, { line: position.line, character: 0 });
+  if (start === 0 && text.startsWith(BOM)) start = 1;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end, offset, before: text.slice(start, offset), after: text.slice(offset, end) };
+}
+
+/** On the first line of an otherwise empty blueprint: the whole template, date and author filled. */
+const wholeTemplate: Context = ({ document, model, schema }, line, values) => {
+  if (line.start > 1 || document.getText().slice(line.end).trim() !== '' || model.sections.length > 0) return undefined;
+  const text = newBlueprintText(schema, { name: '', date: values.date, ...(values.author ? { author: values.author } : {}) });
+  return [{
+    label: schema.kind,
+    kind: CompletionItemKind.Snippet,
+    detail: `The whole ${schema.kind} template`,
+    documentation: { kind: MarkupKind.Markdown, value: `Every section of the ${schema.kind} template, with its placeholders as tab stops.` },
+    filterText: `# ${schema.title}`,
+    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(templateSnippet(text), lineBreakOf(document)) },
+    insertTextFormat: InsertTextFormat.Snippet,
+  }];
+};
+
+/** After `**Label**: ` in the footer: the allowed values, today's date or the author. */
+const footerValue: Context = ({ document, model, schema }, line, values) => {
+  // After the label's closing `**` and its colon, to the end of the line.
+  const field = model.footer.find((f) => line.offset >= f.labelSpan.end + 3 && line.offset <= f.span.end);
+  if (!field) return undefined;
+  const fieldSchema = schema.footer.find((f) => sameName(f.label, field.label));
+  if (!fieldSchema) return undefined;
+  const choices = fieldSchema.kind === 'choice' ? fieldSchema.values
+    : fieldSchema.kind === 'date' ? [values.date]
+      : fieldSchema.kind === 'person' && values.author ? [values.author]
+        : [];
+  const text = document.getText();
+  const start = Math.min(line.offset, field.valueSpan.start);
+  const range = toRange(document, { start, end: field.valueSpan.end });
+  const space = text[start - 1] === ':' ? ' ' : '';
+  // A placeholder value is not a filter: every choice stays listed while the cursor is inside it.
+  const typed = text.slice(start, line.offset);
+  const isPlaceholder = /^\[[^\]]*\]$/.test(field.value);
+  const detail = fieldSchema.kind === 'date' ? 'Today' : fieldSchema.kind === 'person' ? 'Author' : fieldSchema.label;
+  return choices.map((value, index): CompletionItem => ({
+    label: value,
+    kind: fieldSchema.kind === 'choice' ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
+    detail,
+    sortText: String(index).padStart(3, '0'),
+    filterText: isPlaceholder ? typed + value : value,
+    textEdit: { range, newText: space + value },
+  }));
+};
+
+const HEADING_LINE = /^(#{1,3})(?:[ \t].*)?$/;
+
+/** At a `#` or `##` line outside code: the template sections the blueprint lacks, in template order. */
+const sectionHeading: Context = (analysed, line) => {
+  const marks = HEADING_LINE.exec(line.before)?.[1];
+  if (marks === undefined || marks.length > 2) return undefined;
+  const { model, schema } = analysed;
+  const isHeading = marks.length === 2
+    ? model.sections.some((s) => s.heading.span.start === line.start)
+    // A level-1 line ends the section before it; inside a code block it would not.
+    : model.title?.span.start !== line.start && !model.sections.some((s) => s.span.start <= line.start && line.start < s.span.end);
+  if (!isHeading) return undefined;
+  const present = model.sections.filter((s) => s.heading.span.start !== line.start);
+  return schema.sections
+    .map((section, index) => ({ section, index }))
+    .filter(({ section }) => !present.some((p) => sameName(p.heading.text, section.name)))
+    .map(({ section, index }) => headingItem(analysed, line, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance));
+};
+
+/** At a `###` line inside a template section: that section's missing subsections. */
+const subsectionHeading: Context = (analysed, line) => {
+  if (HEADING_LINE.exec(line.before)?.[1] !== '###') return undefined;
+  const section = analysed.model.sections.find((s) => s.subsections.some((sub) => sub.heading.span.start === line.start));
+  if (!section) return undefined;
+  const sectionSchema = analysed.schema.sections.find((s) => sameName(s.name, section.heading.text));
+  if (!sectionSchema) return [];
+  const present = section.subsections.filter((s) => s.heading.span.start !== line.start);
+  return sectionSchema.subsections
+    .map((sub, index) => ({ sub, index }))
+    .filter(({ sub }) => !present.some((p) => sameName(p.heading.text, sub.name)))
+    .map(({ sub, index }) => headingItem(analysed, line, sub, index, '###', CompletionItemKind.Module, `Subsection of ${sectionSchema.name}`, sectionSchema.guidance));
+};
+
+/** Replaces the heading line being typed with the template's text for it, a blank line kept after it. */
+function headingItem(
+  { document }: AnalysedBlueprint, line: CursorLine, part: SectionSchema | SubsectionSchema, index: number,
+  marks: string, kind: CompletionItemKind, detail: string, guidance: string | undefined,
+): CompletionItem {
+  const text = document.getText();
+  const lineBreak = lineBreakOf(document);
+  const following = /^(?:\r\n|\r|\n)*/.exec(text.slice(line.end, line.end + 8))![0].replace(/\r\n/g, '\n').length;
+  const spacing = line.end >= text.length ? '' : lineBreak.repeat(Math.max(0, 2 - following));
+  return {
+    label: part.name,
+    kind,
+    detail,
+    documentation: { kind: MarkupKind.Markdown, value: `${guidance ? `*${guidance}*\n\n` : ''}\`\`\`markdown\n${part.source.replace(/\s+$/, '')}\n\`\`\`` },
+    filterText: `${marks} ${part.name}`,
+    sortText: String(index).padStart(3, '0'),
+    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(sectionSnippet(part), lineBreak) + spacing },
+    insertTextFormat: InsertTextFormat.Snippet,
+  };
+}
+
+const RELATIONSHIP_FROM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*([^*]*)$/;
+const RELATIONSHIP_TO = /(?:→|->)[ \t]*\*\*[^*]*\*\*[ \t]*(?:→|->)[ \t]*\*\*([^*]*)$/;
+const ARROW = /→|->/;
+
+/** In `**A** → **verb** → **B**`, at A or B: the structures the blueprint declares. */
+const relationshipEnd: Context = (analysed, line) => {
+  const to = RELATIONSHIP_TO.exec(line.before);
+  const from = to ? undefined : RELATIONSHIP_FROM.exec(line.before);
+  if (!to && !from) return undefined;
+  if (from && !ARROW.test(line.after) && !inRelationshipPlace(analysed, line.start)) return undefined;
+  const typed = (to ?? from)![1]!;
+  return structureItems(analysed, line, typed);
+};
+
+function inRelationshipPlace({ model, schema }: AnalysedBlueprint, offset: number): boolean {
+  const section = model.sections.find((s) => s.span.start <= offset && offset <= s.span.end);
+  if (!section) return false;
+  const subsection = section.subsections.find((s) => s.span.start <= offset && offset <= s.span.end);
+  return templatePlaces(schema).relationships.some((place) =>
+    sameName(place.section, section.heading.text)
+    && (place.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(place.subsection, subsection.heading.text)));
+}
+
+const TYPE_POSITION = /(?:^[ \t]*(?:readonly[ \t]+)?[\w$]+\??[ \t]*:|[<|&,([=]|\bextends|\bimplements)[ \t]*([A-Za-z_$][\w$]*)?$/;
+
+/** Where a type goes in a typescript block (a field's type, `extends`, a type argument): the declared structures. */
+const fieldType: Context = (analysed, line) => {
+  const match = TYPE_POSITION.exec(line.before);
+  if (!match || line.before.includes('//')) return undefined;
+  const inDeclaration = analysed.model.structures.some((s) => s.span.start < line.offset && line.offset <= s.span.end);
+  if (!inDeclaration && !insideTypescriptBlock(analysed, line)) return undefined;
+  return structureItems(analysed, line, match[1] ?? '');
+};
+
+/**
+ * Whether the cursor is in a fenced typescript block. A declaration being typed often does not parse
+ * (`status: ` before its `}`), so the model has no structure there; the (sub)section the cursor is
+ * in is parsed as Markdown, up to the cursor's line, to find out.
+ */
+function insideTypescriptBlock({ document, model }: AnalysedBlueprint, line: CursorLine): boolean {
+  const section = model.sections.find((s) => s.span.start <= line.start && line.start <= s.span.end);
+  const subsection = section?.subsections.find((s) => s.span.start <= line.start && line.start <= s.span.end);
+  const text = document.getText();
+  const from = subsection?.span.start ?? section?.span.start ?? (text.startsWith(BOM) ? 1 : 0);
+  const root = parseMarkdown(text.slice(from, line.end));
+  const cursor = line.offset - from;
+  const visit = (nodes: readonly Node[]): boolean => nodes.some((node) =>
+    (node.type === 'code' && /^(?:typescript|ts|tsx)$/i.test(node.lang ?? '') && node.position!.start.offset! < cursor && cursor <= node.position!.end.offset!)
+    || (node.children !== undefined && visit(node.children)));
+  return visit(root.children as readonly Node[]);
+}
+
+interface Node {
+  readonly type: string;
+  readonly lang?: string | null;
+  readonly position?: { start: { offset?: number }; end: { offset?: number } };
+  readonly children?: readonly Node[];
+}
+
+const STRUCTURE_ITEM_KINDS: Record<StructureKind, CompletionItemKind> = {
+  interface: CompletionItemKind.Interface,
+  type: CompletionItemKind.Struct,
+  class: CompletionItemKind.Class,
+  enum: CompletionItemKind.Enum,
+};
+
+/** The declared structures, each once, replacing the name being typed. */
+function structureItems({ document, model }: AnalysedBlueprint, line: CursorLine, typed: string): CompletionItem[] {
+  const rest = /^[\w$]*/.exec(line.after)![0].length;
+  const replaced: Span = { start: line.offset - typed.length, end: line.offset + rest };
+  const seen = new Set<string>();
+  const declared: Structure[] = [];
+  for (const s of model.structures) {
+    if (s.nameIsPlaceholder || seen.has(s.name)) continue;
+    seen.add(s.name);
+    declared.push(s);
+  }
+  const text = document.getText();
+  return declared.map((s): CompletionItem => ({
+    label: s.name,
+    kind: STRUCTURE_ITEM_KINDS[s.kind],
+    detail: `${s.kind} ${s.name}`,
+    documentation: { kind: MarkupKind.Markdown, value: '```typescript\n' + text.slice(s.span.start, s.span.end) + '\n```' },
+    filterText: s.name,
+    textEdit: { range: toRange(document, replaced), newText: s.name },
+  }));
+}
+

@@ -1,0 +1,63 @@
+import type { Blueprint, Section } from '../model/blueprint';
+import { parseBlueprint } from '../model/blueprint-parser';
+import { sameName, type SectionSchema, type SubsectionSchema, type TemplateSchema } from '../model/schema';
+import type { Span } from '../model/span';
+
+/** Where the template puts things, read from the template itself rather than named in code. */
+export interface TemplatePlaces {
+  /** The (sub)sections whose template text has relationship bullets. */
+  readonly relationships: ReadonlyArray<{ readonly section: string; readonly subsection: string | undefined }>;
+  /** Where a new structure is declared: the template's last structure block above its relationship bullets. */
+  readonly structureHome: StructureHome | undefined;
+}
+
+export interface StructureHome {
+  readonly section: SectionSchema;
+  readonly subsection: SubsectionSchema | undefined;
+  /** The template's declaration, as offsets into `section.source`. */
+  readonly inSection: Span;
+  /** The same, as offsets into `subsection.source`. */
+  readonly inSubsection: Span | undefined;
+}
+
+const cache = new WeakMap<TemplateSchema, TemplatePlaces>();
+
+export function templatePlaces(schema: TemplateSchema): TemplatePlaces {
+  let places = cache.get(schema);
+  if (!places) {
+    places = derivePlaces(schema, parseBlueprint(schema.text));
+    cache.set(schema, places);
+  }
+  return places;
+}
+
+function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlaces {
+  const where = (offset: number) => {
+    const section = template.sections.find((s) => contains(s, offset));
+    return { section, subsection: section?.subsections.find((s) => contains(s, offset)) };
+  };
+  const relationships = template.relationships.flatMap((r) => {
+    const { section, subsection } = where(r.span.start);
+    return section ? [{ section: section.heading.text, subsection: subsection?.heading.text }] : [];
+  });
+  const firstRelationship = template.relationships[0];
+  const home = firstRelationship && template.structures.filter((s) => s.span.end <= firstRelationship.span.start && where(s.span.start).section === where(firstRelationship.span.start).section).pop();
+  let structureHome: StructureHome | undefined;
+  const at = home && where(home.span.start);
+  const sectionSchema = at?.section && schema.sections.find((s) => sameName(s.name, at.section!.heading.text));
+  if (home && at?.section && sectionSchema) {
+    const subsectionSchema = at.subsection && sectionSchema.subsections.find((s) => sameName(s.name, at.subsection!.heading.text));
+    const relative = (origin: number): Span => ({ start: home.span.start - origin, end: home.span.end - origin });
+    structureHome = {
+      section: sectionSchema,
+      subsection: subsectionSchema,
+      inSection: relative(at.section.heading.span.start),
+      inSubsection: subsectionSchema && at.subsection ? relative(at.subsection.heading.span.start) : undefined,
+    };
+  }
+  return { relationships, structureHome };
+}
+
+function contains(section: Section, offset: number): boolean {
+  return offset >= section.span.start && offset < section.span.end;
+}
