@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { ADD_MISSING_SECTIONS_KIND, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import type { FooterValues } from '../../server/src/features/footer-values';
+import { analyse, fixture, settings, templateText } from '../support/documents';
+import { applyMinimal } from '../support/edits';
+
+const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
+const ledger = fixture('fulfilment-ledger.md');
+
+function diagnosticsOf(text: string): Diagnostic[] {
+  return computeDiagnostics(analyse(text), settings());
+}
+
+/** The fixes offered for the one diagnostic of `code` (matching `message` when given). */
+function fixesFor(text: string, code: string, message?: RegExp): { fixes: CodeAction[]; diagnostic: Diagnostic } {
+  const candidates = diagnosticsOf(text).filter((d) => d.code === code && (!message || message.test(String(d.message))));
+  assert.equal(candidates.length, 1, `one ${code} diagnostic expected, got ${JSON.stringify(diagnosticsOf(text).map((d) => d.message))}`);
+  return { fixes: quickFixesFor(analyse(text), candidates[0]!, values), diagnostic: candidates[0]! };
+}
+
+function edits(action: CodeAction): TextEdit[] {
+  return Object.values(action.edit!.changes!)[0]!;
+}
+
+/** Applies a fix, checks it touched only its own text and that its diagnostic is gone, and returns the text. */
+function apply(text: string, action: CodeAction): string {
+  const after = applyMinimal(text, edits(action));
+  const fixed = action.diagnostics?.[0];
+  if (fixed) {
+    assert.ok(!diagnosticsOf(after).some((d) => d.code === fixed.code && d.message === fixed.message), `still reported: ${fixed.message}`);
+  }
+  return after;
+}
+
+function cut(text: string, from: string, to: string): string {
+  const start = text.indexOf(from);
+  return text.slice(0, start) + text.slice(text.indexOf(to, start));
+}
+
+/** A piece of the template, from one heading to another. */
+function templatePart(from: string, to: string): string {
+  const start = templateText.indexOf(from);
+  return templateText.slice(start, templateText.indexOf(to, start));
+}
+
+test("missing-section: 'Add section' inserts the template section after its predecessor", () => {
+  const text = cut(ledger, '## Data Flow', '## State Management');
+  const { fixes } = fixesFor(text, 'missing-section', /Data Flow/);
+  assert.deepEqual(fixes.map((f) => [f.title, f.kind, f.isPreferred]), [["Add section 'Data Flow'", 'quickfix', true]]);
+  const after = apply(text, fixes[0]!);
+  assert.equal(after, text.replace('## State Management', templatePart('## Data Flow', '## State Management') + '## State Management'));
+  assert.ok(diagnosticsOf(after).every((d) => d.code === 'placeholder'));
+});
+
+test('missing-section: the first and the last section go after the title and before the footer', () => {
+  const noPurpose = cut(ledger, '## Purpose', '## Data Model');
+  assert.equal(apply(noPurpose, fixesFor(noPurpose, 'missing-section').fixes[0]!), noPurpose.replace('## Data Model', templatePart('## Purpose', '## Data Model') + '## Data Model'));
+  const noMonitoring = cut(ledger, '## Monitoring Points', '**Blueprint Status**');
+  assert.equal(apply(noMonitoring, fixesFor(noMonitoring, 'missing-section').fixes[0]!),
+    noMonitoring.replace('**Blueprint Status**', templatePart('## Monitoring Points', '**Blueprint Status**') + '**Blueprint Status**'));
+});
+
+test('missing-subsection: inserted before the next subsection, or at the end of the section before its separator', () => {
+  const text = cut(ledger, '### Processing Steps', '### Output Destinations');
+  const { fixes } = fixesFor(text, 'missing-subsection');
+  assert.deepEqual(fixes.map((f) => f.title), ["Add subsection 'Processing Steps' to 'Data Flow'"]);
+  assert.equal(apply(text, fixes[0]!), text.replace('### Output Destinations', templatePart('### Processing Steps', '### Output Destinations') + '### Output Destinations'));
+
+  const noHealth = cut(ledger, '### Health Checks', '---\n\n**Blueprint Status**');
+  assert.equal(apply(noHealth, fixesFor(noHealth, 'missing-subsection').fixes[0]!),
+    noHealth.replace('2 hours\n\n---', '2 hours\n\n### Health Checks\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---'));
+});
+
+test('invalid-status: one fix per template value; only a value differing in case is preferred', () => {
+  const text = ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Done');
+  const { fixes } = fixesFor(text, 'invalid-status');
+  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Set Blueprint Status to 'Draft'", undefined], ["Set Blueprint Status to 'Review'", undefined], ["Set Blueprint Status to 'Approved'", undefined]]);
+  assert.equal(analyse(text).document.getText(edits(fixes[2]!)[0]!.range), 'Done');
+  assert.equal(apply(text, fixes[2]!), ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
+  const lower = ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: review');
+  assert.deepEqual(fixesFor(lower, 'invalid-status').fixes.map((f) => f.isPreferred), [undefined, true, undefined]);
+});
+
+test('footer placeholders: status values, today for the date, the author for the person', () => {
+  const text = ledger.replace('**Blueprint Status**: Review\n**Last Updated**: 2026-11-20\n**Author**: Ada Lovelace', '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n**Author**: [Name]');
+  const status = fixesFor(text, 'placeholder', /Draft/);
+  assert.deepEqual(status.fixes.map((f) => f.title), ["Set Blueprint Status to 'Draft'", "Set Blueprint Status to 'Review'", "Set Blueprint Status to 'Approved'"]);
+  assert.ok(apply(text, status.fixes[0]!).endsWith('**Blueprint Status**: Draft\n**Last Updated**: [Date]\n**Author**: [Name]\n'));
+  const date = fixesFor(text, 'placeholder', /\[Date\]/);
+  assert.deepEqual(date.fixes.map((f) => [f.title, f.isPreferred]), [['Set Last Updated to today (2026-11-25)', true]]);
+  assert.ok(apply(text, date.fixes[0]!).endsWith('**Last Updated**: 2026-11-25\n**Author**: [Name]\n'));
+  const author = fixesFor(text, 'placeholder', /\[Name\]/);
+  assert.deepEqual(author.fixes.map((f) => f.title), ["Set Author to 'Ada Lovelace'"]);
+  assert.ok(apply(text, author.fixes[0]!).endsWith('**Author**: Ada Lovelace\n'));
+  assert.deepEqual(quickFixesFor(analyse(text), author.diagnostic, { date: '2026-11-25', author: undefined }), []);
+});
+
+test('invalid-date: set to today', () => {
+  const text = ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-02-30');
+  const { fixes } = fixesFor(text, 'invalid-date');
+  assert.deepEqual(fixes.map((f) => f.title), ['Set Last Updated to today (2026-11-25)']);
+  assert.equal(apply(text, fixes[0]!), ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-11-25'));
+});
+
+test('placeholders outside the footer get no quick fix', () => {
+  const text = ledger.replace('Sustained write latency above 100 ms.', '[When scaling is needed]');
+  assert.deepEqual(fixesFor(text, 'placeholder').fixes, []);
+});
+
+test('unknown-structure: declares an interface stub after the last related structure', () => {
+  const text = ledger.replace('- **Payment** -> **settles** -> **Order**', '- **Payment** -> **settles** -> **Invoice**');
+  const { fixes } = fixesFor(text, 'unknown-structure');
+  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Declare interface Invoice', true]]);
+  assert.equal(apply(text, fixes[0]!), text.replace("  currency: 'EUR' | 'JPY';\n};\n", "  currency: 'EUR' | 'JPY';\n};\n\ninterface Invoice {\n}\n"));
+});
+
+test('unknown-structure: creates the block, or the subsection, when absent', () => {
+  const relatedBlock = ledger.slice(ledger.indexOf('```typescript\ninterface Customer'), ledger.indexOf('### Data Relationships'));
+  const noBlock = ledger.replace(relatedBlock, 'See the core structures.\n\n').replace('**Payment** -> **settles** -> **Order**', '**Invoice** -> **settles** -> **Order**');
+  const blockFix = fixesFor(noBlock, 'unknown-structure', /Invoice/).fixes[0]!;
+  assert.equal(applyMinimal(noBlock, edits(blockFix)), noBlock.replace('See the core structures.\n\n', 'See the core structures.\n\n```typescript\ninterface Invoice {\n}\n```\n\n'));
+
+  const noSubsection = cut(ledger, '### Related Data Structures', '### Data Relationships').replace('**Payment** -> **settles** -> **Order**', '**Order** -> **billed by** -> **Invoice**');
+  const subsectionFix = fixesFor(noSubsection, 'unknown-structure', /Invoice/).fixes[0]!;
+  assert.equal(applyMinimal(noSubsection, edits(subsectionFix)),
+    noSubsection.replace('### Data Relationships', '### Related Data Structures\n\n```typescript\ninterface Invoice {\n}\n```\n\n### Data Relationships'));
+});
+
+test('unknown-structure: no fix for a name that cannot be an interface name', () => {
+  const text = ledger.replace('- **Payment** -> **settles** -> **Order**', '- **Payment** -> **settles** -> **Order Archive**');
+  assert.deepEqual(fixesFor(text, 'unknown-structure').fixes, []);
+});
+
+test('duplicate-section: merges the duplicate into the first, losing no line', () => {
+  const duplicate = '## Data Validation\n\n**How data is validated.**\n\n### Rejections\n- **Negative quantity**: rejected at the API 🚫\n- **未知の通貨**: rejected\n\n---\n\n';
+  const text = ledger.replace('## Performance Characteristics', duplicate + '## Performance Characteristics');
+  const { fixes } = fixesFor(text, 'duplicate-section');
+  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Merge into the first 'Data Validation'", true]]);
+  const after = apply(text, fixes[0]!);
+  assert.equal(after, ledger.replace('- **Output validation**: in the nightly export\n', '- **Output validation**: in the nightly export\n\n### Rejections\n- **Negative quantity**: rejected at the API 🚫\n- **未知の通貨**: rejected\n'));
+});
+
+test('duplicate subsection: merged into the first of its name', () => {
+  const text = ledger.replace('### Health Checks', '### Alerts\n- **Disk alert**: above 80 %\n\n### Health Checks');
+  const { fixes } = fixesFor(text, 'duplicate-section');
+  assert.equal(fixes[0]!.title, "Merge into the first 'Alerts'");
+  assert.equal(apply(text, fixes[0]!), ledger.replace('- **Lag alert**: export lag above 2 hours\n', '- **Lag alert**: export lag above 2 hours\n\n- **Disk alert**: above 80 %\n'));
+});
+
+test('"Add all missing sections" completes the skeleton in one edit of insertions only', () => {
+  const purposeOnly = templateText.replace("[Describe the data system's purpose, what data it manages, and why it's needed.]", 'Keeps the order ledger.');
+  const partial = cut(cut(purposeOnly, '## Data Model', '## Data Validation'), '## Performance Characteristics', '**Blueprint Status**')
+    .replace('### Consistency Checks\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
+  const actions = codeActions(analyse(partial), { diagnostics: [], only: ['source'] }, values);
+  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Add all missing sections', ADD_MISSING_SECTIONS_KIND]]);
+  assert.ok(edits(actions[0]!).every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character), 'insertions only');
+  assert.equal(applyMinimal(partial, edits(actions[0]!)), purposeOnly);
+  assert.deepEqual(codeActions(analyse(ledger), { diagnostics: [], only: ['source'] }, values), []);
+});
+
+test('code actions follow the kinds the client asks for and ignore other sources and stale diagnostics', () => {
+  const text = cut(ledger, '## Data Flow', '## State Management');
+  const diagnostics = diagnosticsOf(text);
+  assert.deepEqual(codeActions(analyse(text), { diagnostics, only: ['quickfix'] }, values).map((a) => a.title), ["Add section 'Data Flow'"]);
+  assert.deepEqual(codeActions(analyse(text), { diagnostics }, values).map((a) => a.title), ["Add section 'Data Flow'", 'Add all missing sections']);
+  assert.deepEqual(codeActions(analyse(text), { diagnostics: diagnostics.map((d) => ({ ...d, source: 'markdownlint' })), only: ['quickfix'] }, values), []);
+  assert.deepEqual(codeActions(analyse(ledger), { diagnostics, only: ['quickfix'] }, values), [], 'the section is back: nothing to fix');
+  const withoutData = diagnostics.map(({ data: _data, ...d }) => d);
+  assert.deepEqual(codeActions(analyse(text), { diagnostics: withoutData, only: ['quickfix'] }, values).map((a) => a.title), ["Add section 'Data Flow'"]);
+});
+
+test('CRLF blueprints get CRLF insertions, and fixes land exactly after emoji and CJK text', () => {
+  const text = cut(ledger, '## Data Flow', '## State Management').replace(/\n/g, '\r\n');
+  const after = apply(text, fixesFor(text, 'missing-section').fixes[0]!);
+  assert.equal(after, text.replace('## State Management', templatePart('## Data Flow', '## State Management').replace(/\n/g, '\r\n') + '## State Management'));
+  const cjk = ledger.replace('**Author**: Ada Lovelace', '**Author**: [名前 👤]').replace(/\n/g, '\r\n');
+  const fixed = apply(cjk, fixesFor(cjk, 'placeholder').fixes[0]!);
+  assert.equal(fixed, ledger.replace(/\n/g, '\r\n'));
+});
