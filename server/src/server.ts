@@ -29,11 +29,14 @@ const documents = new TextDocuments(TextDocument);
 const store = new BlueprintStore();
 
 let pullsConfiguration = false;
+/** Clients without snippet support get completion text without tab stops. */
+let takesSnippets = true;
 let initialSettings: BlueprintSettings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<BlueprintSettings>>();
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  takesSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   // Editors pass settings as `{ settings: {...} }` or, like Helix's `config`, as `{ blueprint: {...} }`.
   const options = params.initializationOptions as { settings?: unknown; blueprint?: unknown } | undefined;
   const given = options?.settings ?? options?.blueprint;
@@ -142,7 +145,7 @@ connection.onHover(guard('hover', null, async (params) => {
   return blueprint ? hover(blueprint, params.position) : null;
 }));
 
-connection.onCompletion(forBlueprint('completion', [], (blueprint, params, settings) => completions(blueprint, params.position, footerValues(settings))));
+connection.onCompletion(forBlueprint('completion', [], (blueprint, params, settings) => completions(blueprint, params.position, footerValues(settings), takesSnippets)));
 connection.onCodeAction(forBlueprint('codeAction', [], (blueprint, params, settings) => codeActions(blueprint, params.context, footerValues(settings))));
 connection.onDefinition(forBlueprint('definition', [], (blueprint, params) => definition(blueprint, params.position)));
 connection.onReferences(forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)));

@@ -177,3 +177,14 @@ test('ranges count UTF-16 code units after emoji and CJK text', () => {
   const line = document.getText().split('\n')[edit.range.start.line]!;
   assert.equal(edit.range.start.character, line.indexOf('Order'));
 });
+
+test('a client without snippet support gets the template text itself, placeholders in brackets', () => {
+  const { text, offset } = withCursor(lacksDataFlowAndScaling.replace('## State Management', '## $0\n\n## State Management'));
+  const analysed = analyse(text);
+  const items = completions(analysed, analysed.document.positionAt(offset), values, false);
+  assert.equal(items[0]!.insertTextFormat, 1);
+  const newText = (items[0]!.textEdit as TextEdit).newText;
+  assert.equal(newText, templateText.slice(templateText.indexOf('## Data Flow'), templateText.indexOf('## State Management')).replace(/\s+$/, ''));
+  const whole = completions(analyse('', 'file:///work/new.blueprint.md'), { line: 0, character: 0 }, values, false);
+  assert.ok((whole[0]!.textEdit as TextEdit).newText.startsWith('# Data Blueprint: [Data System Name]\n\n## Purpose\n'));
+});

@@ -7,6 +7,7 @@ import type { Span } from '../model/span';
 import { lineBreakOf, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
+import { templateBlock } from './skeleton-edits';
 import { templatePlaces } from './template-places';
 import { sectionSnippet, templateSnippet } from './template-snippets';
 import { newBlueprintText } from './template-text';
@@ -16,6 +17,7 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['#', '*', ' ', '<', '|'];
 
 /** The line the cursor is on, as offsets, with the text either side of the cursor. */
 interface CursorLine {
+  readonly line: number;
   readonly start: number;
   readonly end: number;
   readonly offset: number;
@@ -23,17 +25,24 @@ interface CursorLine {
   readonly after: string;
 }
 
-type Context = (analysed: AnalysedBlueprint, line: CursorLine, values: FooterValues) => CompletionItem[] | undefined;
+/** What the request brings besides the position: the footer values and whether the client takes snippets. */
+interface Wanted {
+  readonly values: FooterValues;
+  readonly snippets: boolean;
+}
+
+type Context = (analysed: AnalysedBlueprint, line: CursorLine, wanted: Wanted) => CompletionItem[] | undefined;
 
 /**
  * What can be written at the cursor: the whole template in an empty blueprint, missing sections and
  * subsections at a heading, footer values, and the declared structures where a structure is named.
  */
-export function completions(analysed: AnalysedBlueprint, position: Position, values: FooterValues): CompletionItem[] {
+export function completions(analysed: AnalysedBlueprint, position: Position, values: FooterValues, snippets = true): CompletionItem[] {
   const line = cursorLine(analysed, position);
+  const wanted: Wanted = { values, snippets };
   const contexts: Context[] = [wholeTemplate, footerValue, sectionHeading, subsectionHeading, relationshipEnd, fieldType];
   for (const context of contexts) {
-    const items = context(analysed, line, values);
+    const items = context(analysed, line, wanted);
     if (items) return items;
   }
   return [];
@@ -46,12 +55,12 @@ function cursorLine({ document }: AnalysedBlueprint, position: Position): Cursor
   if (start === 0 && text.startsWith(BOM)) start = 1;
   let end = offset;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { start, end, offset, before: text.slice(start, offset), after: text.slice(offset, end) };
+  return { line: position.line, start, end, offset, before: text.slice(start, offset), after: text.slice(offset, end) };
 }
 
 /** On the first line of an otherwise empty blueprint: the whole template, date and author filled. */
-const wholeTemplate: Context = ({ document, model, schema }, line, values) => {
-  if (line.start > 1 || document.getText().slice(line.end).trim() !== '' || model.sections.length > 0) return undefined;
+const wholeTemplate: Context = ({ document, model, schema }, line, { values, snippets }) => {
+  if (line.line !== 0 || document.getText().slice(line.end).trim() !== '' || model.sections.length > 0) return undefined;
   const text = newBlueprintText(schema, { name: '', date: values.date, ...(values.author ? { author: values.author } : {}) });
   return [{
     label: schema.kind,
@@ -59,13 +68,13 @@ const wholeTemplate: Context = ({ document, model, schema }, line, values) => {
     detail: `The whole ${schema.kind} template`,
     documentation: { kind: MarkupKind.Markdown, value: `Every section of the ${schema.kind} template, with its placeholders as tab stops.` },
     filterText: `# ${schema.title}`,
-    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(templateSnippet(text), lineBreakOf(document)) },
-    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(snippets ? templateSnippet(text) : text, lineBreakOf(document)) },
+    insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   }];
 };
 
 /** After `**Label**: ` in the footer: the allowed values, today's date or the author. */
-const footerValue: Context = ({ document, model, schema }, line, values) => {
+const footerValue: Context = ({ document, model, schema }, line, { values }) => {
   // After the label's closing `**` and its colon, to the end of the line.
   const field = model.footer.find((f) => line.offset >= f.labelSpan.end + 3 && line.offset <= f.span.end);
   if (!field) return undefined;
@@ -96,7 +105,7 @@ const footerValue: Context = ({ document, model, schema }, line, values) => {
 const HEADING_LINE = /^(#{1,3})(?:[ \t].*)?$/;
 
 /** At a `#` or `##` line outside code: the template sections the blueprint lacks, in template order. */
-const sectionHeading: Context = (analysed, line) => {
+const sectionHeading: Context = (analysed, line, { snippets }) => {
   const marks = HEADING_LINE.exec(line.before)?.[1];
   if (marks === undefined || marks.length > 2) return undefined;
   const { model, schema } = analysed;
@@ -109,11 +118,11 @@ const sectionHeading: Context = (analysed, line) => {
   return schema.sections
     .map((section, index) => ({ section, index }))
     .filter(({ section }) => !present.some((p) => sameName(p.heading.text, section.name)))
-    .map(({ section, index }) => headingItem(analysed, line, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance));
+    .map(({ section, index }) => headingItem(analysed, line, snippets, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance));
 };
 
 /** At a `###` line inside a template section: that section's missing subsections. */
-const subsectionHeading: Context = (analysed, line) => {
+const subsectionHeading: Context = (analysed, line, { snippets }) => {
   if (HEADING_LINE.exec(line.before)?.[1] !== '###') return undefined;
   const section = analysed.model.sections.find((s) => s.subsections.some((sub) => sub.heading.span.start === line.start));
   if (!section) return undefined;
@@ -123,12 +132,12 @@ const subsectionHeading: Context = (analysed, line) => {
   return sectionSchema.subsections
     .map((sub, index) => ({ sub, index }))
     .filter(({ sub }) => !present.some((p) => sameName(p.heading.text, sub.name)))
-    .map(({ sub, index }) => headingItem(analysed, line, sub, index, '###', CompletionItemKind.Module, `Subsection of ${sectionSchema.name}`, sectionSchema.guidance));
+    .map(({ sub, index }) => headingItem(analysed, line, snippets, sub, index, '###', CompletionItemKind.Module, `Subsection of ${sectionSchema.name}`, sectionSchema.guidance));
 };
 
 /** Replaces the heading line being typed with the template's text for it, a blank line kept after it. */
 function headingItem(
-  { document }: AnalysedBlueprint, line: CursorLine, part: SectionSchema | SubsectionSchema, index: number,
+  { document }: AnalysedBlueprint, line: CursorLine, snippets: boolean, part: SectionSchema | SubsectionSchema, index: number,
   marks: string, kind: CompletionItemKind, detail: string, guidance: string | undefined,
 ): CompletionItem {
   const text = document.getText();
@@ -142,8 +151,8 @@ function headingItem(
     documentation: { kind: MarkupKind.Markdown, value: `${guidance ? `*${guidance}*\n\n` : ''}\`\`\`markdown\n${part.source.replace(/\s+$/, '')}\n\`\`\`` },
     filterText: `${marks} ${part.name}`,
     sortText: String(index).padStart(3, '0'),
-    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(sectionSnippet(part), lineBreak) + spacing },
-    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(snippets ? sectionSnippet(part) : templateBlock(part.source), lineBreak) + spacing },
+    insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
 }
 
@@ -191,6 +200,8 @@ function insideTypescriptBlock({ document, model }: AnalysedBlueprint, line: Cur
   const subsection = section?.subsections.find((s) => s.span.start <= line.start && line.start <= s.span.end);
   const text = document.getText();
   const from = subsection?.span.start ?? section?.span.start ?? (text.startsWith(BOM) ? 1 : 0);
+  // Most lines with a colon or a comma are prose: without a fence above the cursor there is nothing to parse.
+  if (Math.max(text.lastIndexOf('```', line.start), text.lastIndexOf('~~~', line.start)) < from) return false;
   const root = parseMarkdown(text.slice(from, line.end));
   const cursor = line.offset - from;
   const visit = (nodes: readonly Node[]): boolean => nodes.some((node) =>

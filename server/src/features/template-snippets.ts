@@ -7,8 +7,16 @@ import { snippetFromTemplateText } from './template-text';
  * with its placeholders as tab stops (brackets kept inside, so a skipped one stays diagnosed).
  */
 export function sectionSnippet(section: SectionSchema | SubsectionSchema): string {
-  return snippetFromTemplateText(section.source.replace(/\s+$/, '')).snippet;
+  // Completion asks for these on every `##`: parse each template section once, not per request.
+  let snippet = sectionSnippets.get(section);
+  if (snippet === undefined) {
+    snippet = snippetFromTemplateText(section.source.replace(/\s+$/, '')).snippet;
+    sectionSnippets.set(section, snippet);
+  }
+  return snippet;
 }
+
+const sectionSnippets = new WeakMap<SectionSchema | SubsectionSchema, string>();
 
 export function templateSnippet(text: string): string {
   return snippetFromTemplateText(text.replace(/\s+$/, '\n')).snippet;
