@@ -180,3 +180,10 @@ test('CRLF blueprints get CRLF insertions, and fixes land exactly after emoji an
   const fixed = apply(cjk, fixesFor(cjk, 'placeholder').fixes[0]!);
   assert.equal(fixed, ledger.replace(/\n/g, '\r\n'));
 });
+
+test('a byte order mark is kept and fixes land at the same place after it', () => {
+  const text = '\uFEFF' + cut(ledger, '## Data Flow', '## State Management');
+  assert.equal(apply(text, fixesFor(text, 'missing-section').fixes[0]!), text.replace('## State Management', templatePart('## Data Flow', '## State Management') + '## State Management'));
+  const status = '\uFEFF' + ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: approved');
+  assert.equal(apply(status, fixesFor(status, 'invalid-status').fixes.find((f) => f.isPreferred)!), '\uFEFF' + ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
+});

@@ -188,3 +188,11 @@ test('a client without snippet support gets the template text itself, placeholde
   const whole = completions(analyse('', 'file:///work/new.blueprint.md'), { line: 0, character: 0 }, values, false);
   assert.ok((whole[0]!.textEdit as TextEdit).newText.startsWith('# Data Blueprint: [Data System Name]\n\n## Purpose\n'));
 });
+
+test('a byte order mark stays in place and offsets after it stay exact', () => {
+  const { items, text } = complete('\uFEFF$0', { uri: 'file:///work/bom.blueprint.md' });
+  assert.ok(accept(text, items[0]!).startsWith('\uFEFF# Data Blueprint: [Data System Name]\n'));
+  const withBom = complete('\uFEFF' + lacksDataFlowAndScaling.replace('## State Management', '## $0\n\n## State Management'));
+  assert.deepEqual(withBom.labels, ['Data Flow', 'Scaling Paths']);
+  assert.equal(withBom.document.getText((withBom.items[0]!.textEdit as TextEdit).range), '## ');
+});
