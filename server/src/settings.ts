@@ -11,12 +11,25 @@ export interface BlueprintSettings {
   readonly author: string;
   /** Documents longer than this many characters get one `too-large` diagnostic instead of analysis. */
   readonly maxDocumentSize: number;
+  /** Placeholder and missing-section severities follow the Blueprint Status (first value hint … last value error). */
+  readonly severityByStatus: boolean;
+  readonly templates: {
+    /** Workspace-relative folder whose Markdown files are templates. */
+    readonly folder: string;
+  };
+  readonly codeLens: {
+    /** The per-section completeness lens. */
+    readonly enabled: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: BlueprintSettings = {
   diagnostics: {},
   author: '',
   maxDocumentSize: 5_000_000,
+  severityByStatus: true,
+  templates: { folder: '.blueprints' },
+  codeLens: { enabled: true },
 };
 
 /** Accepts whatever a client sends and keeps only well-formed values. */
@@ -32,5 +45,15 @@ export function readSettings(raw: unknown): BlueprintSettings {
   const author = typeof value['author'] === 'string' ? value['author'].trim() : DEFAULT_SETTINGS.author;
   const maxSize = value['maxDocumentSize'];
   const maxDocumentSize = typeof maxSize === 'number' && Number.isFinite(maxSize) && maxSize > 0 ? maxSize : DEFAULT_SETTINGS.maxDocumentSize;
-  return { diagnostics, author, maxDocumentSize };
+  const severityByStatus = typeof value['severityByStatus'] === 'boolean' ? value['severityByStatus'] : DEFAULT_SETTINGS.severityByStatus;
+  const folder = objectAt(value, 'templates')['folder'];
+  const templates = { folder: typeof folder === 'string' && folder.trim() !== '' ? folder.trim() : DEFAULT_SETTINGS.templates.folder };
+  const lensEnabled = objectAt(value, 'codeLens')['enabled'];
+  const codeLens = { enabled: typeof lensEnabled === 'boolean' ? lensEnabled : DEFAULT_SETTINGS.codeLens.enabled };
+  return { diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens };
+}
+
+function objectAt(value: Record<string, unknown>, key: string): Record<string, unknown> {
+  const inner = value[key];
+  return inner && typeof inner === 'object' && !Array.isArray(inner) ? inner as Record<string, unknown> : {};
 }

@@ -1,0 +1,84 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+
+/** One checked file: its path as shown (relative to the current folder, forward slashes) and its diagnostics. */
+export interface FileReport {
+  readonly path: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const SEVERITY_WORDS: Record<DiagnosticSeverity, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+const COLOURS: Record<DiagnosticSeverity, string> = {
+  [DiagnosticSeverity.Error]: '\x1b[31m',
+  [DiagnosticSeverity.Warning]: '\x1b[33m',
+  [DiagnosticSeverity.Information]: '\x1b[36m',
+  [DiagnosticSeverity.Hint]: '\x1b[90m',
+};
+const DIM = '\x1b[2m';
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
+
+export interface Counts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly others: number;
+}
+
+export function countSeverities(reports: readonly FileReport[]): Counts {
+  let errors = 0;
+  let warnings = 0;
+  let others = 0;
+  for (const d of reports.flatMap((r) => r.diagnostics)) {
+    if (d.severity === DiagnosticSeverity.Error) errors++;
+    else if (d.severity === DiagnosticSeverity.Warning) warnings++;
+    else others++;
+  }
+  return { errors, warnings, others };
+}
+
+/** `file:line:col severity code message`, one line per diagnostic (1-based line and UTF-16 column), then a summary. */
+export function formatText(reports: readonly FileReport[], colour: boolean): string {
+  const paint = (code: string, text: string) => (colour ? `${code}${text}${RESET}` : text);
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const d of report.diagnostics) {
+      const severity = d.severity ?? DiagnosticSeverity.Error;
+      const where = `${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      lines.push(`${paint(BOLD, where)} ${paint(COLOURS[severity], SEVERITY_WORDS[severity])} ${paint(DIM, String(d.code))} ${d.message}`);
+    }
+  }
+  const { errors, warnings, others } = countSeverities(reports);
+  const total = errors + warnings + others;
+  const files = reports.length === 1 ? '1 blueprint' : `${reports.length} blueprints`;
+  if (total === 0) {
+    lines.push(reports.length === 0 ? 'No blueprints found.' : `${files} checked: no problems.`);
+  } else {
+    const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(others ? [plural(others, 'information or hint', 'informations or hints')] : [])];
+    lines.push('', `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A JSON array, one object per diagnostic, positions 1-based as in the text output. */
+export function formatJson(reports: readonly FileReport[]): string {
+  const items = reports.flatMap((report) => report.diagnostics.map((d) => ({
+    file: report.path,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: SEVERITY_WORDS[d.severity ?? DiagnosticSeverity.Error],
+    code: String(d.code),
+    message: d.message,
+  })));
+  return JSON.stringify(items, null, 2) + '\n';
+}

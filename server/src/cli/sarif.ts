@@ -1,0 +1,64 @@
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import { DIAGNOSTIC_DEFAULTS } from '../features/diagnostics';
+import { INVALID_TEMPLATE_CODE } from '../features/template-diagnostics';
+import type { SeverityName } from '../settings';
+import type { FileReport } from './report';
+
+/** SARIF has no level below a note: information and hints both become notes. */
+const LEVELS: Record<DiagnosticSeverity, 'error' | 'warning' | 'note'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'note',
+  [DiagnosticSeverity.Hint]: 'note',
+};
+const DEFAULT_LEVELS: Record<Exclude<SeverityName, 'off'>, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+const SOURCE_ROOT = 'SRCROOT';
+
+/**
+ * A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code, results located by
+ * paths relative to `%SRCROOT%` (the folder the check ran in), columns in UTF-16 code units as LSP counts.
+ */
+export function formatSarif(reports: readonly FileReport[], cwd: string, version: string): string {
+  const codes = [...Object.keys(DIAGNOSTIC_DEFAULTS), INVALID_TEMPLATE_CODE];
+  const rules = codes.map((id) => ({
+    id,
+    shortDescription: { text: `Blueprint rule ${id}` },
+    defaultConfiguration: { level: id in DIAGNOSTIC_DEFAULTS ? DEFAULT_LEVELS[DIAGNOSTIC_DEFAULTS[id as keyof typeof DIAGNOSTIC_DEFAULTS]] : 'error' },
+    helpUri: 'https://github.com/blueprint-authoring/blueprint-authoring#diagnostics',
+  }));
+  const results = reports.flatMap((report) => report.diagnostics.map((d) => {
+    const code = String(d.code);
+    const ruleIndex = codes.indexOf(code);
+    return {
+      ruleId: code,
+      ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+      level: LEVELS[d.severity ?? DiagnosticSeverity.Error],
+      message: { text: d.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(report.path), uriBaseId: SOURCE_ROOT },
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
+        },
+      }],
+    };
+  }));
+  const root = pathToFileURL(cwd).href.replace(/\/?$/, '/');
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'blueprint', version, informationUri: 'https://github.com/blueprint-authoring/blueprint-authoring', rules } },
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: root } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

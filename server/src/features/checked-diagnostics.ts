@@ -1,0 +1,22 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BlueprintStore } from '../documents/blueprint-store';
+import type { BlueprintSettings } from '../settings';
+import { computeDiagnostics } from './diagnostics';
+import { applyRuleControl } from './rule-control';
+import { severitiesForStatus } from './severity-by-status';
+import { isTooLarge, looksLikeBlueprint, tooLargeDiagnostics } from './size-limit';
+
+/**
+ * The diagnostics a document gets, in the editor and from `blueprint check` alike: the findings at
+ * the severities the settings and the Blueprint Status ask for, less those silenced by comments.
+ * Undefined for a document that is not a blueprint.
+ */
+export function checkDocument(document: TextDocument, store: BlueprintStore, settings: BlueprintSettings): Diagnostic[] | undefined {
+  if (isTooLarge(document, settings)) {
+    return looksLikeBlueprint(document, store) ? tooLargeDiagnostics(document, settings) : undefined;
+  }
+  const blueprint = store.get(document);
+  if (!blueprint) return undefined;
+  return applyRuleControl(document, computeDiagnostics(blueprint, severitiesForStatus(blueprint, settings)));
+}

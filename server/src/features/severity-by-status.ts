@@ -1,0 +1,36 @@
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import { sameName } from '../model/schema';
+import type { BlueprintSettings, SeverityName } from '../settings';
+import type { DiagnosticCode } from './diagnostics';
+
+/** The codes that say "this blueprint is unfinished": their weight grows as the blueprint matures. */
+export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = ['placeholder', 'missing-section', 'missing-subsection'];
+
+/**
+ * Settings with the unfinished-blueprint codes at the severity the Blueprint Status calls for. The
+ * status values come from the template's choice field, in the template's order: the first
+ * (a draft) makes them hints, the last (approved) errors, any in between warnings. A code the user
+ * set explicitly keeps their severity; an unfilled or unknown status changes nothing.
+ */
+export function severitiesForStatus({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>, settings: BlueprintSettings): BlueprintSettings {
+  if (!settings.severityByStatus) return settings;
+  const severity = statusSeverity(model.footer, schema.footer);
+  if (severity === undefined) return settings;
+  const diagnostics: Record<string, SeverityName> = { ...settings.diagnostics };
+  for (const code of STATUS_FOLLOWING_CODES) diagnostics[code] ??= severity;
+  return { ...settings, diagnostics };
+}
+
+function statusSeverity(
+  footer: AnalysedBlueprint['model']['footer'],
+  fieldSchemas: AnalysedBlueprint['schema']['footer'],
+): SeverityName | undefined {
+  const statusSchema = fieldSchemas.find((f) => f.kind === 'choice' && f.values.length > 1);
+  if (!statusSchema) return undefined;
+  const field = footer.find((f) => sameName(f.label, statusSchema.label));
+  if (!field) return undefined;
+  const index = statusSchema.values.findIndex((v) => sameName(v, field.value));
+  if (index < 0) return undefined;
+  if (index === 0) return 'hint';
+  return index === statusSchema.values.length - 1 ? 'error' : 'warning';
+}
