@@ -17,7 +17,8 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['#', '*', ' ', '<', '|'];
 
 /** The line the cursor is on, as offsets, with the text either side of the cursor. */
 interface CursorLine {
-  readonly line: number;
+  /** The line's number, from 0. */
+  readonly number: number;
   readonly start: number;
   readonly end: number;
   readonly offset: number;
@@ -55,12 +56,12 @@ function cursorLine({ document }: AnalysedBlueprint, position: Position): Cursor
   if (start === 0 && text.startsWith(BOM)) start = 1;
   let end = offset;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { line: position.line, start, end, offset, before: text.slice(start, offset), after: text.slice(offset, end) };
+  return { number: position.line, start, end, offset, before: text.slice(start, offset), after: text.slice(offset, end) };
 }
 
 /** On the first line of an otherwise empty blueprint: the whole template, date and author filled. */
 const wholeTemplate: Context = ({ document, model, schema }, line, { values, snippets }) => {
-  if (line.line !== 0 || document.getText().slice(line.end).trim() !== '' || model.sections.length > 0) return undefined;
+  if (line.number !== 0 || document.getText().slice(line.end).trim() !== '' || model.sections.length > 0) return undefined;
   const text = newBlueprintText(schema, { name: '', date: values.date, ...(values.author ? { author: values.author } : {}) });
   return [{
     label: schema.kind,
