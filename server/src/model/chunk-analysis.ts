@@ -169,10 +169,17 @@ class ChunkReader {
     return { start: s.start + 2, end: s.start + 2 };
   }
 
+  /**
+   * Whether the chunk ends inside a fence or HTML block, also one that is the last thing in a list
+   * item or block quote: the chunk's end closes it where the document's next line would not, or not
+   * at the same offset.
+   */
   private leavesBlockOpen(node: RootContent): boolean {
-    const raw = this.source.slice(start(node), end(node));
-    if (node.type === 'code') return isUnclosedFence(raw);
-    if (node.type === 'html') return isUnterminatedHtml(raw, this.source.slice(end(node)));
+    for (let last: Nodes | undefined = node; last; last = 'children' in last ? last.children[last.children.length - 1] : undefined) {
+      const raw = this.source.slice(start(last), end(last));
+      if (last.type === 'code' && isUnclosedFence(raw)) return true;
+      if (last.type === 'html' && isUnterminatedHtml(raw, this.source.slice(end(last)))) return true;
+    }
     return false;
   }
 
@@ -192,10 +199,14 @@ class ChunkReader {
       case 'list':
         for (const item of (node as List).children) this.visitListItem(item);
         return;
+      case 'footnoteDefinition':
+        // Like link definitions, footnote definitions apply document-wide: `[^1]` is a call only where one exists.
+        this.definitions.push({ label: '^' + normalizeLabel(node.label ?? node.identifier), source: this.source.slice(start(node), end(node)) });
+        for (const child of node.children) this.visitBlock(child);
+        return;
       case 'blockquote':
       case 'table':
       case 'tableRow':
-      case 'footnoteDefinition':
       case 'root':
         for (const child of node.children) this.visitBlock(child as Nodes);
         return;

@@ -1,9 +1,24 @@
 import type { Root } from 'mdast';
+import type { Extension as MdastExtension } from 'mdast-util-from-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+// remark-gfm's autolink-literal transform re-splits text nodes after parsing and leaves the new nodes
+// without positions (and costs a pass over every text node); micromark itself already turns the
+// literal autolinks it can see into links with positions, which is all the model needs.
+function withoutMdastTransforms(this: Processor): void {
+  const data = this.data();
+  data.fromMarkdownExtensions = data.fromMarkdownExtensions?.map(withoutTransforms);
+}
+
+function withoutTransforms(extension: MdastExtension | MdastExtension[]): MdastExtension | MdastExtension[] {
+  if (Array.isArray(extension)) return extension.map((e) => withoutTransforms(e) as MdastExtension);
+  const { transforms: _dropped, ...rest } = extension;
+  return rest;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(withoutMdastTransforms).freeze();
 
 export const BOM = '\uFEFF';
 

@@ -1,6 +1,7 @@
 /**
  * Proposes where a document can be cut into chunks that Markdown parses independently: before
- * each level-1 or level-2 ATX heading that starts in column 0 outside fenced code and HTML blocks.
+ * each ATX heading that starts in column 0 outside fenced code and HTML blocks. Subsection headings
+ * cut too, so that a keystroke re-parses a subsection, not a whole section of a long blueprint.
  * Such a line closes every open paragraph, list and block quote, so the text before it parses the
  * same alone as in the whole document. The scan is cheap and errs towards cutting; the parser then
  * checks each chunk (ChunkFacts.endsOpen) and joins it to the next when a cut was wrong.
@@ -27,7 +28,7 @@ export function chunkStarts(text: string): number[] {
     } else if (htmlEnd) {
       const line = text.slice(offset, lineEnd);
       if (htmlEnd === 'blank-line' ? line.trim() === '' : htmlEnd.test(line)) htmlEnd = undefined;
-    } else if (first === 35 /* # */ && offset > 0 && isSectionHeading(text, offset, lineEnd)) {
+    } else if (first === 35 /* # */ && offset > 0 && isAtxHeading(text, offset, lineEnd)) {
       starts.push(offset);
     } else if (first === 32 || first === 96 || first === 126 || first === 60 /* < */) {
       const line = text.slice(offset, lineEnd);
@@ -43,11 +44,11 @@ export function chunkStarts(text: string): number[] {
   return starts;
 }
 
-function isSectionHeading(text: string, offset: number, lineEnd: number): boolean {
+function isAtxHeading(text: string, offset: number, lineEnd: number): boolean {
   let i = offset;
   while (i < lineEnd && text.charCodeAt(i) === 35) i++;
   const marks = i - offset;
-  if (marks < 1 || marks > 2) return false;
+  if (marks < 1 || marks > 6) return false;
   return i === lineEnd || text[i] === ' ' || text[i] === '\t';
 }
 
