@@ -1,6 +1,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  CodeActionKind,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -8,30 +10,39 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { effectiveSettings } from './config/effective-settings';
+import { WorkspaceFiles } from './config/workspace-files';
 import type { AnalysedBlueprint } from './documents/analysed-document';
 import { BlueprintStore } from './documents/blueprint-store';
-import { codeActions, CODE_ACTION_KINDS } from './features/code-actions';
+import { codeActions, CODE_ACTION_KINDS, wants } from './features/code-actions';
 import { completions, COMPLETION_TRIGGER_CHARACTERS } from './features/completion';
-import { computeDiagnostics } from './features/diagnostics';
+import { checkDocument } from './features/checked-diagnostics';
+import { REVEAL_PLACEHOLDER_COMMAND, sectionCodeLenses, type RevealPlaceholderArguments } from './features/code-lens';
 import { documentStatus } from './features/document-status';
 import { documentSymbols } from './features/document-symbols';
+import { FIX_ALL_KIND, fixAllActions } from './features/fix-all';
 import { footerValues } from './features/footer-values';
 import { hover } from './features/hover';
 import { definition, documentHighlights, prepareRename, references, rename } from './features/navigation';
 import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
-import { isTooLarge, looksLikeBlueprint, tooLargeDiagnostics } from './features/size-limit';
+import { ignoreDiagnosticActions } from './features/rule-control';
+import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
+import { templateDiagnostics } from './features/template-diagnostics';
 import { DocumentStatusRequest } from './protocol';
-import { DEFAULT_SETTINGS, readSettings, type BlueprintSettings } from './settings';
+import type { BlueprintSettings } from './settings';
 
 // Wiring only: every answer comes from a feature module working on the cached model.
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new BlueprintStore();
+const workspaceFiles = new WorkspaceFiles();
 
 let pullsConfiguration = false;
 /** Clients without snippet support get completion text without tab stops. */
 let takesSnippets = true;
-let initialSettings: BlueprintSettings = DEFAULT_SETTINGS;
+/** The settings as the client gave them, before `.blueprintrc.json` is merged under them. */
+let initialRaw: unknown = {};
+let watchesFiles = false;
 const settingsByUri = new Map<string, Promise<BlueprintSettings>>();
 
 connection.onInitialize((params): InitializeResult => {
@@ -40,14 +51,18 @@ connection.onInitialize((params): InitializeResult => {
   // Editors pass settings as `{ settings: {...} }` or, like Helix's `config`, as `{ blueprint: {...} }`.
   const options = params.initializationOptions as { settings?: unknown; blueprint?: unknown } | undefined;
   const given = options?.settings ?? options?.blueprint;
-  if (given !== undefined) initialSettings = readSettings(given);
+  if (given !== undefined) initialRaw = given;
+  watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceFiles.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Blueprint' },
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
-      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, FIX_ALL_KIND] },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [REVEAL_PLACEHOLDER_COMMAND] },
       definitionProvider: true,
       referencesProvider: true,
       documentHighlightProvider: true,
@@ -60,30 +75,82 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'blueprint' }).catch(() => undefined);
+  void reloadWorkspaceFiles();
 });
 
 connection.onDidChangeConfiguration((change) => {
   settingsByUri.clear();
   const pushed = (change.settings as { blueprint?: unknown } | undefined)?.blueprint;
-  if (!pullsConfiguration && pushed !== undefined) initialSettings = readSettings(pushed);
-  for (const document of documents.all()) scheduleValidation(document);
+  if (!pullsConfiguration && pushed !== undefined) initialRaw = pushed;
+  void reloadWorkspaceFiles();
 });
 
+// `.blueprintrc.json` files and templates apply as soon as they are saved, without a restart.
+connection.onDidChangeWatchedFiles(() => {
+  workspaceFiles.forgetRcFiles();
+  settingsByUri.clear();
+  void reloadWorkspaceFiles();
+});
+
+let watcherRegistration: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
+const reportedRcErrors = new Set<string>();
+/** Template files on disk whose problems are published (cleared once fixed). */
+const publishedTemplateProblems = new Set<string>();
+
+/** Reads the templates again, tells the client which files to watch, and re-checks every open document. */
+async function reloadWorkspaceFiles(): Promise<void> {
+  try {
+    store.setTemplates(await workspaceFiles.loadTemplates((folderUri) => settingsFor(folderUri)));
+    if (watchesFiles) {
+      const watchers = ['**/.blueprintrc.json', ...workspaceFiles.templateGlobs()].map((globPattern) => ({ globPattern }));
+      const previous = watcherRegistration;
+      watcherRegistration = previous.then((old) => {
+        old?.dispose();
+        return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      }).catch(() => undefined);
+    }
+    const malformed = workspaceFiles.malformedTemplateFiles().filter((f) => !documents.get(f.uri));
+    for (const uri of publishedTemplateProblems) {
+      if (!malformed.some((f) => f.uri === uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    publishedTemplateProblems.clear();
+    for (const file of malformed) {
+      publishedTemplateProblems.add(file.uri);
+      void connection.sendDiagnostics({ uri: file.uri, diagnostics: templateDiagnostics(TextDocument.create(file.uri, 'markdown', 0, file.text), file.problems) });
+    }
+  } catch (error) {
+    connection.console.error(`Could not read the templates: ${describeError(error)}`);
+  }
+  for (const document of documents.all()) scheduleValidation(document);
+}
+
 function settingsFor(uri: string): Promise<BlueprintSettings> {
-  if (!pullsConfiguration) return Promise.resolve(initialSettings);
   let settings = settingsByUri.get(uri);
   if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'blueprint' })
-      .then((raw) => (raw === null || raw === undefined ? initialSettings : readSettings(raw)), () => initialSettings);
+    const clientRaw = pullsConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'blueprint' }).then((raw: unknown) => raw ?? initialRaw, () => initialRaw)
+      : Promise.resolve(initialRaw);
+    settings = clientRaw.then((raw) => effectiveSettings(rcFileFor(uri), raw));
     settingsByUri.set(uri, settings);
   }
   return settings;
 }
 
+/** The `.blueprintrc.json` for a document; a broken one is reported once and then ignored. */
+function rcFileFor(uri: string) {
+  const rc = workspaceFiles.rcFor(uri);
+  if (rc?.error && !reportedRcErrors.has(rc.error)) {
+    reportedRcErrors.add(rc.error);
+    connection.console.warn(rc.error);
+    void connection.window.showWarningMessage(`Blueprint: ${rc.error}; its settings are not used.`);
+  }
+  return rc;
+}
+
 /** The analysed blueprint for a document, or undefined for plain Markdown and for documents too large to analyse. */
 async function analysed(uri: string) {
   const document = documents.get(uri);
-  if (!document) return undefined;
+  if (!document || workspaceFiles.isTemplateFile(uri)) return undefined;
   const settings = await settingsFor(uri);
   if (isTooLarge(document, settings)) return undefined;
   return store.get(document);
@@ -109,13 +176,9 @@ async function validate(uri: string): Promise<void> {
   if (!document) return;
   const version = document.version;
   const settings = await settingsFor(uri);
-  let diagnostics;
-  if (isTooLarge(document, settings)) {
-    diagnostics = looksLikeBlueprint(document, store) ? tooLargeDiagnostics(document, settings) : [];
-  } else {
-    const blueprint = store.get(document);
-    diagnostics = blueprint ? computeDiagnostics(blueprint, settings) : [];
-  }
+  const diagnostics = workspaceFiles.isTemplateFile(uri)
+    ? templateDiagnostics(document, workspaceFiles.templateProblems(uri, document.getText()))
+    : checkDocument(document, store, settings) ?? [];
   if (documents.get(uri)?.version !== version) return;
   if (diagnostics.length === 0 && !published.has(uri)) return;
   if (diagnostics.length > 0) published.add(uri);
@@ -146,7 +209,18 @@ connection.onHover(guard('hover', null, async (params) => {
 }));
 
 connection.onCompletion(forBlueprint('completion', [], (blueprint, params, settings) => completions(blueprint, params.position, footerValues(settings), takesSnippets)));
-connection.onCodeAction(forBlueprint('codeAction', [], (blueprint, params, settings) => codeActions(blueprint, params.context, footerValues(settings))));
+connection.onCodeAction(forBlueprint('codeAction', [], (blueprint, params, settings) => [
+  ...codeActions(blueprint, params.context, footerValues(settings)),
+  ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint.document, params.context.diagnostics) : []),
+  ...fixAllActions(blueprint, params.context, settings, footerValues(settings)),
+]));
+connection.onCodeLens(forBlueprint('codeLens', [], (blueprint, _params, settings) => (settings.codeLens.enabled ? sectionCodeLenses(blueprint) : [])));
+connection.onExecuteCommand(guard('executeCommand', null, async (params) => {
+  if (params.command !== REVEAL_PLACEHOLDER_COMMAND) return null;
+  const [uri, selection] = (params.arguments ?? []) as RevealPlaceholderArguments;
+  await connection.window.showDocument({ uri, selection, takeFocus: true });
+  return null;
+}));
 connection.onDefinition(forBlueprint('definition', [], (blueprint, params) => definition(blueprint, params.position)));
 connection.onReferences(forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)));
 connection.onDocumentHighlight(forBlueprint('documentHighlight', [], (blueprint, params) => documentHighlights(blueprint, params.position)));

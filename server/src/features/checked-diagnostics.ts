@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { BlueprintStore } from '../documents/blueprint-store';
 import type { BlueprintSettings } from '../settings';
 import { computeDiagnostics } from './diagnostics';
@@ -17,6 +18,10 @@ export function checkDocument(document: TextDocument, store: BlueprintStore, set
     return looksLikeBlueprint(document, store) ? tooLargeDiagnostics(document, settings) : undefined;
   }
   const blueprint = store.get(document);
-  if (!blueprint) return undefined;
-  return applyRuleControl(document, computeDiagnostics(blueprint, severitiesForStatus(blueprint, settings)));
+  return blueprint ? blueprintDiagnostics(blueprint, settings) : undefined;
+}
+
+/** The diagnostics of an analysed blueprint, at the severities in force and less the silenced ones. */
+export function blueprintDiagnostics(blueprint: AnalysedBlueprint, settings: BlueprintSettings): Diagnostic[] {
+  return applyRuleControl(blueprint.document, computeDiagnostics(blueprint, severitiesForStatus(blueprint, settings)));
 }

@@ -1,0 +1,40 @@
+import { CodeActionKind, type CodeAction, type CodeActionContext, type TextEdit } from 'vscode-languageserver';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { BlueprintSettings } from '../settings';
+import { quickFixesFor } from './code-actions';
+import { blueprintDiagnostics } from './checked-diagnostics';
+import type { FooterValues } from './footer-values';
+import { insertBlocks, missingSkeleton } from './skeleton-edits';
+
+/** `editor.codeActionsOnSave: { "source.fixAll.blueprint": "explicit" }` applies the safe fixes on save. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.blueprint`;
+
+/** The diagnostics whose preferred quick fix is safe to apply unasked: it cannot lose what the author wrote. */
+const SAFE_FIX_CODES = new Set(['invalid-status', 'invalid-date']);
+const SKELETON_CODES = new Set(['missing-section', 'missing-subsection']);
+
+/**
+ * "Fix all safe problems", only when the client asks for fix-all actions: a status in the wrong case
+ * gets the template's spelling, an impossible Last Updated date becomes today, and the missing
+ * sections and subsections are added from the template. Diagnostics the user silenced or turned off
+ * are left alone; a status that is not a case variant of an allowed value is the author's choice.
+ */
+export function fixAllActions(analysed: AnalysedBlueprint, context: CodeActionContext, settings: BlueprintSettings, values: FooterValues): CodeAction[] {
+  // Asked for by name only (on save, or "Fix All"): not offered among every source action.
+  if (!context.only?.some((kind) => kind === FIX_ALL_KIND || kind === CodeActionKind.SourceFixAll)) return [];
+  const edits = safeFixEdits(analysed, settings, values);
+  if (edits.length === 0) return [];
+  return [{ title: 'Fix all safe blueprint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysed.document.uri]: edits } } }];
+}
+
+export function safeFixEdits(analysed: AnalysedBlueprint, settings: BlueprintSettings, values: FooterValues): TextEdit[] {
+  const diagnostics = blueprintDiagnostics(analysed, settings);
+  const edits: TextEdit[] = [];
+  for (const diagnostic of diagnostics) {
+    if (!SAFE_FIX_CODES.has(String(diagnostic.code))) continue;
+    const preferred = quickFixesFor(analysed, diagnostic, values).find((fix) => fix.isPreferred);
+    edits.push(...(preferred?.edit?.changes?.[analysed.document.uri] ?? []));
+  }
+  if (diagnostics.some((d) => SKELETON_CODES.has(String(d.code)))) edits.push(...insertBlocks(analysed, missingSkeleton(analysed)));
+  return edits;
+}
