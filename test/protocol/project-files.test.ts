@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, test } from 'node:test';
+import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { apiTemplate, paymentsApi } from '../support/api-template';
+import { folderWith } from '../support/cli-runner';
+import { applyEdits, fixture } from '../support/documents';
+import { LspClient } from '../support/lsp-client';
+
+const filled = fixture('order-ledger.md');
+const onePlaceholder = filled.replace('The order ledger records', 'The [Ledger name] records');
+
+/** What VS Code sends for `blueprint`: every declared setting, defaults included. */
+const vscodeDefaults = {
+  author: '', maxDocumentSize: 5_000_000, severityByStatus: true, templates: { folder: '.blueprints' }, codeLens: { enabled: true },
+  diagnostics: {
+    'placeholder': 'warning', 'missing-section': 'warning', 'missing-subsection': 'warning', 'duplicate-section': 'warning', 'section-order': 'information',
+    'empty-section': 'warning', 'invalid-status': 'error', 'invalid-date': 'error', 'unknown-structure': 'warning', 'too-large': 'warning',
+  },
+};
+
+interface WorkspaceClient {
+  readonly client: LspClient;
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }>;
+  readonly shown: unknown[];
+}
+
+const clients: LspClient[] = [];
+after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+
+/** A client like VS Code's: a workspace folder, watched files and window/showDocument. */
+async function startIn(folder: string, settings: Record<string, unknown> = vscodeDefaults): Promise<WorkspaceClient> {
+  const client = new LspClient();
+  clients.push(client);
+  client.settings = settings;
+  const registrations: WorkspaceClient['registrations'] = [];
+  const shown: unknown[] = [];
+  client.connection.onRequest('client/registerCapability', (params: { registrations: WorkspaceClient['registrations'] }) => { registrations.push(...params.registrations); return null; });
+  client.connection.onRequest('client/unregisterCapability', () => null);
+  client.connection.onRequest('window/showDocument', (params: unknown) => { shown.push(params); return { success: true }; });
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'project' }],
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      window: { showDocument: { support: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeLens: {} },
+    },
+  });
+  await client.notify('initialized', {});
+  return { client, registrations, shown };
+}
+
+const uriOf = (folder: string, path: string) => pathToFileURL(join(folder, path)).href;
+const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)}`);
+
+test('.blueprintrc.json settings apply under the editor settings the user changed', async () => {
+  const folder = folderWith({ '.blueprintrc.json': JSON.stringify({ diagnostics: { 'placeholder': 'error', 'invalid-status': 'off' } }) });
+  const { client } = await startIn(folder, { ...vscodeDefaults, diagnostics: { ...vscodeDefaults.diagnostics, 'invalid-status': 'warning' } });
+  const uri = uriOf(folder, 'ledger.md');
+  await client.open(uri, onePlaceholder.replace('**Blueprint Status**: Review', '**Blueprint Status**: Done'));
+  // placeholder: the rc file's error (the editor sends only its default); invalid-status: the editor's changed warning.
+  assert.deepEqual(summary(await client.diagnosticsFor(uri, 1)), ['6:4 1 placeholder', '192:22 2 invalid-status']);
+});
+
+test('the Blueprint Status sets the placeholder severity: Draft hint, Approved error', async () => {
+  const folder = folderWith({});
+  const { client } = await startIn(folder);
+  const draft = uriOf(folder, 'draft.md');
+  const approved = uriOf(folder, 'approved.md');
+  await client.open(draft, onePlaceholder.replace('**Blueprint Status**: Review', '**Blueprint Status**: Draft'));
+  await client.open(approved, onePlaceholder.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
+  assert.deepEqual(summary(await client.diagnosticsFor(draft, 1)), ['6:4 4 placeholder']);
+  assert.deepEqual(summary(await client.diagnosticsFor(approved, 1)), ['6:4 1 placeholder']);
+});
+
+test('rule-control comments silence diagnostics, and "Ignore this diagnostic on this line" adds one', async () => {
+  const folder = folderWith({});
+  const { client } = await startIn(folder);
+  const uri = uriOf(folder, 'ledger.md');
+  await client.open(uri, onePlaceholder);
+  const [diagnostic] = await client.diagnosticsFor(uri, 1);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+  const ignore = actions.find((a) => a.title === 'Ignore this diagnostic on this line (placeholder)');
+  assert.ok(ignore, JSON.stringify(actions.map((a) => a.title)));
+  assert.deepEqual(ignore.edit!.changes![uri], [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '<!-- blueprint-disable-next-line placeholder -->\n' }]);
+  const ignored = applyEdits(onePlaceholder, ignore.edit!.changes![uri]!);
+  await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ignored }] });
+  assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+});
+
+test('a custom template from .blueprints/ gives its documents diagnostics and outline, and changes apply when the file watcher reports them', async () => {
+  const folder = folderWith({ '.blueprints/api-blueprint.md': apiTemplate });
+  const { client, registrations } = await startIn(folder);
+  const uri = uriOf(folder, 'payments.md');
+  await client.open(uri, paymentsApi);
+  assert.deepEqual(summary(await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0)), ['10:0 2 placeholder']);
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['Endpoints', 'Errors']);
+  const watchers = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: Array<{ globPattern: string }> };
+  assert.deepEqual(watchers.watchers.map((w) => w.globPattern), ['**/.blueprintrc.json', '**/.blueprints/*.md']);
+
+  writeFileSync(join(folder, '.blueprints/api-blueprint.md'), apiTemplate.replace('---', '## Versioning\n\n[Versioning policy]\n\n---'));
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, '.blueprints/api-blueprint.md'), type: 2 }] });
+  const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'missing-section'));
+  assert.deepEqual(after.map((d) => d.message), ["Placeholder '[Error format]' is not filled in", "Missing section 'Versioning'"]);
+});
+
+test('a malformed template gets diagnostics in its own file, and breaks nothing else', async () => {
+  const folder = folderWith({ '.blueprints/broken.md': '# Notes about APIs\n\nNo sections here.\n', '.blueprints/api-blueprint.md': apiTemplate });
+  const { client } = await startIn(folder);
+  const brokenUri = uriOf(folder, '.blueprints/broken.md');
+  const published: PublishDiagnosticsParams = await new Promise((resolve) => {
+    const poll = () => { const p = client.diagnostics.get(brokenUri); if (p) resolve(p); else setTimeout(poll, 20); };
+    poll();
+  });
+  assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message, d.range.start.line]), [
+    ['invalid-template', "The title 'Notes about APIs' needs the form '<Kind>: [<Name>]', such as 'API Blueprint: [API Name]'; this template is not used until it is fixed", 0],
+    ['invalid-template', 'A template needs at least one `##` section; this template is not used until it is fixed', 0],
+  ]);
+  const uri = uriOf(folder, 'payments.md');
+  await client.open(uri, paymentsApi);
+  assert.deepEqual(summary(await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0)), ['10:0 2 placeholder']);
+  // An open template is checked as it is typed, and is not itself checked as a blueprint.
+  const templateUri = uriOf(folder, '.blueprints/api-blueprint.md');
+  await client.open(templateUri, apiTemplate.replace('## Errors', '## Endpoints'), 5);
+  assert.deepEqual((await client.diagnosticsFor(templateUri, 5)).map((d) => [d.code, d.range.start.line]), [['invalid-template', 8]]);
+});
+
+test('the section code lens counts placeholders left and jumps to the first through window/showDocument', async () => {
+  const folder = folderWith({});
+  const { client, shown } = await startIn(folder);
+  const uri = uriOf(folder, 'ledger.md');
+  await client.open(uri, onePlaceholder);
+  const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.deepEqual(lenses[0], {
+    range: { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } },
+    command: { title: '1 placeholder left', command: 'blueprint.server.revealPlaceholder', arguments: [uri, { start: { line: 6, character: 4 }, end: { line: 6, character: 17 } }] },
+  });
+  assert.ok(lenses.slice(1).every((l) => l.command?.title === 'complete' && l.command.command === ''));
+  await client.request('workspace/executeCommand', { command: lenses[0]!.command!.command, arguments: lenses[0]!.command!.arguments });
+  assert.deepEqual(shown, [{ uri, selection: { start: { line: 6, character: 4 }, end: { line: 6, character: 17 } }, takeFocus: true }]);
+
+  client.settings = { ...vscodeDefaults, codeLens: { enabled: false } };
+  await client.notify('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
+});
+
+test('source.fixAll.blueprint applies the safe fixes: status casing, impossible dates, missing sections', async () => {
+  const folder = folderWith({});
+  const { client } = await startIn(folder);
+  const uri = uriOf(folder, 'ledger.md');
+  const broken = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: review').replace('2026-11-20', '2026-02-30')
+    .replace(/## Purpose[^]*?(?=## )/, '');
+  await client.open(uri, broken);
+  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => d.code), ['missing-section', 'invalid-status', 'invalid-date']);
+  const quickFixesOnly = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } });
+  assert.ok(!quickFixesOnly.some((a) => a.kind === 'source.fixAll.blueprint'), 'fix-all is offered only when asked for by name');
+  const [fixAll, ...others] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+  assert.equal(others.length, 0);
+  assert.equal(fixAll!.kind, 'source.fixAll.blueprint');
+  const fixed = applyEdits(broken, fixAll!.edit!.changes![uri]!);
+  assert.match(fixed, /\*\*Blueprint Status\*\*: Review\n\*\*Last Updated\*\*: \d{4}-\d{2}-\d{2}\n/);
+  assert.doesNotMatch(fixed, /2026-02-30/);
+  await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+  assert.deepEqual([...new Set((await client.diagnosticsFor(uri, 2)).map((d) => d.code))], ['placeholder']);
+});
