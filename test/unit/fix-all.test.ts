@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FIX_ALL_KIND, fixAllActions, safeFixEdits } from '../../server/src/features/fix-all';
+import { blueprintDiagnostics } from '../../server/src/features/checked-diagnostics';
+import type { FooterValues } from '../../server/src/features/footer-values';
+import { analyse, fixture, settings } from '../support/documents';
+import { applyMinimal } from '../support/edits';
+
+const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
+const filled = fixture('order-ledger.md');
+const fixAll = (text: string, raw: Record<string, unknown> = {}) => applyMinimal(text, safeFixEdits(analyse(text), settings(raw), values));
+const codes = (text: string) => blueprintDiagnostics(analyse(text), settings()).map((d) => String(d.code));
+
+test('status casing, an impossible date and the missing skeleton are fixed in one action', () => {
+  const broken = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: REVIEW').replace('2026-11-20', '2026-11-31').replace(/## Data Flow[^]*?(?=## )/, '');
+  assert.deepEqual(codes(broken), ['missing-section', 'invalid-status', 'invalid-date']);
+  const fixed = fixAll(broken);
+  assert.match(fixed, /\*\*Blueprint Status\*\*: Review\n\*\*Last Updated\*\*: 2026-11-25\n/);
+  assert.deepEqual([...new Set(codes(fixed))], ['placeholder'], 'the added section brings the template placeholders');
+});
+
+test('a status that is not a case variant is left to the author; a valid document is untouched', () => {
+  const text = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: Shipped');
+  assert.deepEqual(safeFixEdits(analyse(text), settings(), values), []);
+  assert.deepEqual(safeFixEdits(analyse(filled), settings(), values), []);
+});
+
+test('codes turned off or silenced by a comment are not fixed', () => {
+  const text = filled.replace('2026-11-20', '2026-11-31');
+  assert.deepEqual(safeFixEdits(analyse(text), settings({ diagnostics: { 'invalid-date': 'off' } }), values), []);
+  const silenced = text.replace('**Last Updated**', '<!-- blueprint-disable-next-line invalid-date -->\n**Last Updated**');
+  assert.deepEqual(safeFixEdits(analyse(silenced), settings(), values), []);
+});
+
+test('the action is offered only when fix-all is asked for', () => {
+  const text = filled.replace('2026-11-20', '2026-11-31');
+  const analysed = analyse(text);
+  assert.deepEqual(fixAllActions(analysed, { diagnostics: [] }, settings(), values), []);
+  assert.deepEqual(fixAllActions(analysed, { diagnostics: [], only: ['source'] }, settings(), values), []);
+  for (const only of [['source.fixAll'], [FIX_ALL_KIND]]) {
+    const [action] = fixAllActions(analysed, { diagnostics: [], only }, settings(), values);
+    assert.equal(action!.kind, 'source.fixAll.blueprint');
+  }
+});
