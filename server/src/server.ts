@@ -2,6 +2,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
   CodeActionKind,
   ProposedFeatures,
   TextDocuments,
@@ -148,10 +151,11 @@ function rcFileFor(uri: string) {
 }
 
 /** The analysed blueprint for a document, or undefined for plain Markdown and for documents too large to analyse. */
-async function analysed(uri: string) {
+async function analysed(uri: string, token?: CancellationToken) {
   const document = documents.get(uri);
   if (!document || workspaceFiles.isTemplateFile(uri)) return undefined;
   const settings = await settingsFor(uri);
+  throwIfCancelled(token);
   if (isTooLarge(document, settings)) return undefined;
   return store.get(document);
 }
@@ -165,9 +169,13 @@ function scheduleValidation(document: TextDocument): void {
   const uri = document.uri;
   const queued = pending.get(uri);
   if (queued) clearImmediate(queued);
+  // Two turns of the event loop: vscode-jsonrpc handles one queued message per turn, so a change that
+  // is already read from the pipe arrives in between and replaces this validation before it runs.
   pending.set(uri, setImmediate(() => {
-    pending.delete(uri);
-    void validate(uri).catch((error: unknown) => connection.console.error(`Could not check ${uri}: ${describeError(error)}`));
+    pending.set(uri, setImmediate(() => {
+      pending.delete(uri);
+      void validate(uri).catch((error: unknown) => connection.console.error(`Could not check ${uri}: ${describeError(error)}`));
+    }));
   }));
 }
 
@@ -198,13 +206,13 @@ documents.onDidClose((e) => {
   if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onDocumentSymbol(guard('documentSymbol', [], async (params) => {
-  const blueprint = await analysed(params.textDocument.uri);
+connection.onDocumentSymbol(guard('documentSymbol', [], async (params, token) => {
+  const blueprint = await analysed(params.textDocument.uri, token);
   return blueprint ? documentSymbols(blueprint) : [];
 }));
 
-connection.onHover(guard('hover', null, async (params) => {
-  const blueprint = await analysed(params.textDocument.uri);
+connection.onHover(guard('hover', null, async (params, token) => {
+  const blueprint = await analysed(params.textDocument.uri, token);
   return blueprint ? hover(blueprint, params.position) : null;
 }));
 
@@ -232,8 +240,8 @@ connection.languages.semanticTokens.on(forBlueprint('semanticTokens', { data: []
 function forBlueprint<P extends { textDocument: { uri: string } }, R, F>(
   name: string, fallback: F, answer: (blueprint: AnalysedBlueprint, params: P, settings: BlueprintSettings) => R,
 ): (params: P) => Promise<R | F> {
-  return guard<P, R | F>(name, fallback, async (params) => {
-    const blueprint = await analysed(params.textDocument.uri);
+  return guard<P, R | F>(name, fallback, async (params, token) => {
+    const blueprint = await analysed(params.textDocument.uri, token);
     return blueprint ? answer(blueprint, params, await settingsFor(params.textDocument.uri)) : fallback;
   });
 }
@@ -250,15 +258,26 @@ connection.onRequest(DocumentStatusRequest, guard('documentStatus', null, async 
 }));
 
 /** A failing feature answers with its empty result and a log line; it never takes the server down. */
-function guard<P, R>(name: string, fallback: R, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R> {
-  return async (params: P) => {
+function guard<P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => Promise<R> | R): (params: P, token?: CancellationToken) => Promise<R> {
+  return async (params: P, token?: CancellationToken) => {
     try {
-      return await handler(params);
+      throwIfCancelled(token);
+      return await handler(params, token);
     } catch (error) {
+      if (isCancellation(error)) throw error;
       connection.console.error(`${name} failed: ${describeError(error)}`);
       return fallback;
     }
   };
+}
+
+/** A cancelled request answers RequestCancelled as soon as the server sees the cancellation, before any analysis. */
+function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
+}
+
+function isCancellation(error: unknown): boolean {
+  return error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled;
 }
 
 function describeError(error: unknown): string {

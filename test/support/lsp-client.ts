@@ -13,6 +13,8 @@ export class LspClient {
   readonly connection: MessageConnection;
   /** Diagnostics as last published per URI. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication, in the order received. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown> = {};
   stderr = '';
   private readonly diagnosticWaiters: Array<() => void> = [];
@@ -23,6 +25,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publications.push(params);
       for (const wake of this.diagnosticWaiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>

@@ -3,6 +3,7 @@ import type { Extension as MdastExtension } from 'mdast-util-from-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { withinInlineBudget } from './inline-budget';
 
 // remark-gfm's autolink-literal transform re-splits text nodes after parsing and leaves the new nodes
 // without positions (and costs a pass over every text node); micromark itself already turns the
@@ -29,7 +30,7 @@ export const BOM = '\uFEFF';
  * every offset one short of the document's.
  */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return processor.parse(withinInlineBudget(text));
 }
 
 /** CommonMark's label matching: case-insensitive, inner white space collapsed. */
