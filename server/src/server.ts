@@ -31,6 +31,7 @@ import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-toke
 import { ignoreDiagnosticActions } from './features/rule-control';
 import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
 import { templateDiagnostics } from './features/template-diagnostics';
+import { templateSummaries, TemplatesRequest } from './features/template-list';
 import { DocumentStatusRequest } from './protocol';
 import type { BlueprintSettings } from './settings';
 
@@ -229,6 +230,7 @@ connection.onExecuteCommand(guard('executeCommand', null, async (params) => {
   await connection.window.showDocument({ uri, selection, takeFocus: true });
   return null;
 }));
+connection.onRequest(TemplatesRequest, guard('templates', [], () => templateSummaries(workspaceFiles.currentTemplates())));
 connection.onDefinition(forBlueprint('definition', [], (blueprint, params) => definition(blueprint, params.position)));
 connection.onReferences(forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)));
 connection.onDocumentHighlight(forBlueprint('documentHighlight', [], (blueprint, params) => documentHighlights(blueprint, params.position)));

@@ -168,3 +168,13 @@ test('source.fixAll.blueprint applies the safe fixes: status casing, impossible 
   await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
   assert.deepEqual([...new Set((await client.diagnosticsFor(uri, 2)).map((d) => d.code))], ['placeholder']);
 });
+
+test('blueprint/templates lists every template for a quick pick, built-in first, malformed ones left out', async () => {
+  const folder = folderWith({ '.blueprints/api-blueprint.md': apiTemplate, '.blueprints/broken.md': 'notes\n' });
+  const { client } = await startIn(folder);
+  await client.waitForDiagnostics(uriOf(folder, '.blueprints/broken.md'));
+  assert.deepEqual(await client.request('blueprint/templates', {}), [
+    { id: 'data-blueprint', kind: 'Data Blueprint', title: 'Data Blueprint: [Data System Name]', builtin: true },
+    { id: 'api-blueprint', kind: 'API Blueprint', title: 'API Blueprint: [API Name]', builtin: false },
+  ]);
+});
