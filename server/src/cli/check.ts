@@ -32,6 +32,8 @@ export function checkFiles(args: readonly string[], cwd: string): CheckResult {
     const { store } = project.templatesFor(path);
     const document = TextDocument.create(pathToFileURL(path).href, 'markdown', 1, readFileSync(path, 'utf8'));
     const diagnostics = checkDocument(document, store, settings);
+    // Each file is read once: keeping its parse would only grow the memory of a large run.
+    store.forget(document.uri);
     if (diagnostics) reports.push({ path: display(path), diagnostics });
     else if (explicit.has(path)) skipped.push(display(path));
   }
