@@ -1,4 +1,6 @@
-import { RequestType, type Range } from 'vscode-languageserver';
+// From the protocol package both the server and the VS Code client build on, so the client bundle
+// carries no server code.
+import { RequestType, type Range } from 'vscode-languageserver-protocol';
 
 /** Custom requests the server answers beyond LSP; the VS Code client uses them for its status bar and commands. */
 export interface DocumentStatusParams {
@@ -18,3 +20,43 @@ export interface DocumentStatus {
 
 /** Null for documents that are not blueprints. */
 export const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus | null, void>('blueprint/documentStatus');
+
+export interface NewBlueprintParams {
+  /** Which template: its id (`data-blueprint`) or kind (`Data Blueprint`); the built-in template when absent. */
+  readonly kind?: string;
+  /** What the blueprint is about, put in place of the title's placeholder (`Order Ledger`). */
+  readonly name: string;
+  /** For the person field; when absent the `blueprint.author` setting, else the operating system user. */
+  readonly author?: string;
+  /** For the date field, YYYY-MM-DD; today when absent. */
+  readonly date?: string;
+  /** Where the blueprint will be (a file or folder URI): its settings apply. The window's settings when absent. */
+  readonly uri?: string;
+}
+
+export interface NewBlueprint {
+  readonly kind: string;
+  /** The whole text of the new blueprint. */
+  readonly text: string;
+  /** A file name for it: the name in kebab case, `order-ledger.blueprint.md`. */
+  readonly fileName: string;
+  /** The first placeholder left in `text`, for the editor to select; null when none is left. */
+  readonly firstPlaceholder: Range | null;
+}
+
+/** A new blueprint from a template; null when no template has that kind. */
+export const NewBlueprintRequest = new RequestType<NewBlueprintParams, NewBlueprint | null, void>('blueprint/newBlueprint');
+
+export interface TemplateSnippetParams {
+  /** As in NewBlueprintParams. */
+  readonly kind?: string;
+}
+
+export interface TemplateSnippet {
+  readonly kind: string;
+  /** The template as VS Code/LSP snippet syntax, its placeholders as tab stops. */
+  readonly snippet: string;
+}
+
+/** A whole template as a snippet to insert; null when no template has that kind. */
+export const TemplateSnippetRequest = new RequestType<TemplateSnippetParams, TemplateSnippet | null, void>('blueprint/templateSnippet');

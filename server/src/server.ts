@@ -26,13 +26,14 @@ import { documentSymbols } from './features/document-symbols';
 import { FIX_ALL_KIND, fixAllActions } from './features/fix-all';
 import { footerValues } from './features/footer-values';
 import { hover } from './features/hover';
+import { newBlueprint, templateSnippetFor } from './features/new-blueprint';
 import { definition, documentHighlights, prepareRename, references, rename } from './features/navigation';
 import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { ignoreDiagnosticActions } from './features/rule-control';
 import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
 import { templateDiagnostics } from './features/template-diagnostics';
 import { templateSummaries, TemplatesRequest } from './features/template-list';
-import { DocumentStatusRequest } from './protocol';
+import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest } from './protocol';
 import type { BlueprintSettings } from './settings';
 
 // Wiring only: every answer comes from a feature module working on the cached model.
@@ -258,6 +259,11 @@ connection.onRequest(DocumentStatusRequest, guard('documentStatus', null, async 
   const blueprint = store.get(document);
   return blueprint ? documentStatus(blueprint) : null;
 }));
+
+connection.onRequest(NewBlueprintRequest, guard('newBlueprint', null, async (params) =>
+  newBlueprint(workspaceFiles.currentTemplates(), params, footerValues(await settingsFor(params.uri ?? '')))));
+
+connection.onRequest(TemplateSnippetRequest, guard('templateSnippet', null, (params) => templateSnippetFor(workspaceFiles.currentTemplates(), params)));
 
 /** A failing feature answers with its empty result and a log line; it never takes the server down. */
 function guard<P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => Promise<R> | R): (params: P, token?: CancellationToken) => Promise<R> {

@@ -1,0 +1,52 @@
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Range } from 'vscode-languageserver-protocol';
+import {
+  DocumentStatusRequest,
+  NewBlueprintRequest,
+  TemplateSnippetRequest,
+  type DocumentStatus,
+  type NewBlueprint,
+  type NewBlueprintParams,
+  type TemplateSnippet,
+  type TemplateSnippetParams,
+} from '../../server/src/protocol';
+
+/** The running language server as the extension's commands and status bar use it: its custom requests. */
+export class BlueprintServer {
+  private starting: Promise<void>;
+
+  constructor(readonly client: LanguageClient) {
+    this.starting = client.start();
+  }
+
+  /** Settles once the server has answered `initialize` (again after a restart); rejects when it could not start. */
+  get ready(): Promise<void> {
+    return this.starting;
+  }
+
+  async restart(): Promise<void> {
+    this.starting = this.client.isRunning() ? this.client.restart() : this.client.start();
+    await this.starting;
+  }
+
+  /** How complete a document is; null when it is not a blueprint. */
+  async status(document: vscode.TextDocument): Promise<DocumentStatus | null> {
+    await this.starting;
+    return this.client.sendRequest(DocumentStatusRequest, { uri: this.client.code2ProtocolConverter.asUri(document.uri) });
+  }
+
+  async newBlueprint(params: NewBlueprintParams): Promise<NewBlueprint | null> {
+    await this.starting;
+    return this.client.sendRequest(NewBlueprintRequest, params);
+  }
+
+  async templateSnippet(params: TemplateSnippetParams): Promise<TemplateSnippet | null> {
+    await this.starting;
+    return this.client.sendRequest(TemplateSnippetRequest, params);
+  }
+
+  asRange(range: Range): vscode.Range {
+    return this.client.protocol2CodeConverter.asRange(range);
+  }
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Where the language server runs: the documents it gets are Markdown files on disk and new, unsaved ones. */
+export const BLUEPRINT_DOCUMENTS: DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
+
+/** The port `npm run watch` + F5 attaches to: the server of an extension host started for debugging listens here. */
+export const SERVER_INSPECT_PORT = 6009;
+
+/**
+ * The client for the bundled `dist/server.js`, over Node IPC. When the extension host itself runs under a
+ * debugger (F5), the server starts with `--inspect` so the "Attach to Language Server" configuration can attach.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${SERVER_INSPECT_PORT}`] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: BLUEPRINT_DOCUMENTS,
+    // The server reads `blueprint.*` through workspace/configuration and hears when any of it changes.
+    synchronize: { configurationSection: 'blueprint' },
+    outputChannel,
+  };
+  return new LanguageClient('blueprint', 'Blueprint Language Server', serverOptions, clientOptions);
+}

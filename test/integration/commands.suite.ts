@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import {
+  answering, api, blueprintDiagnostics, closeAllEditors, codeOf, eventually, extension, open, openUntitled, today, workspaceFile,
+} from './helpers';
+
+const FIRST_PLACEHOLDER = "[Describe the data system's purpose, what data it manages, and why it's needed.]";
+
+function selectedText(editor: vscode.TextEditor): string {
+  return editor.document.getText(editor.selection);
+}
+
+async function setAuthor(value: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('blueprint').update('author', value, vscode.ConfigurationTarget.Global);
+  // The client tells the server when the extension host sees the change.
+  await eventually(`blueprint.author to be '${value ?? ''}'`, () => (vscode.workspace.getConfiguration('blueprint').get('author') === (value ?? '') ? true : undefined));
+}
+
+suite('Commands', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+  teardown(closeAllEditors);
+  suiteTeardown(() => setAuthor(undefined));
+
+  test('New Data Blueprint asks for the name and opens the filled-in template with the first placeholder selected', async () => {
+    await setAuthor('Ada Lovelace');
+    const uri = await answering('showInputBox', () => 'Order Ledger', async (calls) => {
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint');
+      assert.equal(calls.length, 1);
+      const options = calls[0]![0] as vscode.InputBoxOptions;
+      assert.equal(options.title, 'New Data Blueprint');
+      assert.equal(typeof options.validateInput?.('  '), 'string', 'an empty name is refused');
+      assert.equal(options.validateInput?.('Order Ledger'), undefined);
+      return created;
+    });
+    assert.ok(uri);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.languageId, 'markdown');
+    const text = editor.document.getText();
+    assert.ok(text.startsWith('# Data Blueprint: Order Ledger\n\n## Purpose\n'));
+    assert.ok(text.endsWith(`**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: ${today()}\n**Author**: Ada Lovelace\n`));
+    assert.equal(selectedText(editor), FIRST_PLACEHOLDER);
+    // The new blueprint is checked like any other: only its placeholders are left.
+    const codes = await eventually('diagnostics for the new blueprint', () => {
+      const found = blueprintDiagnostics(uri).map(codeOf);
+      return found.length > 0 ? found : undefined;
+    });
+    assert.ok(codes.every((c) => c === 'placeholder'), codes.join(', '));
+  });
+
+  test('without blueprint.author the Author is the operating system user', async () => {
+    await setAuthor('');
+    await answering('showInputBox', () => 'Stock Levels', () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
+    const text = vscode.window.activeTextEditor!.document.getText();
+    assert.ok(text.endsWith(`**Author**: ${userInfo().username}\n`), text.slice(-80));
+  });
+
+  test('Esc in the name box changes nothing', async () => {
+    const editor = await open(workspaceFile('notes.md'));
+    const documents = vscode.workspace.textDocuments.length;
+    const created = await answering('showInputBox', () => undefined, () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
+    assert.equal(created, undefined);
+    assert.equal(vscode.window.activeTextEditor, editor);
+    assert.equal(vscode.workspace.textDocuments.length, documents);
+    assert.equal(editor.document.isDirty, false);
+  });
+
+  test('on an Explorer folder it creates <name>.blueprint.md there, and never overwrites one', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'blueprint-explorer-'));
+    try {
+      const created = await answering('showInputBox', () => 'Order Ledger (EU)', () =>
+        vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint', vscode.Uri.file(folder)));
+      const file = join(folder, 'order-ledger-eu.blueprint.md');
+      assert.equal(created?.fsPath, file);
+      assert.ok(readFileSync(file, 'utf8').startsWith('# Data Blueprint: Order Ledger (EU)\n'));
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.fsPath, file);
+      assert.equal(selectedText(editor), FIRST_PLACEHOLDER);
+
+      writeFileSync(file, 'kept as it is\n');
+      const again = await answering('showWarningMessage', () => undefined, (warnings) =>
+        answering('showInputBox', () => 'Order Ledger (EU)', async () => {
+          const result = await vscode.commands.executeCommand('blueprint.newDataBlueprint', vscode.Uri.file(folder));
+          assert.equal(warnings.length, 1);
+          assert.match(String(warnings[0]![0]), /order-ledger-eu\.blueprint\.md already exists/);
+          return result;
+        }));
+      assert.equal(again, undefined);
+      assert.equal(readFileSync(file, 'utf8'), 'kept as it is\n');
+    } finally {
+      await closeAllEditors();
+      rmSync(folder, { recursive: true, force: true });
+      assert.equal(existsSync(folder), false);
+    }
+  });
+
+  test('Insert Data Blueprint Template inserts the template as a snippet; Tab walks its placeholders', async () => {
+    const editor = await openUntitled('');
+    assert.equal(await vscode.commands.executeCommand('blueprint.insertTemplate'), true);
+    const template = readFileSync(join(extension().extensionPath, 'templates', 'data-blueprint.md'), 'utf8');
+    assert.equal(editor.document.getText(), template.replace(/\s*$/, '\n'));
+    assert.equal(selectedText(editor), '[Data System Name]');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(selectedText(editor), FIRST_PLACEHOLDER);
+  });
+
+  test('Go to Next / Previous Placeholder select the placeholders the server finds, wrapping around', async () => {
+    const editor = await open(workspaceFile('ledger-draft.blueprint.md'));
+    await eventually('diagnostics for the draft', () => (blueprintDiagnostics(editor.document.uri).length === 3 ? true : undefined));
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const where = () => [editor.selection.start.line, editor.selection.start.character, selectedText(editor)];
+    await vscode.commands.executeCommand('blueprint.nextPlaceholder');
+    assert.deepEqual(where(), [76, 22, '[How data is stored]']);
+    await vscode.commands.executeCommand('blueprint.nextPlaceholder');
+    assert.deepEqual(where(), [173, 12, '[Name]']);
+    await vscode.commands.executeCommand('blueprint.nextPlaceholder');
+    assert.deepEqual(where(), [76, 22, '[How data is stored]']);
+    await vscode.commands.executeCommand('blueprint.previousPlaceholder');
+    assert.deepEqual(where(), [173, 12, '[Name]']);
+    await vscode.commands.executeCommand('blueprint.previousPlaceholder');
+    assert.deepEqual(where(), [76, 22, '[How data is stored]']);
+  });
+
+  test('in plain Markdown the placeholder commands say it is not a blueprint and move nothing', async () => {
+    const editor = await open(workspaceFile('notes.md'));
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await answering('showInformationMessage', () => undefined, async (messages) => {
+      await vscode.commands.executeCommand('blueprint.nextPlaceholder');
+      assert.equal(messages.length, 1);
+      assert.match(String(messages[0]![0]), /not a blueprint/);
+    });
+    assert.ok(editor.selection.isEmpty && editor.selection.start.line === 0);
+  });
+
+  test('Restart Language Server brings the server back', async () => {
+    const exports = await api();
+    await vscode.commands.executeCommand('blueprint.restartServer');
+    await exports.ready;
+    assert.equal(exports.client.isRunning(), true);
+    const editor = await open(workspaceFile('ledger-draft.blueprint.md'));
+    await vscode.commands.executeCommand('blueprint.nextPlaceholder');
+    assert.equal(selectedText(editor).startsWith('['), true);
+  });
+});

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { BlueprintExtensionApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'blueprint-authoring.blueprint-authoring';
+
+export function extension(): vscode.Extension<BlueprintExtensionApi> {
+  const found = vscode.extensions.getExtension<BlueprintExtensionApi>(EXTENSION_ID);
+  assert.ok(found, `extension ${EXTENSION_ID} is not loaded`);
+  return found;
+}
+
+/** The extension's API once its language server is running. */
+export async function api(): Promise<BlueprintExtensionApi> {
+  const ext = extension();
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  await exports.ready;
+  return exports;
+}
+
+/** The folder the runners open: test/integration/workspace. Tests never save into it. */
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner opens test/integration/workspace as the workspace folder');
+  return vscode.Uri.file(join(folder.uri.fsPath, name));
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+/**
+ * An unsaved copy of a workspace file, for tests that edit: files in the workspace are never changed,
+ * not even in memory, so every test sees them as they are on disk.
+ */
+export async function openCopy(name: string): Promise<vscode.TextEditor> {
+  return openUntitled(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name))));
+}
+
+export async function openUntitled(content: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  return vscode.window.showTextDocument(document);
+}
+
+/**
+ * Polls until `probe` returns something other than undefined; fails with `what` and the last value seen
+ * when it does not within the time limit. For what the editor does asynchronously (diagnostics, status).
+ */
+export async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The diagnostics the blueprint server published for a document. */
+export function blueprintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'blueprint');
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+/** Waits until the server has published diagnostics whose codes are exactly `codes` (in any order). */
+export function diagnosticsWithCodes(uri: vscode.Uri, codes: readonly string[]): Promise<vscode.Diagnostic[]> {
+  const wanted = [...codes].sort().join(',');
+  return eventually(`diagnostics [${wanted}] for ${uri.toString()}; have [${blueprintDiagnostics(uri).map(codeOf).sort().join(',')}]`, () => {
+    const diagnostics = blueprintDiagnostics(uri);
+    return diagnostics.map(codeOf).sort().join(',') === wanted ? diagnostics : undefined;
+  });
+}
+
+/** The text a range covers. */
+export function textAt(document: vscode.TextDocument, range: vscode.Range): string {
+  return document.getText(range);
+}
+
+/** Closes every editor without saving anything (untitled and changed documents are reverted first). */
+export async function closeAllEditors(): Promise<void> {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.isDirty) {
+        await vscode.window.showTextDocument((tab.input as { uri: vscode.Uri }).uri, { viewColumn: group.viewColumn, preview: false });
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+type WindowFunction = 'showInputBox' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+
+/**
+ * Answers a `vscode.window` prompt in place of the user while `body` runs: the extension and these tests
+ * share one `vscode` API object, so the command's own call is answered. Records every call's arguments.
+ */
+export async function answering<T>(name: WindowFunction, answer: (...args: unknown[]) => unknown, body: (calls: unknown[][]) => PromiseLike<T>): Promise<T> {
+  const window = vscode.window as unknown as Record<WindowFunction, (...args: unknown[]) => unknown>;
+  const original = window[name];
+  const calls: unknown[][] = [];
+  window[name] = (...args: unknown[]) => {
+    calls.push(args);
+    return Promise.resolve(answer(...args));
+  };
+  try {
+    return await body(calls);
+  } finally {
+    window[name] = original;
+  }
+}
+
+/** Today in the local time zone, YYYY-MM-DD, as the date field wants it. */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
+import { SEVERITY_NAMES } from '../../server/src/settings';
+import { repoRoot } from '../support/documents';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const properties: Record<string, { type: string; default: unknown; enum?: string[]; markdownDescription?: string; description?: string }> = manifest.contributes.configuration.properties;
+
+test('every diagnostic code has a blueprint.diagnostics.<code> setting with the server default', () => {
+  for (const [code, severity] of Object.entries(DIAGNOSTIC_DEFAULTS)) {
+    const setting = properties[`blueprint.diagnostics.${code}`];
+    assert.ok(setting, `blueprint.diagnostics.${code} is declared`);
+    assert.equal(setting.default, severity, code);
+    assert.deepEqual(setting.enum, SEVERITY_NAMES);
+  }
+  const declared = Object.keys(properties).filter((k) => k.startsWith('blueprint.diagnostics.')).map((k) => k.slice('blueprint.diagnostics.'.length));
+  assert.deepEqual(declared.sort(), Object.keys(DIAGNOSTIC_DEFAULTS).sort());
+});
+
+test('every setting has a type, a default and a description', () => {
+  for (const [name, setting] of Object.entries(properties)) {
+    assert.ok(name.startsWith('blueprint.'), name);
+    assert.ok(setting.type, `${name} has a type`);
+    assert.ok('default' in setting, `${name} has a default`);
+    assert.ok(setting.markdownDescription ?? setting.description, `${name} has a description`);
+  }
+});
+
+test('commands are in the Blueprint category; keybindings and menus name declared commands', () => {
+  const commands: Array<{ command: string; category: string }> = manifest.contributes.commands;
+  for (const c of commands) assert.equal(c.category, 'Blueprint', c.command);
+  const ids = new Set(commands.map((c) => c.command));
+  for (const k of manifest.contributes.keybindings) assert.ok(ids.has(k.command), k.command);
+  for (const entries of Object.values(manifest.contributes.menus) as Array<Array<{ command: string }>>) {
+    for (const m of entries) assert.ok(ids.has(m.command), m.command);
+  }
+});
+
+test('the extension works in untrusted workspaces and says what it can do in virtual ones', () => {
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+  assert.ok(manifest.capabilities.virtualWorkspaces.description);
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
+});
