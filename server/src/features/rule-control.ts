@@ -25,7 +25,8 @@ export interface RuleDirective {
 }
 
 const DIRECTIVE = /<!--\s*blueprint-(disable-next-line|disable|enable)\b([^]*?)-->/g;
-const MARKER = 'blueprint-';
+/** Without a disable directive nothing is silenced, and the document need not be scanned. */
+const MARKER = 'blueprint-disable';
 
 interface CommentScan {
   readonly directives: RuleDirective[];
