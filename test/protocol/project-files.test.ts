@@ -178,3 +178,23 @@ test('blueprint/templates lists every template for a quick pick, built-in first,
     { id: 'api-blueprint', kind: 'API Blueprint', title: 'API Blueprint: [API Name]', builtin: false },
   ]);
 });
+
+test('a broken .blueprintrc.json is reported once as a warning message and the defaults apply', async () => {
+  const folder = folderWith({ '.blueprintrc.json': '{ "diagnostics": ' });
+  const client = new LspClient();
+  clients.push(client);
+  const messages: Array<{ type: number; message: string }> = [];
+  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => { messages.push(params); return null; });
+  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => { messages.push(params); });
+  await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'p' }], capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  await client.notify('initialized', {});
+  const first = uriOf(folder, 'a.md');
+  const second = uriOf(folder, 'b.md');
+  await client.open(first, onePlaceholder);
+  await client.open(second, onePlaceholder);
+  assert.deepEqual(summary(await client.diagnosticsFor(first, 1)), ['6:4 2 placeholder']);
+  assert.deepEqual(summary(await client.diagnosticsFor(second, 1)), ['6:4 2 placeholder']);
+  assert.equal(messages.length, 1);
+  assert.equal(messages[0]!.type, 2);
+  assert.match(messages[0]!.message, /^Blueprint: .*\.blueprintrc\.json: not valid JSON \(.*line 1, column \d+\); its settings are not used\.$/);
+});

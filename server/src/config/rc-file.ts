@@ -34,8 +34,9 @@ export function parseRcText(text: string, path: string): RcFile {
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
-  if (!at) return message;
-  const offset = Number(at[1]);
+  // An unfinished file is wrong where it ends.
+  const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : undefined;
+  if (offset === undefined) return message;
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
