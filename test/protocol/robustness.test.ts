@@ -58,6 +58,7 @@ function everyRequest(uri: string, position: { line: number; character: number }
     ['textDocument/rename', { textDocument, position, newName: 'Renamed' }],
     ['textDocument/semanticTokens/full', { textDocument }],
     ['blueprint/documentStatus', { uri }],
+    ['blueprint/templateSnippet', { kind: uri }],
   ];
 }
 
@@ -97,7 +98,7 @@ test('malformed params get an answer (empty or an error), never a crash', async 
     { textDocument: { uri: FILLED_URI }, range: null, context: null }, { textDocument: { uri: FILLED_URI }, context: { diagnostics: 'none' } },
     { textDocument: { uri: FILLED_URI }, context: { diagnostics: [{ range: null, code: 'placeholder', source: 'blueprint', message: 'x' }] } },
     { textDocument: { uri: FILLED_URI }, context: { diagnostics: [{ range: { start: { line: 1e9, character: -1 }, end: {} }, code: 'missing-section', source: 'blueprint', message: 'x', data: 'junk' }] } }];
-  const methods = [...new Set(everyRequest(FILLED_URI, { line: 0, character: 0 }).map(([method]) => method)), 'textDocument/rename'];
+  const methods = [...everyRequest(FILLED_URI, { line: 0, character: 0 }).map(([method]) => method), 'blueprint/newBlueprint'];
   for (const method of methods) {
     for (const params of malformed) await errorOf(client.request(method, params));
   }

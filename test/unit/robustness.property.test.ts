@@ -15,6 +15,7 @@ import { documentSymbols } from '../../server/src/features/document-symbols';
 import { FIX_ALL_KIND, fixAllActions } from '../../server/src/features/fix-all';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { hover } from '../../server/src/features/hover';
+import { newBlueprint, templateSnippetFor } from '../../server/src/features/new-blueprint';
 import { definition, documentHighlights, prepareRename, references, rename } from '../../server/src/features/navigation';
 import { ignoreDiagnosticActions } from '../../server/src/features/rule-control';
 import { semanticTokens } from '../../server/src/features/semantic-tokens';
@@ -23,6 +24,7 @@ import { BlueprintParser } from '../../server/src/model/blueprint-parser';
 import { builtinTemplates } from '../../server/src/model/templates';
 import { anyPosition, fuzzParameters, hostileText, mutate, mutatedBlueprint, mutation, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
 import { settings, templateText, textDocument } from '../support/documents';
+import { expandSnippet } from '../support/snippets';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
 const defaults = settings();
@@ -188,6 +190,24 @@ test('hostile text typed at the cursor, one edit after another, never makes a re
         checkDocument(document, store, defaults);
         if (analysed) completions(analysed, document.positionAt(at + insert.length), values);
       });
+    }),
+    fuzzParameters(40),
+  );
+});
+
+test('a new blueprint with any name, author and date, from the built-in or a mutated template: a plain file name, its first placeholder inside it, a valid template snippet', { timeout: testTimeout(60_000) }, () => {
+  fc.assert(
+    fc.property(hostileText, fc.option(hostileText, { nil: undefined }), fc.option(hostileText, { nil: undefined }), fc.array(mutation, { maxLength: 4 }), (name, author, date, mutations) => {
+      const mutated = templateFromText('mutated', mutate(templateText.replace('Data Blueprint', 'Event Blueprint'), mutations), builtinTemplates).schema;
+      for (const templates of mutated ? [builtinTemplates, [mutated]] : [builtinTemplates]) {
+        const created = newBlueprint(templates, { name, ...(author === undefined ? {} : { author }), ...(date === undefined ? {} : { date }) }, values);
+        assert.ok(created, 'no blueprint created');
+        assert.match(created.fileName, /^[^/\\]+\.blueprint\.md$/);
+        if (created.firstPlaceholder) assertInside(textDocument(created.text), created.firstPlaceholder, 'firstPlaceholder');
+        const snippet = templateSnippetFor(templates, {});
+        assert.ok(snippet);
+        expandSnippet(snippet.snippet);
+      }
     }),
     fuzzParameters(40),
   );
