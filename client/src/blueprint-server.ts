@@ -5,11 +5,13 @@ import {
   DocumentStatusRequest,
   NewBlueprintRequest,
   TemplateSnippetRequest,
+  TemplatesRequest,
   type DocumentStatus,
   type NewBlueprint,
   type NewBlueprintParams,
   type TemplateSnippet,
   type TemplateSnippetParams,
+  type TemplateSummary,
 } from '../../server/src/protocol';
 
 /** The running language server as the extension's commands and status bar use it: its custom requests. */
@@ -44,6 +46,12 @@ export class BlueprintServer {
   async templateSnippet(params: TemplateSnippetParams): Promise<TemplateSnippet | null> {
     await this.starting;
     return this.client.sendRequest(TemplateSnippetRequest, params);
+  }
+
+  /** Every template in force, built-in first. */
+  async templates(): Promise<TemplateSummary[]> {
+    await this.starting;
+    return this.client.sendRequest(TemplatesRequest, {});
   }
 
   asRange(range: Range): vscode.Range {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BlueprintServer } from './blueprint-server';
 import { createLanguageClient } from './language-client';
-import { insertTemplate, newBlueprint } from './new-blueprint';
+import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
 import { goToPlaceholder } from './placeholder-navigation';
 import { BlueprintStatusBar } from './status-bar';
 
@@ -28,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
     { dispose: () => void server.client.dispose() },
     vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
       newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined)),
+    vscode.commands.registerCommand('blueprint.newBlueprint', (folder?: unknown) =>
+      newBlueprintOfAnyKind(server, folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('blueprint.insertTemplate', () => insertTemplate(server)),
     vscode.commands.registerCommand('blueprint.nextPlaceholder', () => goToPlaceholder(server, 'next')),
     vscode.commands.registerCommand('blueprint.previousPlaceholder', () => goToPlaceholder(server, 'previous')),

@@ -1,26 +1,25 @@
 import * as vscode from 'vscode';
-import type { NewBlueprint } from '../../server/src/protocol';
+import type { NewBlueprint, TemplateSummary } from '../../server/src/protocol';
 import type { BlueprintServer } from './blueprint-server';
 
 /**
- * New Data Blueprint: asks for the data system's name (Esc changes nothing) and opens the new blueprint
- * with its first placeholder selected. From the Explorer, on a folder, it creates
- * `<name-in-kebab-case>.blueprint.md` there, never overwriting a file. The text comes from the server.
- * Returns the new document's URI, or undefined when nothing was created.
+ * New Data Blueprint (or, given a template, a new blueprint of its kind): asks for the name (Esc changes
+ * nothing) and opens the new blueprint with its first placeholder selected. From the Explorer, on a folder,
+ * it creates `<name-in-kebab-case>.blueprint.md` there, never overwriting a file. The text comes from the
+ * server. Returns the new document's URI, or undefined when nothing was created.
  */
-export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri, template?: TemplateSummary): Promise<vscode.Uri | undefined> {
   const name = await vscode.window.showInputBox({
-    title: 'New Data Blueprint',
-    prompt: 'The name of the data system the blueprint describes',
+    title: template ? `New ${template.kind}` : 'New Data Blueprint',
+    prompt: template ? `The name to put in its title, ${template.title}` : 'The name of the data system the blueprint describes',
     placeHolder: 'Order Ledger',
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? 'Give the data system a name, such as "Order Ledger".' : undefined),
+    validateInput: (value) => (value.trim() === '' ? 'Give the blueprint a name, such as "Order Ledger".' : undefined),
   });
   if (name === undefined || name.trim() === '') return undefined;
-  const target = folder ? { uri: folder.toString() } : {};
-  const created = await server.newBlueprint({ name, ...target });
+  const created = await server.newBlueprint({ name, ...(template ? { kind: template.id } : {}), ...(folder ? { uri: folder.toString() } : {}) });
   if (!created) {
-    void vscode.window.showErrorMessage('The language server has no Data Blueprint template.');
+    void vscode.window.showErrorMessage(`The language server has no ${template?.kind ?? 'Data Blueprint'} template.`);
     return undefined;
   }
   const document = folder ? await createFile(folder, created) : await vscode.workspace.openTextDocument({ language: 'markdown', content: created.text });
@@ -32,6 +31,16 @@ export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri)
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return document.uri;
+}
+
+/** New Blueprint…: a quick pick of every template (built-in first, then the workspace's), then as above. */
+export async function newBlueprintOfAnyKind(server: BlueprintServer, folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const templates = await server.templates();
+  const picked = await vscode.window.showQuickPick(
+    templates.map((template) => ({ label: template.kind, description: template.builtin ? 'built-in' : 'workspace template', detail: template.title, template })),
+    { title: 'New Blueprint', placeHolder: 'Which kind of blueprint?' },
+  );
+  return picked ? newBlueprint(server, folder, picked.template) : undefined;
 }
 
 async function createFile(folder: vscode.Uri, created: NewBlueprint): Promise<vscode.TextDocument | undefined> {

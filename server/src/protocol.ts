@@ -60,3 +60,17 @@ export interface TemplateSnippet {
 
 /** A whole template as a snippet to insert; null when no template has that kind. */
 export const TemplateSnippetRequest = new RequestType<TemplateSnippetParams, TemplateSnippet | null, void>('blueprint/templateSnippet');
+
+/** One template as a "New Blueprint…" quick pick shows it. */
+export interface TemplateSummary {
+  /** Pass as `kind` to `blueprint/newBlueprint` and `blueprint new`. */
+  readonly id: string;
+  /** `Data Blueprint`, `API Blueprint`. */
+  readonly kind: string;
+  /** The template's title line text, placeholder included. */
+  readonly title: string;
+  readonly builtin: boolean;
+}
+
+/** Every template in force, built-in first, then those of the workspace's templates folders (only well-formed ones). */
+export const TemplatesRequest = new RequestType<Record<string, never>, TemplateSummary[], void>('blueprint/templates');

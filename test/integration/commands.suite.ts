@@ -100,6 +100,21 @@ suite('Commands', () => {
     }
   });
 
+  test('New Blueprint… offers every template, built-in first, and creates one of the kind picked', async () => {
+    await setAuthor('Ada Lovelace');
+    const uri = await answering('showQuickPick', (items) => (items as Array<{ label: string }>).find((i) => i.label === 'API Blueprint'), (picks) =>
+      answering('showInputBox', () => 'Payments API', async () => {
+        const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newBlueprint');
+        const items = picks[0]![0] as Array<{ label: string; detail: string }>;
+        assert.deepEqual(items.map((i) => [i.label, i.detail]), [['Data Blueprint', 'Data Blueprint: [Data System Name]'], ['API Blueprint', 'API Blueprint: [API Name]']]);
+        return created;
+      }));
+    assert.ok(uri);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(), `# API Blueprint: Payments API\n\n## Endpoints\n\n**What the API offers.**\n\n[Describe each endpoint.]\n\n---\n\n**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: ${today()}\n**Author**: Ada Lovelace\n`);
+    assert.equal(selectedText(editor), '[Describe each endpoint.]');
+  });
+
   test('Insert Data Blueprint Template inserts the template as a snippet; Tab walks its placeholders', async () => {
     const editor = await openUntitled('');
     assert.equal(await vscode.commands.executeCommand('blueprint.insertTemplate'), true);

@@ -94,7 +94,7 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-type WindowFunction = 'showInputBox' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+type WindowFunction = 'showInputBox' | 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
 
 /**
  * Answers a `vscode.window` prompt in place of the user while `body` runs: the extension and these tests

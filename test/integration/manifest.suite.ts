@@ -55,7 +55,7 @@ suite('Manifest as VS Code reads it', () => {
 
   test('the commands are registered, and New Data Blueprint is in File > New File and the Explorer', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['blueprint.newDataBlueprint', 'blueprint.insertTemplate', 'blueprint.nextPlaceholder', 'blueprint.previousPlaceholder', 'blueprint.restartServer']) {
+    for (const id of ['blueprint.newDataBlueprint', 'blueprint.newBlueprint', 'blueprint.insertTemplate', 'blueprint.nextPlaceholder', 'blueprint.previousPlaceholder', 'blueprint.restartServer']) {
       assert.ok(commands.includes(id), id);
     }
     const menus = extension().packageJSON.contributes.menus as Record<string, Array<{ command: string; when?: string }>>;
