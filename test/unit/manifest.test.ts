@@ -45,3 +45,14 @@ test('the extension works in untrusted workspaces and says what it can do in vir
   assert.ok(manifest.capabilities.virtualWorkspaces.description);
   assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
 });
+
+test('each contributed grammar exists, has the scope name it is registered under and injects into Markdown', () => {
+  const grammars: Array<{ scopeName: string; path: string; injectTo: string[] }> = manifest.contributes.grammars;
+  assert.ok(grammars.length > 0);
+  for (const g of grammars) {
+    const grammar = JSON.parse(readFileSync(join(repoRoot, g.path), 'utf8'));
+    assert.equal(grammar.scopeName, g.scopeName, g.path);
+    assert.match(grammar.injectionSelector, /^L:/, `${g.path} injects with priority`);
+    assert.deepEqual(g.injectTo, ['text.html.markdown']);
+  }
+});
