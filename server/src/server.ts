@@ -96,6 +96,10 @@ connection.onDidChangeWatchedFiles(() => {
   settingsByUri.clear();
   void reloadWorkspaceFiles();
 });
+// A template closed unsaved is judged from disk again (closing cleared what its open text had).
+documents.onDidClose((e) => {
+  if (workspaceFiles.isTemplateFile(e.document.uri)) void reloadWorkspaceFiles();
+});
 
 let watcherRegistration: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
 const reportedRcErrors = new Set<string>();
@@ -121,6 +125,8 @@ async function reloadWorkspaceFiles(): Promise<void> {
     publishedTemplateProblems.clear();
     for (const file of malformed) {
       publishedTemplateProblems.add(file.uri);
+      // So that opening the template and fixing it clears them.
+      published.add(file.uri);
       void connection.sendDiagnostics({ uri: file.uri, diagnostics: templateDiagnostics(TextDocument.create(file.uri, 'markdown', 0, file.text), file.problems) });
     }
   } catch (error) {

@@ -198,3 +198,15 @@ test('a broken .blueprintrc.json is reported once as a warning message and the d
   assert.equal(messages[0]!.type, 2);
   assert.match(messages[0]!.message, /^Blueprint: .*\.blueprintrc\.json: not valid JSON \(.*line 1, column \d+\); its settings are not used\.$/);
 });
+
+test('closing a malformed template that was open brings back the problems of the file on disk', async () => {
+  const folder = folderWith({ '.blueprints/broken.md': 'notes\n' });
+  const { client } = await startIn(folder);
+  const uri = uriOf(folder, '.blueprints/broken.md');
+  await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
+  await client.open(uri, apiTemplate, 2);
+  assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+  await client.notify('textDocument/didClose', { textDocument: { uri } });
+  const again = await client.waitForDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 1);
+  assert.equal(again[0]!.code, 'invalid-template');
+});
