@@ -47,6 +47,7 @@ function accept(text: string, item: CompletionItem): { after: string; insertedFr
 
 test('every section and subsection completion is valid snippet syntax, and what it inserts has no diagnostic but its placeholders', { timeout: testTimeout(180_000) }, () => {
   let accepted = 0;
+  const parameters = fuzzParameters(40);
   fc.assert(
     fc.property(typing, ({ text, cursor }) => {
       const analysed = new BlueprintStore().get(textDocument(text))!;
@@ -61,9 +62,9 @@ test('every section and subsection completion is valid snippet syntax, and what 
         assert.deepEqual(unexpected.map((d) => `${String(d.code)}: ${String(d.message)}`), [], `after accepting '${item.label}'`);
       }
     }),
-    fuzzParameters(40),
+    parameters,
   );
-  assert.ok(accepted >= 15, `only ${accepted} completions accepted`);
+  assert.ok(accepted >= parameters.numRuns * 0.3, `only ${accepted} completions accepted`);
 });
 
 test('the whole-template completion of an empty blueprint file is valid snippet syntax and leaves only placeholders', () => {

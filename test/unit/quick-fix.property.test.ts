@@ -82,6 +82,7 @@ function applyChecked(text: string, before: readonly Diagnostic[], action: CodeA
 
 test('every quick fix leaves the text outside its edit byte-identical, removes its diagnostic and adds no error', { timeout: testTimeout(180_000) }, () => {
   let fixesTried = 0;
+  const parameters = fuzzParameters(40);
   fc.assert(
     fc.property(damaged, (text) => {
       const analysed = new BlueprintStore().get(textDocument(text));
@@ -95,9 +96,9 @@ test('every quick fix leaves the text outside its edit byte-identical, removes i
         }
       }
     }),
-    fuzzParameters(40),
+    parameters,
   );
-  assert.ok(fixesTried >= 40, `only ${fixesTried} fixes tried`);
+  assert.ok(fixesTried >= parameters.numRuns * 0.8, `only ${fixesTried} fixes tried`);
 });
 
 test("'Add all missing sections' leaves every existing character in place, leaves no section or subsection missing and adds no error", { timeout: testTimeout(120_000) }, () => {
