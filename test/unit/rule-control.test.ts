@@ -86,3 +86,10 @@ test('ignoring a diagnostic on the title line of a document with a BOM keeps the
   assert.ok(after.startsWith('\uFEFF<!-- blueprint-disable-next-line missing-section -->\n# Data Blueprint: Order Ledger'));
   assert.deepEqual(codesAndLines(after), []);
 });
+
+test('ignoring a footer diagnostic keeps the footer a footer: the other fields are still checked', () => {
+  const text = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: Done').replace('2026-11-20', '2026-11-31');
+  const statusLine = text.split('\n').findIndex((l) => l.startsWith('**Blueprint Status**'));
+  const { after } = ignoreEdits(text, 'invalid-status', statusLine);
+  assert.deepEqual(codesAndLines(after), [`${statusLine + 2} invalid-date`]);
+});
