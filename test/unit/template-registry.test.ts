@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readTemplateFolder, templateByKind, templateFromText, templatesWith } from '../../server/src/documents/template-registry';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { completions } from '../../server/src/features/completion';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { builtinTemplates } from '../../server/src/model/templates';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
+import { withCursor } from '../support/cursor';
 import { textDocument } from '../support/documents';
 
 test('a custom template is derived like the built-in one: kind, title prefix, sections, footer', () => {
@@ -54,4 +56,13 @@ test('templateByKind accepts the id, the id without -blueprint, and the kind', (
   for (const kind of ['data', 'data-blueprint', 'Data Blueprint', 'DATA', 'data blueprint']) assert.equal(templateByKind(templates, kind)?.id, 'data-blueprint', kind);
   assert.equal(templateByKind(templates, 'api')?.id, 'api-blueprint');
   assert.equal(templateByKind(templates, 'poem'), undefined);
+});
+
+test('completion offers a custom template\'s missing sections at a ## line', () => {
+  const { schema } = templateFromText('api-blueprint', apiTemplate, builtinTemplates);
+  const store = new BlueprintStore(templatesWith([{ path: 'api-blueprint.md', text: apiTemplate, schema, problems: [] }]));
+  const { text, offset } = withCursor(paymentsApi.replace(/## Errors[^]*?(?=---)/, '## $0\n\n'));
+  const document = textDocument(text, 'file:///w/payments.md');
+  const items = completions(store.get(document)!, document.positionAt(offset), { date: '2026-11-25', author: undefined });
+  assert.deepEqual(items.map((i) => i.label), ['Errors']);
 });
