@@ -242,3 +242,10 @@ test('--help and --version', () => {
   assert.match(runCli(['--help'], root).stdout, /blueprint check \[paths or globs…\]/);
   assert.match(runCli(['--version'], root).stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('a template named on the command line is checked as a template, not as a blueprint of its own kind', () => {
+  const root = folderWith({ '.blueprints/api-blueprint.md': apiTemplate });
+  const run = runCli(['check', '.blueprints/api-blueprint.md'], root);
+  assert.equal(run.stdout, 'No blueprints found.\n');
+  assert.equal(run.status, 0);
+});

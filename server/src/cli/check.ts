@@ -27,7 +27,8 @@ export function checkFiles(args: readonly string[], cwd: string): CheckResult {
   const skipped: string[] = [];
   const display = (path: string) => toSlashes(relative(cwd, path)) || path;
   for (const path of files) {
-    if (!explicit.has(path) && project.isTemplateFile(path)) continue;
+    // A template is checked as a template (below), never as a blueprint of its own kind.
+    if (project.isTemplateFile(path)) continue;
     const settings = project.settingsFor(path);
     const { store } = project.templatesFor(path);
     const document = TextDocument.create(pathToFileURL(path).href, 'markdown', 1, readFileSync(path, 'utf8'));
