@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { MAX_TEMPLATE_SIZE, readTemplateFolder, templateFromText } from '../../server/src/documents/template-registry';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { INLINE_DELIMITER_BUDGET, withinInlineBudget } from '../../server/src/model/inline-budget';
+import { builtinTemplates } from '../../server/src/model/templates';
 import { adversarialParagraph, fuzzParameters, insideBlueprint, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
 import { settings, templateText, textDocument } from '../support/documents';
 
@@ -74,4 +79,23 @@ test('the inline budget keeps the length, every code block and every line under 
   const masked = withinInlineBudget(text);
   assert.equal(masked.length, text.length);
   assert.equal(masked, `- ${'x'.repeat(runaway.length)}\r\n${fenced}> under the budget: [a](b) *c*\n`);
+});
+
+test('a huge file in the templates folder is refused with a problem on its first line, unparsed', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'blueprint-templates-'));
+  try {
+    const huge = templateText.replace('Data Blueprint', 'Huge Blueprint') + '\n' + '['.repeat(MAX_TEMPLATE_SIZE);
+    writeFileSync(join(folder, 'huge.md'), huge);
+    writeFileSync(join(folder, 'event.md'), templateText.replace('Data Blueprint', 'Event Blueprint'));
+    const started = performance.now();
+    const files = readTemplateFolder(folder, builtinTemplates);
+    assert.ok(performance.now() - started < HANG_MS);
+    assert.deepEqual(files.map((f) => [f.path.endsWith('event.md'), f.schema?.kind ?? null, f.problems.map((p) => p.message)]), [
+      [true, 'Event Blueprint', []],
+      [false, null, [`This template has ${huge.length.toLocaleString('en-US')} characters; templates over 1,000,000 are not read`]],
+    ]);
+    assert.deepEqual(templateFromText('huge', huge, builtinTemplates).problems[0]!.span, { start: 0, end: huge.indexOf('\n') });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

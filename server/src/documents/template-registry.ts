@@ -19,14 +19,20 @@ export interface TemplateFile {
   readonly problems: readonly TemplateProblem[];
 }
 
+/** Templates are short; a huge Markdown file in the templates folder is refused before it is parsed, so it cannot stall the server. */
+export const MAX_TEMPLATE_SIZE = 1_000_000;
+
 /**
  * A template from its text, derived exactly as the built-in one is; or, for a malformed template,
  * the problems that keep it from being used. `known` are the templates already registered: a
  * template may not claim a title another one has. Templates are data: nothing in them runs.
  */
 export function templateFromText(id: string, text: string, known: readonly TemplateSchema[]): { schema: TemplateSchema | undefined; problems: TemplateProblem[] } {
+  const firstLine = { start: 0, end: Math.max(0, text.slice(0, 4096).search(/\r|\n|$/)) };
+  if (text.length > MAX_TEMPLATE_SIZE) {
+    return { schema: undefined, problems: [{ span: firstLine, message: `This template has ${text.length.toLocaleString('en-US')} characters; templates over ${MAX_TEMPLATE_SIZE.toLocaleString('en-US')} are not read` }] };
+  }
   const model = parseBlueprint(text);
-  const firstLine = { start: 0, end: Math.max(0, text.search(/\r|\n|$/)) };
   if (!model.title) {
     return { schema: undefined, problems: [{ span: firstLine, message: 'A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`' }] };
   }
