@@ -14,10 +14,13 @@ export interface BlueprintExtensionApi {
   readonly statusBar: BlueprintStatusBar;
 }
 
+let running: BlueprintServer | undefined;
+
 // A thin client: the server does every analysis; this file starts it and owns the VS Code UI.
 export function activate(context: vscode.ExtensionContext): BlueprintExtensionApi {
   const output = vscode.window.createOutputChannel('Blueprint Language Server', { log: true });
   const server = new BlueprintServer(createLanguageClient(context, output));
+  running = server;
   const statusBar = new BlueprintStatusBar((document) => server.status(document));
   const afterStart = () => statusBar.update();
   server.ready.then(afterStart, (error: unknown) => reportStartFailure(output, error));
@@ -25,7 +28,6 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
   context.subscriptions.push(
     output,
     statusBar,
-    { dispose: () => void server.client.dispose() },
     vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
       newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('blueprint.newBlueprint', (folder?: unknown) =>
@@ -58,6 +60,9 @@ function reportStartFailure(output: vscode.LogOutputChannel, error: unknown): vo
     .then((choice) => choice && output.show());
 }
 
-export function deactivate(): void {
-  // The client is stopped through the subscription above when VS Code disposes the extension.
+/** VS Code waits for the returned promise: the server gets its shutdown and exit. */
+export function deactivate(): Promise<void> | undefined {
+  const server = running;
+  running = undefined;
+  return server?.client.dispose().catch(() => undefined);
 }

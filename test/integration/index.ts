@@ -12,7 +12,7 @@ const SUITES = ['activation', 'language-features', 'commands', 'status-bar', 'ma
 export async function run(): Promise<void> {
   // VS Code in the browser saves after a delay by default; the tests must never save into the workspace.
   await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, slow: 2_000, forbidOnly: true, forbidPending: true });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, slow: 5_000, forbidOnly: true, forbidPending: true });
   if (process.env['BLUEPRINT_TEST_GREP']) mocha.grep(process.env['BLUEPRINT_TEST_GREP']);
   for (const suite of SUITES) mocha.addFile(join(__dirname, `${suite}.suite.js`));
 
