@@ -9,7 +9,7 @@
 // Needs: Linux x64, Chromium (`apt-get install chromium`, or CHROMIUM_PATH), and for the first install
 // libkrb5-dev (code-server compiles a Kerberos module).
 // Environment: BLUEPRINT_TEST_GREP runs only the tests whose names match; BLUEPRINT_TEST_VERBOSE=1 prints the
-// browser console; BLUEPRINT_TEST_TIMEOUT (seconds, default 240) bounds the whole run.
+// browser console; BLUEPRINT_TEST_TIMEOUT (seconds, default 420) bounds the whole run.
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -30,7 +30,7 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const testsEntry = path.join(root, 'out', 'test', 'integration', 'index.js');
 const workspace = path.join(root, 'test', 'integration', 'workspace');
 const verbose = process.env.BLUEPRINT_TEST_VERBOSE === '1';
-const timeoutMs = Number(process.env.BLUEPRINT_TEST_TIMEOUT || 240) * 1000;
+const timeoutMs = Number(process.env.BLUEPRINT_TEST_TIMEOUT || 420) * 1000;
 
 function fail(message) {
   console.error(`run-in-code-server: ${message}`);
