@@ -46,6 +46,10 @@ function installInto(target, build) {
   fs.renameSync(staging, target);
 }
 
+function withoutNpmSettings(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'));
+}
+
 function ensureInstalled() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     fail(`the code-server runner needs Linux x64 (this is ${process.platform}-${process.arch}); use npm run test:electron`);
@@ -68,7 +72,9 @@ function ensureInstalled() {
       }));
       execFileSync('npm', ['install', '--prefix', staging, '--no-package-lock', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
         stdio: 'inherit',
-        env: { ...process.env, PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeDir },
+        // Under `npm test` the environment carries the outer npm's settings, among them a user agent naming
+        // Node 20, which code-server's postinstall reads as the Node it runs on: start from a clean slate.
+        env: { ...withoutNpmSettings(process.env), PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeDir },
       });
     });
   }
