@@ -1,12 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedBlueprint } from '../../server/src/documents/analysed-document';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { DEFAULT_SETTINGS, readSettings, type BlueprintSettings } from '../../server/src/settings';
 
-/** The repository root (tests are bundled into out/test/<layer>/). */
-export const repoRoot = join(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder up with a package.json (tests are bundled into out/test/<layer>/, the bench into out/bench/). */
+export const repoRoot = nearestPackageRoot(__dirname);
+
+function nearestPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export const templateText = readFileSync(join(repoRoot, 'templates', 'data-blueprint.md'), 'utf8');
 

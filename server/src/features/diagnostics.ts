@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FieldLine, Section } from '../model/blueprint';
 import { sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
+import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { toRange } from './lsp-ranges';
@@ -18,6 +19,7 @@ export const DIAGNOSTIC_DEFAULTS = {
   'invalid-date': 'error',
   'unknown-structure': 'warning',
   'too-large': 'warning',
+  'degraded-analysis': 'information',
 } as const satisfies Record<string, Exclude<SeverityName, 'off'>>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_DEFAULTS;
@@ -81,6 +83,13 @@ export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' 
   }
   findings.push(...sectionProblems(analysedSections(model.sections, schema.sections), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }));
   findings.push(...footerProblems(model.footer, schema.footer));
+  for (const span of model.degraded) {
+    findings.push({
+      code: 'degraded-analysis',
+      span,
+      message: `This line holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so placeholders, links and emphasis in it are not checked`,
+    });
+  }
   const declared = new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name));
   for (const r of model.relationships) {
     for (const end of [r.from, r.to]) {

@@ -95,7 +95,9 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   const placeholders: Placeholder[] = [];
   const structures: Structure[] = [];
   const relationships: Relationship[] = [];
+  const degraded: Span[] = [];
   for (const { start, facts } of chunks) {
+    for (const d of facts.degraded) degraded.push(shiftSpan(d, start));
     for (const block of facts.blocks) blocks.push({ block, span: shiftSpan(block.span, start) });
     for (const p of facts.placeholders) placeholders.push(start ? { text: p.text, span: shiftSpan(p.span, start) } : p);
     for (const s of facts.structures) structures.push(start ? shiftStructure(s, start) : s);
@@ -123,7 +125,7 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
     ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
     : undefined;
 
-  return { title, sections: buildSections(body), placeholders, structures, relationships, footer, length };
+  return { title, sections: buildSections(body), placeholders, structures, relationships, footer, length, degraded };
 }
 
 function buildSections(blocks: readonly PlacedBlock[]): Section[] {

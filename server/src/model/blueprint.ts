@@ -17,6 +17,8 @@ export interface Blueprint {
   readonly footer: readonly FieldLine[];
   /** The whole text length, so features can clamp positions. */
   readonly length: number;
+  /** Lines too dense with Markdown delimiters to parse inline: read as plain text (see inline-budget.ts). */
+  readonly degraded: readonly Span[];
 }
 
 export interface Heading {

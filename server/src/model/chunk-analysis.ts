@@ -1,5 +1,6 @@
 import type { Code, Heading as MdHeading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import type { FieldLine, Heading, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
+import { withinInlineBudget } from './inline-budget';
 import { BOM, normalizeLabel, parseMarkdown } from './markdown-parser';
 import type { Span } from './span';
 import { analyseTypescript } from './typescript-blocks';
@@ -30,6 +31,8 @@ export interface ChunkFacts {
   readonly unresolvedLabels: readonly string[];
   /** The chunk ends inside a block (a fence or HTML block) that would swallow the next chunk's first line. */
   readonly endsOpen: boolean;
+  /** Lines whose inline Markdown was read as plain text, being over the inline delimiter budget. */
+  readonly degraded: readonly Span[];
 }
 
 const TYPESCRIPT_LANGS = new Set(['typescript', 'ts', 'tsx']);
@@ -43,8 +46,24 @@ export function analyseChunk(chunk: string, definitions = ''): ChunkFacts {
   const bom = chunk.startsWith(BOM) ? 1 : 0;
   const prefix = definitions ? definitions + '\n\n' : '';
   const source = prefix + (bom ? chunk.slice(1) : chunk);
-  const root = parseMarkdown(source);
-  return new ChunkReader(source, bom - prefix.length, prefix.length).read(root);
+  const masked = withinInlineBudget(source);
+  const root = parseMarkdown(masked);
+  const shift = bom - prefix.length;
+  const facts = new ChunkReader(source, shift, prefix.length).read(root);
+  if (masked === source) return facts;
+  return { ...facts, degraded: changedLines(source, masked, prefix.length).map((s) => ({ start: s.start + shift, end: s.end + shift })) };
+}
+
+/** The lines, from `from` on, where two texts of the same length and line structure differ. */
+function changedLines(original: string, masked: string, from: number): Span[] {
+  const lines: Span[] = [];
+  let lineStart = from;
+  while (lineStart < original.length) {
+    const lineEnd = lineEndFrom(original, lineStart, original.length);
+    if (original.slice(lineStart, lineEnd) !== masked.slice(lineStart, lineEnd)) lines.push({ start: lineStart, end: lineEnd });
+    lineStart = nextLineStart(original, lineEnd, original.length);
+  }
+  return lines;
 }
 
 class ChunkReader {
@@ -77,6 +96,7 @@ class ChunkReader {
       definitions: this.definitions,
       unresolvedLabels: [...this.unresolvedLabels],
       endsOpen: last !== undefined && this.leavesBlockOpen(last),
+      degraded: [],
     };
   }
 

@@ -110,5 +110,19 @@ function within(section: Section, offset: number): boolean {
 
 /** Section and heading names compare as people read them: case and spacing aside. */
 export function sameName(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+  return a === b || nameKey(a) === nameKey(b);
+}
+
+// Diagnostics compare every heading of a long blueprint with the template's names on each keystroke;
+// the same few thousand heading texts come back each time, so their keys are remembered.
+const nameKeys = new Map<string, string>();
+
+function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= 50_000) nameKeys.clear();
+    key = name.replace(/\s+/g, ' ').trim().toLowerCase();
+    nameKeys.set(name, key);
+  }
+  return key;
 }

@@ -10,38 +10,90 @@
  */
 export function chunkStarts(text: string): number[] {
   const starts = [0];
-  let fence: { char: string; length: number } | undefined;
-  let htmlEnd: RegExp | 'blank-line' | undefined;
-  let offset = 0;
-  const length = text.length;
-  while (offset < length) {
-    let lineEnd = offset;
-    while (lineEnd < length) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === 10 || c === 13) break;
-      lineEnd++;
+  const lines = new LineReader(text);
+  // Only lines that may start a heading, a fence or an HTML block matter; the native regular
+  // expression engine finds them, so a keystroke does not run JavaScript for every line.
+  const candidate = /^(?:#{1,6}(?=[ \t\r\n]|$)| {0,3}(?:`{3,}|~{3,}|<))/gm;
+  let match: RegExpExecArray | null;
+  while ((match = candidate.exec(text)) !== null) {
+    const offset = match.index;
+    if (!lines.startsAt(offset)) {
+      // `^` also matches after U+2028 and U+2029, which do not end a Markdown line.
+      candidate.lastIndex = offset + 1;
+      continue;
     }
-    const next = lineEnd >= length ? length : text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
-    const first = text.charCodeAt(offset);
-    if (fence) {
-      if ((first === 32 || first === 96 || first === 126) && closesFence(text.slice(offset, lineEnd), fence)) fence = undefined;
-    } else if (htmlEnd) {
-      const line = text.slice(offset, lineEnd);
-      if (htmlEnd === 'blank-line' ? line.trim() === '' : htmlEnd.test(line)) htmlEnd = undefined;
-    } else if (first === 35 /* # */ && offset > 0 && isAtxHeading(text, offset, lineEnd)) {
-      starts.push(offset);
-    } else if (first === 32 || first === 96 || first === 126 || first === 60 /* < */) {
+    const lineEnd = lines.endOf(offset);
+    let resume = lineEnd;
+    if (text.charCodeAt(offset) === 35 /* # */) {
+      if (offset > 0 && isAtxHeading(text, offset, lineEnd)) starts.push(offset);
+    } else {
       const line = text.slice(offset, lineEnd);
       const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
       if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
-        fence = { char: open[1]![0]!, length: open[1]!.length };
-      } else if (/^ {0,3}</.test(line)) {
-        htmlEnd = htmlBlockEnd(line);
+        resume = fenceEnd(text, lines, lineEnd, open[1]!);
+      } else if (open === null) {
+        resume = htmlBlockEndOffset(text, lines, lineEnd, htmlBlockEnd(line));
       }
     }
-    offset = next;
+    if (resume >= text.length) break;
+    candidate.lastIndex = resume;
   }
   return starts;
+}
+
+/** Line boundaries as Markdown has them: `\n`, `\r\n` and `\r` end a line. */
+class LineReader {
+  private readonly lineEnd: RegExp;
+
+  constructor(private readonly text: string) {
+    // Most documents end lines with \n alone, and the native search for one character is fastest.
+    this.lineEnd = text.includes('\r') ? /[\r\n]/g : /\n/g;
+  }
+
+  startsAt(offset: number): boolean {
+    if (offset === 0) return true;
+    const before = this.text.charCodeAt(offset - 1);
+    // Between the \r and the \n of a \r\n is no line start.
+    return before === 10 || (before === 13 && this.text.charCodeAt(offset) !== 10);
+  }
+
+  endOf(offset: number): number {
+    this.lineEnd.lastIndex = offset;
+    return this.lineEnd.exec(this.text)?.index ?? this.text.length;
+  }
+
+  /** Where the line after the one ending at `lineEnd` starts. */
+  next(lineEnd: number): number {
+    if (lineEnd >= this.text.length) return this.text.length;
+    return this.text.charCodeAt(lineEnd) === 13 && this.text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+  }
+}
+
+/** The end of the line that closes a fence opened by `marks`, or the text's end when none does. */
+function fenceEnd(text: string, lines: LineReader, openingLineEnd: number, marks: string): number {
+  const closing = new RegExp(`^ {0,3}${marks[0] === '`' ? '`' : '~'}{${marks.length},}[ \\t]*$`, 'gm');
+  closing.lastIndex = openingLineEnd;
+  let match: RegExpExecArray | null;
+  while ((match = closing.exec(text)) !== null) {
+    const end = match.index + match[0].length;
+    if (lines.startsAt(match.index) && lines.endOf(match.index) === end) return end;
+    closing.lastIndex = match.index + 1;
+  }
+  return text.length;
+}
+
+/** The end of the line on which an HTML block opened on the line ending at `openingLineEnd` ends. */
+function htmlBlockEndOffset(text: string, lines: LineReader, openingLineEnd: number, end: RegExp | 'blank-line' | undefined): number {
+  if (end === undefined) return openingLineEnd;
+  const search = end === 'blank-line' ? /^[ \t]*$/gm : new RegExp(end.source, end.flags + 'g');
+  search.lastIndex = lines.next(openingLineEnd);
+  let match: RegExpExecArray | null;
+  while ((match = search.exec(text)) !== null) {
+    if (end !== 'blank-line') return lines.endOf(match.index);
+    if (lines.startsAt(match.index) && lines.endOf(match.index) === match.index + match[0].length) return match.index + match[0].length;
+    search.lastIndex = match.index + 1;
+  }
+  return text.length;
 }
 
 function isAtxHeading(text: string, offset: number, lineEnd: number): boolean {
@@ -49,12 +101,8 @@ function isAtxHeading(text: string, offset: number, lineEnd: number): boolean {
   while (i < lineEnd && text.charCodeAt(i) === 35) i++;
   const marks = i - offset;
   if (marks < 1 || marks > 6) return false;
-  return i === lineEnd || text[i] === ' ' || text[i] === '\t';
-}
-
-function closesFence(line: string, fence: { char: string; length: number }): boolean {
-  const m = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
-  return m !== null && m[1]![0] === fence.char && m[1]!.length >= fence.length;
+  const after = text.charCodeAt(i);
+  return i === lineEnd || after === 32 || after === 9;
 }
 
 /** How an HTML block that this line may open ends; any `<` line counts, as cutting less is always safe. */

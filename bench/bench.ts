@@ -1,0 +1,282 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BlueprintStore } from '../server/src/documents/blueprint-store';
+import { checkDocument } from '../server/src/features/checked-diagnostics';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
+import { repoRoot, textDocument } from '../test/support/documents';
+import { blueprintWithParagraph, emphasisRun, generateBlueprint, unclosedLinkRun } from '../test/support/generate-blueprint';
+import { MarkdownLanguageService, markdownItParse, remarkParseAlone } from './baselines';
+import { judge, table, type Figure } from './report';
+import { p50, p95, ServerSession } from './server-session';
+import { median, medianTime, now } from './statistics';
+
+// `npm run bench`: every figure of the performance issue, each measured in the same run as its
+// baselines. Prints a table, writes bench/results.json, and fails only when it cannot run.
+
+const KEYSTROKES = 60;
+const REQUESTS = 50;
+
+interface Corpus {
+  readonly name: string;
+  readonly text: string;
+  /** A `.blueprint.md` name makes the server analyse even a document without a blueprint title. */
+  readonly uri: string;
+  /** How many times each in-process measurement is repeated (the median is kept). */
+  readonly runs: number;
+  /** remark-parse alone of the largest text takes long and is no target's baseline: fewer runs. */
+  readonly remarkRuns?: number;
+}
+
+const spec = readFileSync(join(repoRoot, 'node_modules', 'commonmark-spec', 'spec.txt'), 'utf8');
+
+const corpora: Corpus[] = [
+  { name: '300-line blueprint', text: generateBlueprint({ lines: 300 }), uri: 'file:///bench/ledger-300.md', runs: 15 },
+  { name: '10,000-line blueprint', text: generateBlueprint({ lines: 10_000 }), uri: 'file:///bench/ledger-10000.md', runs: 3 },
+  { name: '100,000-line blueprint', text: generateBlueprint({ lines: 100_000 }), uri: 'file:///bench/ledger-100000.md', runs: 3, remarkRuns: 1 },
+  { name: 'CommonMark spec', text: spec, uri: 'file:///bench/commonmark-spec.blueprint.md', runs: 5 },
+];
+const [small, large, huge] = corpora as [Corpus, Corpus, Corpus, Corpus];
+
+const figures: Figure[] = [];
+const baselines = new Map<string, number>();
+const languageService = new MarkdownLanguageService();
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Model and every diagnostic, from scratch, as the server computes them for a newly opened document. */
+function fullAnalysis(corpus: Corpus): void {
+  checkDocument(textDocument(corpus.text, corpus.uri), new BlueprintStore(), DEFAULT_SETTINGS);
+}
+
+/** A baseline that cannot run on some input (the language service overflows the stack on 100,000 lines) is reported, not fatal. */
+async function failureAsUndefined(measure: () => Promise<number>): Promise<{ value?: number; error?: string }> {
+  try {
+    return { value: await measure() };
+  } catch (error) {
+    return { error: `md-languageservice failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+async function inProcess(): Promise<void> {
+  for (const corpus of corpora) {
+    const lines = corpus.text.split('\n').length;
+    log(`in process: ${corpus.name} (${lines} lines, ${(corpus.text.length / 1024).toFixed(0)} KB)`);
+    const remark = await medianTime(corpus.remarkRuns ?? corpus.runs, () => remarkParseAlone(corpus.text));
+    const symbols = await failureAsUndefined(() => medianTime(corpus.runs, () => languageService.symbols(corpus.text)));
+    const symbolsAndFolding = await failureAsUndefined(() => medianTime(corpus.runs, () => languageService.symbolsAndFolding(corpus.text)));
+    const markdownIt = await medianTime(corpus.runs, () => markdownItParse(corpus.text));
+    const analysis = await medianTime(corpus.runs, () => fullAnalysis(corpus));
+    baselines.set(`remark ${corpus.name}`, remark);
+    if (symbols.value !== undefined) baselines.set(`symbols ${corpus.name}`, symbols.value);
+    if (symbolsAndFolding.value !== undefined) baselines.set(`symbols+folding ${corpus.name}`, symbolsAndFolding.value);
+    baselines.set(`analysis ${corpus.name}`, analysis);
+    const note = `${lines} lines, ${(corpus.text.length / 1024).toFixed(0)} KB${corpus.remarkRuns === 1 ? '; remark-parse run once' : ''}`;
+    figures.push(
+      { name: `Full analysis, ${corpus.name}`, value: analysis, unit: 'ms', baseline: { name: 'remark-parse', value: remark }, note },
+      symbols.value === undefined
+        ? { name: `md-languageservice symbols, ${corpus.name}`, value: undefined, unit: 'ms', note: symbols.error }
+        : { name: `Full analysis, ${corpus.name}`, value: analysis, unit: 'ms', baseline: { name: 'md-languageservice symbols', value: symbols.value } },
+      { name: `markdown-it parse, ${corpus.name}`, value: markdownIt, unit: 'ms', baseline: { name: 'remark-parse', value: remark } },
+    );
+  }
+  figures.push({
+    name: 'First analysis, 100,000 lines vs 10,000 lines',
+    value: baselines.get(`analysis ${huge.name}`)!,
+    unit: 'ms',
+    baseline: { name: '10,000 lines', value: baselines.get(`analysis ${large.name}`)! },
+    atMost: 12,
+  });
+}
+
+async function keystrokes(): Promise<void> {
+  const session = await ServerSession.start();
+  try {
+    for (const corpus of corpora) {
+      log(`over stdio: open and ${KEYSTROKES} keystrokes, ${corpus.name}`);
+      const opened = await session.open(corpus.uri, corpus.text);
+      const times = await session.keystrokes(corpus.uri, KEYSTROKES);
+      const remark = baselines.get(`remark ${corpus.name}`)!;
+      figures.push({ name: `Open to first diagnostics, ${corpus.name}`, value: opened, unit: 'ms', baseline: { name: 'remark-parse', value: remark } });
+      const p50Figure = { name: `Keystroke p50, ${corpus.name}`, value: p50(times), unit: 'ms' as const };
+      const p95Figure = { name: `Keystroke p95, ${corpus.name}`, value: p95(times), unit: 'ms' as const };
+      if (corpus === large) {
+        figures.push(
+          { ...p50Figure, baseline: { name: 'remark-parse', value: remark }, atMost: 0.02 },
+          { ...p50Figure, baseline: { name: 'md-languageservice symbols+folding', value: baselines.get(`symbols+folding ${corpus.name}`)! }, atMost: 0.25 },
+          { ...p95Figure, baseline: { name: 'remark-parse', value: remark } },
+        );
+      } else if (corpus === small) {
+        figures.push(
+          { ...p50Figure, baseline: { name: 'remark-parse', value: remark }, atMost: 0.5 },
+          { ...p50Figure, baseline: { name: 'md-languageservice symbols', value: baselines.get(`symbols ${corpus.name}`)! }, atMost: 1 },
+          { ...p95Figure, baseline: { name: 'remark-parse', value: remark } },
+        );
+      } else if (corpus === huge) {
+        figures.push(
+          { ...p50Figure, baseline: { name: 'remark-parse', value: remark } },
+          { ...p95Figure, baseline: { name: 'remark-parse of 300 lines', value: baselines.get(`remark ${small.name}`)! }, atMost: 10 },
+        );
+      } else {
+        figures.push({ ...p50Figure, baseline: { name: 'remark-parse', value: remark } }, { ...p95Figure, baseline: { name: 'remark-parse', value: remark } });
+      }
+    }
+    await requests(session);
+  } finally {
+    await session.stop();
+  }
+}
+
+/** Completion, document symbols and code actions on the 10,000-line blueprint, served from the cached model. */
+async function requests(session: ServerSession): Promise<void> {
+  const uri = large.uri;
+  const budget = { name: 'remark-parse of 300 lines', value: baselines.get(`remark ${small.name}`)! };
+  const textDocument = { uri };
+
+  const symbols = await session.requestTimes('textDocument/documentSymbol', { textDocument }, REQUESTS);
+  figures.push({ name: 'documentSymbol p95, 10,000-line blueprint', value: p95(symbols), unit: 'ms', baseline: budget, atMost: 0.1, note: `p50 ${p50(symbols).toFixed(2)} ms` });
+
+  if (session.capabilities.completionProvider) {
+    // A new `## ` line in the middle of the document, where the author asks for a section.
+    const document = session.text(uri);
+    const line = document.positionAt(Math.floor(document.getText().length / 2)).line;
+    await session.change(uri, { line, character: 0 }, 0, '## \n\n');
+    const position = { line, character: 3 };
+    const completion = await session.requestTimes('textDocument/completion', { textDocument, position, context: { triggerKind: 1 } }, REQUESTS);
+    figures.push({ name: 'Completion at `## ` p95, 10,000-line blueprint', value: p95(completion), unit: 'ms', baseline: budget, atMost: 0.1, note: `p50 ${p50(completion).toFixed(2)} ms` });
+    await session.change(uri, { line, character: 0 }, 0, '');
+  } else {
+    figures.push({ name: 'Completion at `## ` p95, 10,000-line blueprint', value: undefined, unit: 'ms', baseline: budget, atMost: 0.1, note: 'the server offers no completion' });
+  }
+
+  const diagnostic = session.diagnostics(uri).find((d) => d.code === 'placeholder') ?? session.diagnostics(uri)[0];
+  if (session.capabilities.codeActionProvider && diagnostic) {
+    const params = { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } };
+    const actions = await session.requestTimes('textDocument/codeAction', params, REQUESTS);
+    figures.push({ name: `Code actions p95, 10,000-line blueprint`, value: p95(actions), unit: 'ms', baseline: budget, atMost: 0.1, note: `on a ${String(diagnostic.code)} diagnostic, p50 ${p50(actions).toFixed(2)} ms` });
+  } else {
+    figures.push({ name: 'Code actions p95, 10,000-line blueprint', value: undefined, unit: 'ms', baseline: budget, atMost: 0.1, note: 'the server offers no code actions' });
+  }
+}
+
+/** Paragraphs that make micromark quadratic, in an otherwise ordinary 300-line blueprint. */
+async function pathological(): Promise<void> {
+  const budget = { name: '10 × remark-parse of 300 lines', value: 10 * baselines.get(`remark ${small.name}`)! };
+  const cases = [
+    { name: '16 KB of `*_` pairs', paragraph: emphasisRun(16 * 1024) },
+    { name: '32 KB of `[a](`', paragraph: unclosedLinkRun(32 * 1024) },
+  ];
+  const session = await ServerSession.start();
+  let slowestRequest = 0;
+  try {
+    for (const [index, { name, paragraph }] of cases.entries()) {
+      log(`pathological: ${name}`);
+      const markdownIt = await medianTime(3, () => markdownItParse(paragraph));
+      const remarkStart = now();
+      remarkParseAlone(paragraph);
+      const remark = now() - remarkStart;
+      const uri = `file:///bench/pathological-${index}.md`;
+      const text = blueprintWithParagraph(paragraph, { lines: 300 });
+      const opened = await session.open(uri, text);
+      const degraded = session.diagnostics(uri).some((d) => /degrad/i.test(String(d.code)) || /degrad|simplif|skipp/i.test(typeof d.message === 'string' ? d.message : d.message.value));
+      // A keystroke inside the paragraph itself.
+      const document = session.text(uri);
+      const inside = document.positionAt(text.indexOf(paragraph) + 100);
+      const typed = await session.change(uri, inside, 0, '*');
+      const symbols = await session.requestTimes('textDocument/documentSymbol', { textDocument: { uri } }, 5);
+      const hover = await session.requestTimes('textDocument/hover', { textDocument: { uri }, position: inside }, 5);
+      slowestRequest = Math.max(slowestRequest, opened, typed, ...symbols, ...hover);
+      figures.push(
+        { name: `remark-parse of ${name} alone`, value: remark, unit: 'ms', baseline: { name: 'markdown-it', value: markdownIt } },
+        { name: `Diagnostics after opening, blueprint with ${name}`, value: opened, unit: 'ms', baseline: budget, atMost: 1, note: degraded ? 'says its analysis is degraded' : 'no diagnostic says the analysis is degraded' },
+        { name: `Keystroke in ${name}`, value: typed, unit: 'ms', baseline: budget, atMost: 1 },
+      );
+    }
+  } finally {
+    await session.stop();
+  }
+  figures.push({ name: 'Slowest answer with pathological paragraphs', value: slowestRequest, unit: 'ms', atMost: 1000 });
+}
+
+async function memory(): Promise<void> {
+  log('memory: 100 open 300-line blueprints');
+  const session = await ServerSession.start();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idle = session.rssBytes();
+    const texts = Array.from({ length: 100 }, (_, i) => generateBlueprint({ lines: 300, seed: 100 + i }));
+    for (const [i, text] of texts.entries()) await session.openAndOutline(`file:///bench/memory/ledger-${i}.md`, text);
+    // Let the diagnostics scheduled for each document be computed and sent.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const loaded = session.rssBytes();
+    figures.push({ name: 'RSS added by 100 open 300-line blueprints', value: (loaded - idle) / 1e6, unit: 'MB', atMost: 50, note: `idle ${(idle / 1e6).toFixed(1)} MB` });
+  } finally {
+    await session.stop();
+  }
+}
+
+async function startup(): Promise<void> {
+  log('startup');
+  const empty = join(mkdtempSync(join(tmpdir(), 'blueprint-bench-')), 'empty.js');
+  writeFileSync(empty, '');
+  const nodeStarts: number[] = [];
+  const serverStarts: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const started = now();
+    await new Promise<void>((resolve, reject) => spawn(process.execPath, [empty], { stdio: 'ignore' }).once('exit', () => resolve()).once('error', reject));
+    nodeStarts.push(now() - started);
+    const session = await ServerSession.start();
+    serverStarts.push(session.startMs);
+    await session.stop();
+  }
+  figures.push({ name: 'Server start to `initialize` answer', value: median(serverStarts), unit: 'ms', baseline: { name: 'empty node script', value: median(nodeStarts) }, atMost: 2 });
+}
+
+function sizes(): void {
+  const server = join(repoRoot, 'dist', 'server.js');
+  const minified = !readFileSync(server, 'utf8').includes('\n//# sourceMappingURL');
+  figures.push({ name: 'dist/server.js', value: statSync(server).size, unit: 'bytes', atMost: 1.5e6, note: minified ? 'production build' : 'development build: run the production build first' });
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  if (!manifest.scripts?.['package']) {
+    figures.push({ name: '.vsix', value: undefined, unit: 'bytes', atMost: 1e6, note: 'no `npm run package` script' });
+    return;
+  }
+  log('packaging the .vsix');
+  const result = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', timeout: 240_000 });
+  const vsix = join(repoRoot, 'blueprint-authoring.vsix');
+  if (result.status === 0 && existsSync(vsix)) {
+    figures.push({ name: '.vsix', value: statSync(vsix).size, unit: 'bytes', atMost: 1e6 });
+  } else {
+    const reason = `${result.stderr ?? ''}${result.stdout ?? ''}`.split('\n').filter((l) => /error/i.test(l)).slice(0, 1).join(' ').slice(0, 120);
+    figures.push({ name: '.vsix', value: undefined, unit: 'bytes', atMost: 1e6, note: `npm run package failed${reason ? `: ${reason}` : ''}` });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: build first (npm run bench does)');
+  const started = now();
+  await inProcess();
+  await keystrokes();
+  await pathological();
+  await memory();
+  await startup();
+  sizes();
+  const results = figures.map(judge);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+  process.stdout.write(`${table(results)}\n\n${machine}; ${((now() - started) / 1000).toFixed(0)} s\n`);
+  const summary = { date: new Date().toISOString(), machine, figures: results };
+  writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify(summary, null, 2) + '\n');
+  const missed = results.filter((r) => r.met === false).length;
+  process.stdout.write(`${results.filter((r) => r.met === true).length} targets met, ${missed} missed, ${results.filter((r) => r.atMost !== undefined && r.met === undefined).length} not measured\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench: could not run: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
