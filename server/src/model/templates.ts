@@ -3,7 +3,27 @@ import type { Blueprint } from './blueprint';
 import { deriveSchema, type TemplateSchema } from './schema';
 
 /** The templates that ship with the extension, built-in first. */
-export const builtinTemplates: readonly TemplateSchema[] = [deriveSchema('data-blueprint', dataBlueprint)];
+export const builtinTemplates: readonly TemplateSchema[] = [derivedOnFirstUse(() => deriveSchema('data-blueprint', dataBlueprint))];
+
+/**
+ * A schema derived when a field is first read: deriving parses the template (a third of the server's
+ * start-up time), which need not delay the server's answer to `initialize`.
+ */
+function derivedOnFirstUse(derive: () => TemplateSchema): TemplateSchema {
+  let schema: TemplateSchema | undefined;
+  const derived = () => (schema ??= derive());
+  return {
+    get id() { return derived().id; },
+    get kind() { return derived().kind; },
+    get titlePrefix() { return derived().titlePrefix; },
+    get title() { return derived().title; },
+    get text() { return derived().text; },
+    get sections() { return derived().sections; },
+    get footer() { return derived().footer; },
+    get placeholders() { return derived().placeholders; },
+    get footerOffset() { return derived().footerOffset; },
+  };
+}
 
 const BLUEPRINT_FILE = /\.blueprint\.md$/i;
 
