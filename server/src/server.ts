@@ -227,7 +227,7 @@ connection.onHover(guard('hover', null, async (params, token) => {
 connection.onCompletion(forBlueprint('completion', [], (blueprint, params, settings) => completions(blueprint, params.position, footerValues(settings), takesSnippets)));
 connection.onCodeAction(forBlueprint('codeAction', [], (blueprint, params, settings) => [
   ...codeActions(blueprint, params.context, footerValues(settings)),
-  ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint.document, params.context.diagnostics) : []),
+  ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, params.context.diagnostics) : []),
   ...fixAllActions(blueprint, params.context, settings, footerValues(settings)),
 ]));
 connection.onCodeLens(forBlueprint('codeLens', [], (blueprint, _params, settings) => (settings.codeLens.enabled ? sectionCodeLenses(blueprint) : [])));

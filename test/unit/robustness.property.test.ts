@@ -107,7 +107,7 @@ function exerciseEveryFeature(text: string, positions: readonly Position[]): voi
       ['addAll', codeActions(analysed, { diagnostics: [], only: [ADD_MISSING_SECTIONS_KIND] }, values)],
       ['fixAll', fixAllActions(analysed, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, defaults, values)],
       ['fixAllExplicit', fixAllActions(analysed, { diagnostics: [], only: [FIX_ALL_KIND] }, defaults, values)],
-      ['ignore', ignoreDiagnosticActions(document, checked ?? [])],
+      ['ignore', ignoreDiagnosticActions(analysed, checked ?? [])],
     );
     for (const range of tokenRanges(semanticTokens(analysed).data)) assertInside(document, range, 'semantic token');
     for (const position of positions) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { blueprintDiagnostics } from '../../server/src/features/checked-diagnostics';
 import { ignoreDiagnosticActions, isSilenced, scanComments } from '../../server/src/features/rule-control';
-import { analyse, applyEdits, fixture, settings, textDocument } from '../support/documents';
+import { analyse, applyEdits, fixture, settings } from '../support/documents';
 
 const filled = fixture('order-ledger.md');
 /** The filled blueprint with a Purpose paragraph made of the given lines (it starts on line 6, 0-based). */
@@ -41,7 +41,7 @@ test('a comment spanning lines silences the line after its end; an inline commen
 });
 
 test('isSilenced follows the directives in order', () => {
-  const directives = scanComments(textDocument('<!-- blueprint-disable a -->\n\ntext\n\n<!-- blueprint-enable a -->\n')).directives;
+  const directives = scanComments(analyse('<!-- blueprint-disable a -->\n\ntext\n\n<!-- blueprint-enable a -->\n', 'file:///work/rules.blueprint.md')).directives;
   assert.deepEqual(directives.map((d) => [d.kind, d.codes, d.line, d.endLine]), [['disable', ['a'], 0, 0], ['enable', ['a'], 4, 4]]);
   assert.equal(isSilenced(directives, 'a', 2), true);
   assert.equal(isSilenced(directives, 'b', 2), false);
@@ -52,7 +52,7 @@ function ignoreEdits(text: string, code: string, line: number) {
   const analysed = analyse(text);
   const diagnostic = blueprintDiagnostics(analysed, settings()).find((d) => d.code === code && d.range.start.line === line)!;
   assert.ok(diagnostic, `${code} on line ${line}`);
-  const actions = ignoreDiagnosticActions(analysed.document, [diagnostic]);
+  const actions = ignoreDiagnosticActions(analysed, [diagnostic]);
   assert.equal(actions.length, 1);
   return { action: actions[0]!, after: applyEdits(text, actions[0]!.edit!.changes![analysed.document.uri]!) };
 }

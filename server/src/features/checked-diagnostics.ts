@@ -23,5 +23,5 @@ export function checkDocument(document: TextDocument, store: BlueprintStore, set
 
 /** The diagnostics of an analysed blueprint, at the severities in force and less the silenced ones. */
 export function blueprintDiagnostics(blueprint: AnalysedBlueprint, settings: BlueprintSettings): Diagnostic[] {
-  return applyRuleControl(blueprint.document, computeDiagnostics(blueprint, severitiesForStatus(blueprint, settings)));
+  return applyRuleControl(blueprint, computeDiagnostics(blueprint, severitiesForStatus(blueprint, settings)));
 }

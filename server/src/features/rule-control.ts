@@ -1,8 +1,9 @@
-import type { Html, Nodes } from 'mdast';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { BOM, parseMarkdown } from '../model/markdown-parser';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { HtmlSnippet } from '../model/blueprint';
+import { BOM } from '../model/markdown-parser';
 import type { Span } from '../model/span';
 import { toPosition, toRange } from './lsp-ranges';
 
@@ -34,26 +35,17 @@ interface CommentScan {
   readonly codeBlocks: Span[];
 }
 
-/** Directives and code blocks of a document, parsed with the document parser (comments in code are code). */
-export function scanComments(document: TextDocument): CommentScan {
-  const text = document.getText();
-  const shift = text.startsWith(BOM) ? 1 : 0;
-  const scan: CommentScan = { directives: [], codeBlocks: [] };
-  const visit = (node: Nodes): void => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type === 'code' && start !== undefined && end !== undefined) scan.codeBlocks.push({ start: start + shift, end: end + shift });
-    if (node.type === 'html' && start !== undefined) scan.directives.push(...directivesIn(document, node, start + shift));
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(parseMarkdown(shift ? text.slice(1) : text));
-  return scan;
+/** Directives and code blocks of a blueprint, read from its cached model (comments in code are code). */
+export function scanComments({ document, model }: Pick<AnalysedBlueprint, 'document' | 'model'>): CommentScan {
+  const directives: RuleDirective[] = [];
+  for (const comment of model.directiveComments) directives.push(...directivesIn(document, comment));
+  return { directives, codeBlocks: [...model.codeBlocks] };
 }
 
-function directivesIn(document: TextDocument, node: Html, offset: number): RuleDirective[] {
+function directivesIn(document: TextDocument, comment: HtmlSnippet): RuleDirective[] {
   const found: RuleDirective[] = [];
-  for (const m of node.value.matchAll(DIRECTIVE)) {
-    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+  for (const m of comment.text.matchAll(DIRECTIVE)) {
+    const span = { start: comment.span.start + m.index, end: comment.span.start + m.index + m[0].length };
     found.push({
       kind: m[1] as DirectiveKind,
       codes: m[2]!.split(/[\s,]+/).filter(Boolean),
@@ -80,9 +72,9 @@ export function isSilenced(directives: readonly RuleDirective[], code: string, l
 }
 
 /** The diagnostics the document's comments leave standing. */
-export function applyRuleControl(document: TextDocument, diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length === 0 || !document.getText().includes(MARKER)) return diagnostics;
-  const { directives } = scanComments(document);
+export function applyRuleControl(analysed: Pick<AnalysedBlueprint, 'document' | 'model'>, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length === 0 || !analysed.model.directiveComments.some((c) => c.text.includes(MARKER))) return diagnostics;
+  const { directives } = scanComments(analysed);
   if (directives.length === 0) return diagnostics;
   return diagnostics.filter((d) => !isSilenced(directives, String(d.code), d.range.start.line));
 }
@@ -95,10 +87,11 @@ export const IGNORE_IN_CODE_BLOCK_TITLE = 'Ignore this diagnostic in this code b
  * code added to one already there). In a code block, where a comment would be code, the block is
  * wrapped in disable/enable comments instead.
  */
-export function ignoreDiagnosticActions(document: TextDocument, diagnostics: readonly Diagnostic[], scan?: CommentScan): CodeAction[] {
+export function ignoreDiagnosticActions(analysed: Pick<AnalysedBlueprint, 'document' | 'model'>, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const { document } = analysed;
   const mine = diagnostics.filter((d) => d.source === 'blueprint' && d.code !== undefined);
   if (mine.length === 0) return [];
-  const comments = scan ?? scanComments(document);
+  const comments = scanComments(analysed);
   const actions: CodeAction[] = [];
   for (const diagnostic of mine) {
     const edit = ignoreEdit(document, comments, String(diagnostic.code), diagnostic.range.start.line);

@@ -1,4 +1,4 @@
-import type { Blueprint, FieldLine, Heading, Placeholder, Relationship, Section, Structure } from './blueprint';
+import type { Blueprint, FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, Section, Structure } from './blueprint';
 import { analyseChunk, type Block, type ChunkFacts } from './chunk-analysis';
 import { chunkStarts } from './section-chunks';
 import { shiftSpan, type Span } from './span';
@@ -96,8 +96,12 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   const structures: Structure[] = [];
   const relationships: Relationship[] = [];
   const degraded: Span[] = [];
+  const directiveComments: HtmlSnippet[] = [];
+  const codeBlocks: Span[] = [];
   for (const { start, facts } of chunks) {
     for (const d of facts.degraded) degraded.push(shiftSpan(d, start));
+    for (const c of facts.directiveComments) directiveComments.push(start ? { text: c.text, span: shiftSpan(c.span, start) } : c);
+    for (const b of facts.codeBlocks) codeBlocks.push(shiftSpan(b, start));
     for (const block of facts.blocks) blocks.push({ block, span: shiftSpan(block.span, start) });
     for (const p of facts.placeholders) placeholders.push(start ? { text: p.text, span: shiftSpan(p.span, start) } : p);
     for (const s of facts.structures) structures.push(start ? shiftStructure(s, start) : s);
@@ -125,7 +129,7 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
     ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
     : undefined;
 
-  return { title, sections: buildSections(body), placeholders, structures, relationships, footer, length, degraded };
+  return { title, sections: buildSections(body), placeholders, structures, relationships, footer, length, degraded, directiveComments, codeBlocks };
 }
 
 function buildSections(blocks: readonly PlacedBlock[]): Section[] {

@@ -19,6 +19,15 @@ export interface Blueprint {
   readonly length: number;
   /** Lines too dense with Markdown delimiters to parse inline: read as plain text (see inline-budget.ts). */
   readonly degraded: readonly Span[];
+  /** HTML comments and inline HTML that mention `blueprint-`: where rule-control directives can be. */
+  readonly directiveComments: readonly HtmlSnippet[];
+  /** Fenced and indented code blocks, where a comment would be code, not a comment. */
+  readonly codeBlocks: readonly Span[];
+}
+
+export interface HtmlSnippet {
+  readonly text: string;
+  readonly span: Span;
 }
 
 export interface Heading {

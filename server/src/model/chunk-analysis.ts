@@ -1,5 +1,5 @@
-import type { Code, Heading as MdHeading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
-import type { FieldLine, Heading, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
+import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
 import { withinInlineBudget } from './inline-budget';
 import { BOM, normalizeLabel, parseMarkdown } from './markdown-parser';
 import type { Span } from './span';
@@ -33,6 +33,8 @@ export interface ChunkFacts {
   readonly endsOpen: boolean;
   /** Lines whose inline Markdown was read as plain text, being over the inline delimiter budget. */
   readonly degraded: readonly Span[];
+  readonly directiveComments: readonly HtmlSnippet[];
+  readonly codeBlocks: readonly Span[];
 }
 
 const TYPESCRIPT_LANGS = new Set(['typescript', 'ts', 'tsx']);
@@ -73,6 +75,8 @@ class ChunkReader {
   private readonly relationships: Relationship[] = [];
   private readonly definitions: ReferenceDefinition[] = [];
   private readonly unresolvedLabels = new Set<string>();
+  private readonly directiveComments: HtmlSnippet[] = [];
+  private readonly codeBlocks: Span[] = [];
 
   /**
    * @param source the parsed text: definitions prefix, then the chunk without its BOM
@@ -97,6 +101,8 @@ class ChunkReader {
       unresolvedLabels: [...this.unresolvedLabels],
       endsOpen: last !== undefined && this.leavesBlockOpen(last),
       degraded: [],
+      directiveComments: this.directiveComments,
+      codeBlocks: this.codeBlocks,
     };
   }
 
@@ -211,7 +217,11 @@ class ChunkReader {
         this.visitPhrasing(node.children, node.type === 'paragraph' ? node : undefined);
         return;
       case 'code':
+        this.codeBlocks.push(this.span(node));
         this.visitCode(node);
+        return;
+      case 'html':
+        this.noteHtml(node);
         return;
       case 'definition':
         this.definitions.push({ label: normalizeLabel(node.label ?? node.identifier), source: this.source.slice(start(node), end(node)) });
@@ -273,11 +283,18 @@ class ChunkReader {
         case 'delete':
           this.visitPhrasing(child.children, undefined);
           break;
+        case 'html':
+          this.noteHtml(child);
+          break;
         default:
-          // Links, images, references, footnote calls, inline code and inline HTML hold no placeholders.
+          // Links, images, references, footnote calls and inline code hold no placeholders.
           break;
       }
     }
+  }
+
+  private noteHtml(node: Html): void {
+    if (node.value.includes('blueprint-')) this.directiveComments.push({ text: node.value, span: this.span(node) });
   }
 
   /** Finds `[…]` in a text node's source: not escaped, not a reference link, footnote, image or task box. */
