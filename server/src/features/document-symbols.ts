@@ -11,8 +11,21 @@ const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
   enum: SymbolKind.Enum,
 };
 
+// Editors ask for the outline many times per version (outline view, breadcrumbs, sticky scroll);
+// the store hands out one AnalysedBlueprint per version, so the answer is kept with it.
+const outlines = new WeakMap<AnalysedBlueprint, DocumentSymbol[]>();
+
 /** The outline: title, then sections, subsections, the structures they declare and their fields. */
-export function documentSymbols({ document, model }: AnalysedBlueprint): DocumentSymbol[] {
+export function documentSymbols(analysed: AnalysedBlueprint): DocumentSymbol[] {
+  let outline = outlines.get(analysed);
+  if (!outline) {
+    outline = buildOutline(analysed);
+    outlines.set(analysed, outline);
+  }
+  return outline;
+}
+
+function buildOutline({ document, model }: AnalysedBlueprint): DocumentSymbol[] {
   const symbol = (name: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol => ({
     name: name === '' ? '(untitled)' : name,
     kind,
@@ -23,10 +36,26 @@ export function documentSymbols({ document, model }: AnalysedBlueprint): Documen
   const structureSymbol = (s: Structure): DocumentSymbol =>
     symbol(s.name, STRUCTURE_KINDS[s.kind], s.span, s.nameSpan,
       s.fields.map((f) => symbol(f.name, s.kind === 'enum' ? SymbolKind.EnumMember : SymbolKind.Field, f.span, f.nameSpan)));
-  const structuresIn = (span: Span, exclude: readonly Section[] = []): DocumentSymbol[] =>
-    model.structures
-      .filter((s) => s.span.start >= span.start && s.span.end <= span.end && !exclude.some((sub) => s.span.start >= sub.span.start && s.span.end <= sub.span.end))
-      .map(structureSymbol);
+  // Structures are in document order: find the first one at or after a span by binary search.
+  const firstFrom = (offset: number): number => {
+    let lo = 0;
+    let hi = model.structures.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (model.structures[mid]!.span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const structuresIn = (span: Span, exclude: readonly Section[] = []): DocumentSymbol[] => {
+    const found: DocumentSymbol[] = [];
+    for (let i = firstFrom(span.start); i < model.structures.length && model.structures[i]!.span.start < span.end; i++) {
+      const s = model.structures[i]!;
+      if (s.span.end > span.end || exclude.some((sub) => s.span.start >= sub.span.start && s.span.end <= sub.span.end)) continue;
+      found.push(structureSymbol(s));
+    }
+    return found;
+  };
 
   const sections = model.sections.map((section) => symbol(section.heading.text, SymbolKind.Module, section.span, section.heading.textSpan, [
     ...section.subsections.map((sub) => symbol(sub.heading.text, SymbolKind.Namespace, sub.span, sub.heading.textSpan, structuresIn(sub.span))),
