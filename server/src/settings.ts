@@ -26,7 +26,7 @@ export interface BlueprintSettings {
 export const DEFAULT_SETTINGS: BlueprintSettings = {
   diagnostics: {},
   author: '',
-  maxDocumentSize: 5_000_000,
+  maxDocumentSize: 1_000_000,
   severityByStatus: true,
   templates: { folder: '.blueprints' },
   codeLens: { enabled: true },

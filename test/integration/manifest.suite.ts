@@ -28,7 +28,7 @@ suite('Manifest as VS Code reads it', () => {
       assert.equal(configuration.inspect(`diagnostics.${code}`)?.defaultValue, severity, `blueprint.diagnostics.${code}`);
     }
     assert.equal(configuration.inspect('author')?.defaultValue, '');
-    assert.equal(configuration.inspect('maxDocumentSize')?.defaultValue, 5_000_000);
+    assert.equal(configuration.inspect('maxDocumentSize')?.defaultValue, 1_000_000);
   });
 
   test('a changed severity setting reaches the server', async () => {

@@ -14,7 +14,7 @@ const onePlaceholder = filled.replace('The order ledger records', 'The [Ledger n
 
 /** What VS Code sends for `blueprint`: every declared setting, defaults included. */
 const vscodeDefaults = {
-  author: '', maxDocumentSize: 5_000_000, severityByStatus: true, templates: { folder: '.blueprints' }, codeLens: { enabled: true },
+  author: '', maxDocumentSize: 1_000_000, severityByStatus: true, templates: { folder: '.blueprints' }, codeLens: { enabled: true },
   diagnostics: {
     'placeholder': 'warning', 'missing-section': 'warning', 'missing-subsection': 'warning', 'duplicate-section': 'warning', 'section-order': 'information',
     'empty-section': 'warning', 'invalid-status': 'error', 'invalid-date': 'error', 'unknown-structure': 'warning', 'too-large': 'warning',
