@@ -39,7 +39,7 @@ export function templateFromText(id: string, text: string, known: readonly Templ
   const titleSpan = model.title.textSpan;
   let schema: TemplateSchema;
   try {
-    schema = deriveSchema(id, text);
+    schema = deriveSchema(id, text, model);
   } catch (error) {
     return { schema: undefined, problems: [{ span: titleSpan, message: `This template could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
   }

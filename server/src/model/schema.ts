@@ -56,8 +56,8 @@ export interface TemplatePlaceholder {
   readonly footerField: string | undefined;
 }
 
-export function deriveSchema(id: string, text: string): TemplateSchema {
-  const model = parseBlueprint(text);
+/** `model` is the template's own parse when the caller already has it. */
+export function deriveSchema(id: string, text: string, model: Blueprint = parseBlueprint(text)): TemplateSchema {
   const title = model.title?.text ?? '';
   const bracket = title.indexOf('[');
   const titlePrefix = (bracket >= 0 ? title.slice(0, bracket) : title).trim();
