@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Diagnostic, InitializeResult, Position } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, Position, Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../test/support/lsp-client';
 import { now, percentile } from './statistics';
@@ -40,10 +40,14 @@ export class ServerSession {
   }
 
   /** One incremental didChange, timed until the diagnostics of the new version arrive. */
-  async change(uri: string, at: Position, removeCharacters: number, insert: string): Promise<number> {
+  change(uri: string, at: Position, removeCharacters: number, insert: string): Promise<number> {
+    return this.replace(uri, { start: at, end: { line: at.line, character: at.character + removeCharacters } }, insert);
+  }
+
+  /** Replaces a range with `insert` in one incremental didChange, timed until the new version's diagnostics arrive. */
+  async replace(uri: string, range: Range, insert: string): Promise<number> {
     const version = this.version.get(uri)! + 1;
     this.version.set(uri, version);
-    const range = { start: at, end: { line: at.line, character: at.character + removeCharacters } };
     const document = this.texts.get(uri)!;
     this.texts.set(uri, TextDocument.update(document, [{ range, text: insert }], version));
     const started = now();

@@ -33,6 +33,7 @@ import { ignoreDiagnosticActions } from './features/rule-control';
 import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
 import { templateDiagnostics } from './features/template-diagnostics';
 import { templateSummaries, TemplatesRequest } from './features/template-list';
+import { fullGarbageCollection, IdleCollection } from './idle-collection';
 import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest } from './protocol';
 import type { BlueprintSettings } from './settings';
 
@@ -41,6 +42,8 @@ const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new BlueprintStore();
 const workspaceFiles = new WorkspaceFiles();
+const collectGarbage = fullGarbageCollection();
+const idleCollection = collectGarbage ? new IdleCollection(collectGarbage) : undefined;
 
 let pullsConfiguration = false;
 /** Clients without snippet support get completion text without tab stops. */
@@ -195,6 +198,7 @@ async function validate(uri: string): Promise<void> {
   const diagnostics = workspaceFiles.isTemplateFile(uri)
     ? templateDiagnostics(document, workspaceFiles.templateProblems(uri, document.getText()))
     : checkDocument(document, store, settings) ?? [];
+  idleCollection?.workDone();
   if (documents.get(uri)?.version !== version) return;
   if (diagnostics.length === 0 && !published.has(uri)) return;
   if (diagnostics.length > 0) published.add(uri);
@@ -210,6 +214,7 @@ documents.onDidClose((e) => {
   if (queued) clearImmediate(queued);
   pending.delete(uri);
   store.forget(uri);
+  idleCollection?.workDone();
   settingsByUri.delete(uri);
   if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { computeDiagnostics, isCalendarDate } from '../../server/src/features/diagnostics';
+import { computeDiagnostics, findProblems, isCalendarDate } from '../../server/src/features/diagnostics';
 import { withCursors } from '../support/cursor';
 import { analyse, fixture, settings, templateText, textDocument } from '../support/documents';
 
@@ -136,4 +136,14 @@ test('diagnostic ranges stay exact with CRLF, a BOM, emoji and CJK', () => {
   const diagnostics = diagnose(text);
   assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['placeholder', rangeOf(text, offsets[0]!, offsets[1]!)]]);
   assert.equal(textDocument(text).getText(diagnostics[0]!.range), '[Owner]');
+});
+
+test('the problems of a version are found once: diagnostics and quick-fix requests share them', () => {
+  const analysed = analyse(templateText);
+  const first = findProblems(analysed);
+  assert.equal(findProblems(analysed), first);
+  assert.equal(findProblems({ model: analysed.model, schema: analysed.schema }), first);
+  const edited = analyse(templateText.replace('[Data System Name]', 'Ledger'));
+  assert.notEqual(findProblems(edited), first);
+  assert.equal(findProblems(edited).filter((f) => f.code === 'placeholder').length, 77);
 });

@@ -57,3 +57,10 @@ test('symbol ranges are exact, also after CRLF, emoji and CJK', () => {
   assert.deepEqual(sub.children![0]!.range.start, at(9));
   assert.equal(doc.getText(sub.children![0]!.selectionRange), 'Ledger');
 });
+
+test('fields are leaves without a children list, which keeps a long outline small on the wire', () => {
+  const [title] = documentSymbols(analyse(fixture('order-ledger.md')));
+  const sku = title!.children![1]!.children![1]!.children![0]!.children![0]!;
+  assert.equal(sku.name, 'sku');
+  assert.equal('children' in sku, false);
+});

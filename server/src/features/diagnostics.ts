@@ -75,8 +75,19 @@ export function severityFor(code: DiagnosticCode, settings: BlueprintSettings): 
   return name === 'off' ? undefined : SEVERITIES[name];
 }
 
+// Diagnostics and every quick-fix request of a version read the same findings: kept with the model.
+const findingsByModel = new WeakMap<AnalysedBlueprint['model'], { readonly schema: AnalysedBlueprint['schema']; readonly findings: readonly Finding[] }>();
+
 /** The problems in document order within each kind: placeholders, structure, footer, relationships. */
-export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): Finding[] {
+export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): readonly Finding[] {
+  const known = findingsByModel.get(model);
+  if (known?.schema === schema) return known.findings;
+  const findings = problemsOf(model, schema);
+  findingsByModel.set(model, { schema, findings });
+  return findings;
+}
+
+function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint['schema']): Finding[] {
   const findings: Finding[] = [];
   for (const p of model.placeholders) {
     findings.push({ code: 'placeholder', span: p.span, message: `Placeholder '[${p.text}]' is not filled in` });

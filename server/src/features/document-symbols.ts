@@ -26,12 +26,14 @@ export function documentSymbols(analysed: AnalysedBlueprint): DocumentSymbol[] {
 }
 
 function buildOutline({ document, model }: AnalysedBlueprint): DocumentSymbol[] {
+  // A leaf has no `children` at all: a 10,000-line blueprint's outline has thousands of fields, and
+  // the answer's size is most of what the request costs.
   const symbol = (name: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol => ({
     name: name === '' ? '(untitled)' : name,
     kind,
     range: toRange(document, span),
     selectionRange: toRange(document, selection),
-    children,
+    ...(children.length > 0 ? { children } : {}),
   });
   const structureSymbol = (s: Structure): DocumentSymbol =>
     symbol(s.name, STRUCTURE_KINDS[s.kind], s.span, s.nameSpan,

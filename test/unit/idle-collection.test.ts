@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it, mock } from 'node:test';
+import { fullGarbageCollection, IdleCollection } from '../../server/src/idle-collection';
+
+const MB = 1024 * 1024;
+
+describe('idle collection', () => {
+  it('collects one second after the last work and again five seconds later', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    let heap = 100 * MB;
+    const collections: number[] = [];
+    let clock = 0;
+    const idle = new IdleCollection(() => { collections.push(clock); heap = 20 * MB; }, { heapUsed: () => heap });
+    idle.workDone();
+    clock = 999; t.mock.timers.tick(999);
+    assert.deepEqual(collections, []);
+    clock = 1000; t.mock.timers.tick(1);
+    assert.deepEqual(collections, [1000]);
+    clock = 6000; t.mock.timers.tick(5000);
+    assert.deepEqual(collections, [1000, 6000]);
+    t.mock.timers.tick(60_000);
+    assert.deepEqual(collections, [1000, 6000]);
+  });
+
+  it('waits again when work comes before the server is idle', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const collect = mock.fn();
+    const idle = new IdleCollection(collect, { heapUsed: () => 100 * MB });
+    idle.workDone();
+    t.mock.timers.tick(800);
+    idle.workDone();
+    t.mock.timers.tick(800);
+    assert.equal(collect.mock.callCount(), 0);
+    t.mock.timers.tick(200);
+    assert.equal(collect.mock.callCount(), 1);
+  });
+
+  it('work between the two collections cancels the second and starts over', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    let heap = 100 * MB;
+    const collect = mock.fn(() => { heap = 20 * MB; });
+    const idle = new IdleCollection(collect, { heapUsed: () => heap });
+    idle.workDone();
+    t.mock.timers.tick(1000);
+    assert.equal(collect.mock.callCount(), 1);
+    heap = 40 * MB;
+    idle.workDone();
+    t.mock.timers.tick(5000);
+    assert.equal(collect.mock.callCount(), 2, 'only the new first collection');
+    t.mock.timers.tick(5000);
+    assert.equal(collect.mock.callCount(), 3);
+  });
+
+  it('skips the collection when the work left less than the worthwhile amount behind', (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    let heap = 100 * MB;
+    const collect = mock.fn(() => { heap = 20 * MB; });
+    const idle = new IdleCollection(collect, { heapUsed: () => heap });
+    idle.workDone();
+    t.mock.timers.tick(10_000);
+    assert.equal(collect.mock.callCount(), 2);
+    heap = 27 * MB;
+    idle.workDone();
+    t.mock.timers.tick(10_000);
+    assert.equal(collect.mock.callCount(), 2, '7 MB of garbage is not worth a pause');
+    heap = 29 * MB;
+    idle.workDone();
+    t.mock.timers.tick(10_000);
+    assert.equal(collect.mock.callCount(), 4);
+  });
+
+  it('reaches V8\'s collector, which frees unreachable objects', async () => {
+    const collect = fullGarbageCollection();
+    assert.ok(collect, 'gc is reachable without a command-line flag');
+    const reference = new WeakRef(Array.from({ length: 200_000 }, (_, i) => ({ i })));
+    // A WeakRef keeps its target alive until the end of the job that created it.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    assert.equal(reference.deref(), undefined);
+  });
+});
