@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -23,13 +24,23 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// The server and the CLI load @babel/parser from its own file when they first read a typescript block
+// (see server/src/model/typescript-blocks.ts): starting the server does not compile it.
+const babelParserApart = {
+  name: 'babel-parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@babel\/parser$/ }, () => ({ path: './babel-parser.js', external: true }));
+  },
+};
+
 const shipped = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist',
+  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [babelParserApart],
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  { entryPoints: { 'babel-parser': createRequire(import.meta.url).resolve('@babel/parser') }, outdir: 'dist' },
 ];
 if (existsSync('server/src/cli/main.ts')) {
-  shipped.push({ entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist',
+  shipped.push({ entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', plugins: [babelParserApart],
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js } });
 }
 

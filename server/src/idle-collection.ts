@@ -9,7 +9,9 @@ import { runInNewContext } from 'node:vm';
  * 30 MB and old space holds tens of megabytes of garbage, and neither is returned while the
  * process sits idle, which a language server mostly does. So after a burst of work the server
  * collects once when it has been idle for a second (old space shrinks to what is live) and once
- * more a few seconds later, when V8 sees a low allocation rate and shrinks the young generation.
+ * more 6.5 s later: V8 shrinks the young generation at a collection when the allocation rate over
+ * the last 5 s of sampled time is low, and its samples are taken at collections, so the two must be
+ * more than 5 s apart for the quiet interval alone to count.
  * A burst that left little garbage behind costs no collection at all.
  */
 export class IdleCollection {
@@ -25,7 +27,7 @@ export class IdleCollection {
   workDone(): void {
     this.cancel();
     let collected = false;
-    for (const [index, delay] of (this.options.delaysMs ?? [1_000, 6_000]).entries()) {
+    for (const [index, delay] of (this.options.delaysMs ?? [1_000, 7_500]).entries()) {
       this.timers.push(unref(setTimeout(() => {
         // Only the first collection decides whether the burst left enough garbage to be worth it.
         if (index === 0 ? this.heapUsed() < this.liveAfterLastCollection + (this.options.worthwhileBytes ?? 8 * 1024 * 1024) : !collected) return;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -55,4 +56,19 @@ test('each contributed grammar exists, has the scope name it is registered under
     assert.match(grammar.injectionSelector, /^L:/, `${g.path} injects with priority`);
     assert.deepEqual(g.injectTo, ['text.html.markdown']);
   }
+});
+
+test('the .vsix ships the bundles and every file they load, and nothing from the source tree', () => {
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  const files = new Set(listed.stdout.split(/\r?\n/).filter(Boolean));
+  for (const bundle of ['dist/client.js', 'dist/server.js']) {
+    assert.ok(files.has(bundle), bundle);
+    // Files a bundle requires next to itself (the server loads dist/babel-parser.js on first use).
+    for (const [, loaded] of readFileSync(join(repoRoot, bundle), 'utf8').matchAll(/require\(["']\.\/([^"']+)["']\)/g)) {
+      assert.ok(files.has(`dist/${loaded}`), `${bundle} loads dist/${loaded}`);
+    }
+  }
+  assert.deepEqual([...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)), []);
 });

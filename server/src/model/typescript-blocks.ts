@@ -1,4 +1,13 @@
-import { parse } from '@babel/parser';
+import type * as Babel from '@babel/parser';
+
+// @babel/parser is two fifths of the server bundle and only needed once a typescript block is read:
+// the shipped build keeps it in its own file (dist/babel-parser.js), loaded here on first use, so that
+// the server answers `initialize` without compiling it.
+let babel: typeof Babel | undefined;
+function parse(...args: Parameters<typeof Babel.parse>): ReturnType<typeof Babel.parse> {
+  babel ??= require('@babel/parser') as typeof Babel;
+  return babel.parse(...args);
+}
 import type { Field, NameReference, Placeholder, Structure, StructureKind } from './blueprint';
 
 export interface TypescriptFacts {
