@@ -10,7 +10,7 @@ import { blueprintWithParagraph, emphasisRun, generateBlueprint, unclosedLinkRun
 import { MarkdownLanguageService, markdownItParse, remarkParseAlone } from './baselines';
 import { judge, table, type Figure } from './report';
 import { p50, p95, ServerSession } from './server-session';
-import { median, medianTime, now } from './statistics';
+import { median, medianTime, medianTimeSync, now } from './statistics';
 
 // `npm run bench`: every figure of the performance issue, each measured in the same run as its
 // baselines. Prints a table, writes bench/results.json, and fails only when it cannot run.
@@ -200,22 +200,30 @@ async function pathological(): Promise<void> {
   const cases = [
     { name: '16 KB of `*_` pairs', paragraph: emphasisRun(16 * 1024) },
     { name: '32 KB of `[a](`', paragraph: unclosedLinkRun(32 * 1024) },
-  ];
+  ].map((c) => {
+    log(`pathological: ${c.name}, baselines`);
+    const remarkStart = now();
+    remarkParseAlone(c.paragraph);
+    const remark = now() - remarkStart;
+    return { ...c, remark, markdownIt: medianTimeSync(3, () => markdownItParse(c.paragraph)) };
+  });
+  collectOwnGarbage();
   const session = await ServerSession.start();
   let slowestRequest = 0;
   try {
     // Ordinary blueprints first, so that the figures are the paragraphs' cost, not a cold server's:
     // opening a 300-line blueprint takes about 120 ms on a new server and settles near 40 ms by the third.
     for (let i = 0; i < 3; i++) await session.open(`file:///bench/pathological-warm-up-${i}.md`, generateBlueprint({ lines: 300, seed: 200 + i }));
-    for (const [index, { name, paragraph }] of cases.entries()) {
+    for (const [index, { name, paragraph, remark, markdownIt }] of cases.entries()) {
       log(`pathological: ${name}`);
-      const markdownIt = await medianTime(3, () => markdownItParse(paragraph));
-      const remarkStart = now();
-      remarkParseAlone(paragraph);
-      const remark = now() - remarkStart;
-      const uri = `file:///bench/pathological-${index}.md`;
       const text = blueprintWithParagraph(paragraph, { lines: 300 });
-      const opened = await session.open(uri, text);
+      // Opened three times as three documents, each analysed from scratch: the figure is their median.
+      const opens: number[] = [];
+      let uri = '';
+      for (let run = 0; run < 3; run++) {
+        uri = `file:///bench/pathological-${index}-${run}.md`;
+        opens.push(await session.open(uri, text));
+      }
       const degraded = session.diagnostics(uri).some((d) => /degrad/i.test(String(d.code)) || /degrad|simplif|skipp/i.test(typeof d.message === 'string' ? d.message : d.message.value));
       // A keystroke inside the paragraph itself.
       const document = session.text(uri);
@@ -223,10 +231,17 @@ async function pathological(): Promise<void> {
       const typed = await session.change(uri, inside, 0, '*');
       const symbols = await session.requestTimes('textDocument/documentSymbol', { textDocument: { uri } }, 5);
       const hover = await session.requestTimes('textDocument/hover', { textDocument: { uri }, position: inside }, 5);
-      slowestRequest = Math.max(slowestRequest, opened, typed, ...symbols, ...hover);
+      slowestRequest = Math.max(slowestRequest, ...opens, typed, ...symbols, ...hover);
       figures.push(
         { name: `remark-parse of ${name} alone`, value: remark, unit: 'ms', baseline: { name: 'markdown-it', value: markdownIt } },
-        { name: `Diagnostics after opening, blueprint with ${name}`, value: opened, unit: 'ms', baseline: budget, atMost: 1, note: degraded ? 'says its analysis is degraded' : 'no diagnostic says the analysis is degraded' },
+        {
+          name: `Diagnostics after opening, blueprint with ${name}`,
+          value: median(opens),
+          unit: 'ms',
+          baseline: budget,
+          atMost: 1,
+          note: `median of 3 opens, slowest ${Math.max(...opens).toFixed(0)} ms; ${degraded ? 'says its analysis is degraded' : 'no diagnostic says the analysis is degraded'}`,
+        },
         { name: `Keystroke in ${name}`, value: typed, unit: 'ms', baseline: budget, atMost: 1 },
       );
     }
