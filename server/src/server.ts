@@ -168,7 +168,7 @@ async function analysed(uri: string, token?: CancellationToken) {
   const settings = await settingsFor(uri);
   throwIfCancelled(token);
   if (isTooLarge(document, settings)) return undefined;
-  return store.get(document);
+  return store.getInSlices(document);
 }
 
 // Diagnostics are computed once the burst of changes a client sends has been read, and only for the
@@ -195,7 +195,11 @@ async function validate(uri: string): Promise<void> {
   if (!document) return;
   const version = document.version;
   const settings = await settingsFor(uri);
-  const diagnostics = workspaceFiles.isTemplateFile(uri)
+  const isTemplate = workspaceFiles.isTemplateFile(uri);
+  // A long document's first analysis yields to other requests between slices; checkDocument then reads the cache.
+  if (!isTemplate && !isTooLarge(document, settings)) await store.getInSlices(document);
+  if (documents.get(uri)?.version !== version) return;
+  const diagnostics = isTemplate
     ? templateDiagnostics(document, workspaceFiles.templateProblems(uri, document.getText()))
     : checkDocument(document, store, settings) ?? [];
   idleCollection?.workDone();
@@ -267,7 +271,7 @@ connection.onRequest(DocumentStatusRequest, guard('documentStatus', null, async 
   if (isTooLarge(document, settings)) {
     return looksLikeBlueprint(document, store) ? { kind: '', sectionsPresent: 0, sectionsTotal: 0, placeholders: [], tooLarge: true } : null;
   }
-  const blueprint = store.get(document);
+  const blueprint = await store.getInSlices(document);
   return blueprint ? documentStatus(blueprint) : null;
 }));
 

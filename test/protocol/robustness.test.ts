@@ -140,6 +140,27 @@ test('$/cancelRequest is honoured: a request cancelled while the server works on
   await assertStillAnswers();
 });
 
+test('while a long blueprint is read for the first time, requests about other documents are answered', async () => {
+  const uri = 'file:///work/robust/long-first-read.md';
+  // The server asks for a document's settings just before it analyses it the first time.
+  const analysing = new Promise<void>((resolve) => {
+    client.onConfiguration = (scopes) => { if (scopes.includes(uri)) resolve(); };
+  });
+  // 20,000 lines (550 KB): its first analysis takes the better part of a second.
+  await client.open(uri, generateBlueprint({ lines: 20_000, seed: 5 }));
+  await analysing;
+  client.onConfiguration = undefined;
+  // The answer to that request goes out after this callback: let it reach the server first.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const order: string[] = [];
+  const diagnostics = within(client.diagnosticsFor(uri, 1, 60_000), 60_000, 'diagnostics').then(() => order.push('diagnostics of the long blueprint'));
+  const outline = within(client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: FILLED_URI } }), 60_000, 'documentSymbol')
+    .then((symbols) => order.push(`outline of ${symbols[0]?.name}`));
+  await Promise.all([diagnostics, outline]);
+  assert.deepEqual(order, ['outline of Data Blueprint: Order Ledger', 'diagnostics of the long blueprint']);
+  await client.notify('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('a storm of 1,000 didChange notifications: only the latest version is analysed, no stale version is ever published', async () => {
   const uri = 'file:///work/robust/storm.md';
   await client.open(uri, templateText);

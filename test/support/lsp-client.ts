@@ -16,6 +16,8 @@ export class LspClient {
   /** Every publication, in the order received. */
   readonly publications: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown> = {};
+  /** Called with the scope URIs of each workspace/configuration request, before it is answered. */
+  onConfiguration: ((scopeUris: string[]) => void) | undefined;
   stderr = '';
   private readonly diagnosticWaiters: Array<() => void> = [];
 
@@ -28,8 +30,10 @@ export class LspClient {
       this.publications.push(params);
       for (const wake of this.diagnosticWaiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-      params.items.map((item) => (item.section === 'blueprint' ? this.settings : null)));
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) => {
+      this.onConfiguration?.(params.items.map((item) => item.scopeUri ?? ''));
+      return params.items.map((item) => (item.section === 'blueprint' ? this.settings : null));
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);

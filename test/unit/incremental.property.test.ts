@@ -75,3 +75,25 @@ test('undoing an edit gives back the first model, chunks served from the cache o
   parser.parse(original.slice(0, at) + '```\n' + original.slice(at));
   assert.deepEqual(parser.parse(original), before);
 });
+
+test('preparing a text in slices, finished or left half-way by the next edit, changes no model', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...STARTS),
+      fc.array(fc.record({ edit, slices: fc.nat({ max: 6 }) }), { minLength: 1, maxLength: 8 }),
+      (start, steps) => {
+        const incremental = new BlueprintParser();
+        let text = start;
+        for (const { edit: e, slices } of steps) {
+          // `slices` calls of prepare, each stopped after one chunk; the next edit may come before it is done.
+          for (let i = 0; i < slices && !incremental.prepare(text, () => true); i++);
+          text = apply(text, e);
+          if (slices % 2 === 0) assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text), `after edit ${JSON.stringify(e)}`);
+        }
+        while (!incremental.prepare(text, () => true));
+        assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));
+      },
+    ),
+    { seed: 20261125, numRuns: 80 },
+  );
+});

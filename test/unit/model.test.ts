@@ -105,3 +105,20 @@ test('a fence that a list item leaves open swallows the next heading, as in a wh
   const text = '# Data Blueprint: X\n\n- a\n\n  ```\n  code\n```\n## Inside the fence\n';
   assert.deepEqual(parseBlueprint(text).sections, []);
 });
+
+test('prepare analyses one uncached chunk per slice, and parse then gives the same model as a parse in one go', () => {
+  const text = templateText;
+  const parser = new BlueprintParser();
+  let slices = 1;
+  while (!parser.prepare(text, () => true)) slices++;
+  // The template cuts before its title, nine sections and their subsections: one chunk each.
+  assert.equal(slices, (text.match(/^#{1,3} /gm) ?? []).length + (text.startsWith('#') ? 0 : 1));
+  assert.deepEqual(parser.parse(text), parseBlueprint(text));
+  // After an edit inside one subsection, only its chunk is analysed again: the first call stops
+  // after it, the second walks the cached rest.
+  const edited = text.replace('interface [PrimaryStructure] {', 'interface Ledger {');
+  assert.notEqual(edited, text);
+  assert.equal(parser.prepare(edited, () => true), false);
+  assert.equal(parser.prepare(edited, () => true), true);
+  assert.deepEqual(parser.parse(edited), parseBlueprint(edited));
+});

@@ -31,11 +31,7 @@ export class BlueprintStore {
 
   get(document: TextDocument): AnalysedBlueprint | undefined {
     if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
-    let entry = this.entries.get(document.uri);
-    if (!entry) {
-      entry = { parser: new BlueprintParser(), version: -1, fresh: false, analysed: undefined };
-      this.entries.set(document.uri, entry);
-    }
+    const entry = this.entryFor(document.uri);
     if (entry.version === document.version && entry.fresh) return entry.analysed;
     const model = entry.parser.parse(document.getText());
     const schema = templateFor(model, document.uri, this.templates);
@@ -43,6 +39,41 @@ export class BlueprintStore {
     entry.fresh = true;
     entry.analysed = schema ? { document, model, schema } : undefined;
     return entry.analysed;
+  }
+
+  /**
+   * The same as `get`, but a document's first analysis is done in slices of about `sliceMs`, with a
+   * turn of the event loop between them, so that a server stays responsive while it reads a long
+   * document (a 1 MB blueprint takes over a second). Later versions re-parse only changed chunks and
+   * take no slices. A version that arrives in the meantime is read instead, keeping the chunks
+   * analysed so far; a document closed in the meantime analyses to undefined.
+   */
+  async getInSlices(document: TextDocument, sliceMs = 20): Promise<AnalysedBlueprint | undefined> {
+    if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
+    const entry = this.entryFor(document.uri);
+    if (entry.version === document.version && entry.fresh) return entry.analysed;
+    if (!entry.parser.hasParsed) {
+      const version = document.version;
+      const text = document.getText();
+      let deadline = performance.now() + sliceMs;
+      while (!entry.parser.prepare(text, () => performance.now() > deadline)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.entries.get(document.uri) !== entry) return undefined;
+        if (document.version !== version) return this.getInSlices(document, sliceMs);
+        if (entry.version === version && entry.fresh) return entry.analysed;
+        deadline = performance.now() + sliceMs;
+      }
+    }
+    return this.get(document);
+  }
+
+  private entryFor(uri: string): Entry {
+    let entry = this.entries.get(uri);
+    if (!entry) {
+      entry = { parser: new BlueprintParser(), version: -1, fresh: false, analysed: undefined };
+      this.entries.set(uri, entry);
+    }
+    return entry;
   }
 
   /** Whether a text would be a blueprint, without caching anything (for text too large to analyse). */

@@ -17,9 +17,38 @@ interface Chunk {
  */
 export class BlueprintParser {
   private cache = new Map<string, ChunkFacts>();
+  /** The text `prepare` is working through, its chunk starts and how many of them are analysed. */
+  private preparing: { readonly text: string; readonly starts: readonly number[]; next: number } | undefined;
 
   /** `chunked: false` parses the whole text as one chunk: the reference the property tests compare with. */
   constructor(private readonly options: { readonly chunked?: boolean } = {}) {}
+
+  private parsedOnce = false;
+
+  /** Whether this parser has parsed a text before (its cache then holds that text's chunks). */
+  get hasParsed(): boolean {
+    return this.parsedOnce;
+  }
+
+  /**
+   * Analyses the chunks of `text` that are not cached yet, one after another, until `timeUp()` says
+   * to stop; true once every chunk is. `parse(text)` then only assembles. This lets a server spread
+   * the first analysis of a long document over many turns of its event loop instead of freezing.
+   */
+  prepare(text: string, timeUp: () => boolean): boolean {
+    if (this.options.chunked === false) return true;
+    if (this.preparing?.text !== text) this.preparing = { text, starts: chunkStarts(text), next: 0 };
+    const preparing = this.preparing;
+    const { starts } = preparing;
+    while (preparing.next < starts.length) {
+      const chunkText = text.slice(starts[preparing.next]!, starts[preparing.next + 1] ?? text.length);
+      preparing.next++;
+      if (this.cache.has(chunkText)) continue;
+      this.cache.set(chunkText, analyseChunk(chunkText, ''));
+      if (preparing.next < starts.length && timeUp()) return false;
+    }
+    return true;
+  }
 
   parse(text: string): Blueprint {
     const previous = this.cache;
@@ -35,11 +64,13 @@ export class BlueprintParser {
     const chunks = this.chunk(text, factsOf);
     this.resolveDefinitionsAcrossChunks(chunks, factsOf);
     this.cache = next;
+    this.preparing = undefined;
+    this.parsedOnce = true;
     return assemble(chunks, text.length);
   }
 
   private chunk(text: string, factsOf: (chunkText: string) => ChunkFacts): Chunk[] {
-    const starts = this.options.chunked === false ? [0] : chunkStarts(text);
+    const starts = this.options.chunked === false ? [0] : this.preparing?.text === text ? this.preparing.starts : chunkStarts(text);
     const chunks: Chunk[] = [];
     let i = 0;
     while (i < starts.length) {
