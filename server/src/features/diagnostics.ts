@@ -98,7 +98,7 @@ function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint
     findings.push({
       code: 'degraded-analysis',
       span,
-      message: `This line holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so placeholders, links and emphasis in it are not checked`,
+      message: `This paragraph holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so its links, emphasis and code spans are not checked (its placeholders are)`,
     });
   }
   const declared = new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name));

@@ -17,7 +17,7 @@ export interface Blueprint {
   readonly footer: readonly FieldLine[];
   /** The whole text length, so features can clamp positions. */
   readonly length: number;
-  /** Lines too dense with Markdown delimiters to parse inline: read as plain text (see inline-budget.ts). */
+  /** Paragraphs too dense with Markdown delimiters to parse inline: read as plain text (see inline-budget.ts). */
   readonly degraded: readonly Span[];
   /** HTML comments and inline HTML that mention `blueprint-`: where rule-control directives can be. */
   readonly directiveComments: readonly HtmlSnippet[];

@@ -1,6 +1,6 @@
 import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import type { FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
-import { withinInlineBudget } from './inline-budget';
+import { maskOverBudgetParagraphs } from './inline-budget';
 import { BOM, normalizeLabel, parseMarkdown } from './markdown-parser';
 import type { Span } from './span';
 import { analyseTypescript } from './typescript-blocks';
@@ -48,24 +48,14 @@ export function analyseChunk(chunk: string, definitions = ''): ChunkFacts {
   const bom = chunk.startsWith(BOM) ? 1 : 0;
   const prefix = definitions ? definitions + '\n\n' : '';
   const source = prefix + (bom ? chunk.slice(1) : chunk);
-  const masked = withinInlineBudget(source);
+  const { text: masked, paragraphs } = maskOverBudgetParagraphs(source);
   const root = parseMarkdown(masked);
   const shift = bom - prefix.length;
   const facts = new ChunkReader(source, shift, prefix.length).read(root);
   if (masked === source) return facts;
-  return { ...facts, degraded: changedLines(source, masked, prefix.length).map((s) => ({ start: s.start + shift, end: s.end + shift })) };
-}
-
-/** The lines, from `from` on, where two texts of the same length and line structure differ. */
-function changedLines(original: string, masked: string, from: number): Span[] {
-  const lines: Span[] = [];
-  let lineStart = from;
-  while (lineStart < original.length) {
-    const lineEnd = lineEndFrom(original, lineStart, original.length);
-    if (original.slice(lineStart, lineEnd) !== masked.slice(lineStart, lineEnd)) lines.push({ start: lineStart, end: lineEnd });
-    lineStart = nextLineStart(original, lineEnd, original.length);
-  }
-  return lines;
+  // The definitions parsed in front belong to other chunks, which report their own paragraphs.
+  const own = paragraphs.filter((p) => p.start >= prefix.length);
+  return { ...facts, degraded: own.map((p) => ({ start: p.start + shift, end: p.end + shift })) };
 }
 
 class ChunkReader {

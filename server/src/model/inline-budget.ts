@@ -1,3 +1,5 @@
+import type { Span } from './span';
+
 /**
  * Markdown's inline parser is quadratic in the number of delimiters a paragraph holds (micromark
  * resolves every `*`/`_` run and every `[` against all earlier ones): 16 KB of `*_` takes seconds,
@@ -11,6 +13,8 @@ export const INLINE_DELIMITER_BUDGET = 1000;
 
 const DELIMITER = /[[\]()*_<!`~]/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Markdown's line endings: CRLF, LF and a lone CR. */
+const LINE_BREAK = /\r\n?|\n/g;
 /** List and quote markers in front of a line's inline content, which keep the line's block structure. */
 const BLOCK_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?/;
 const STARTS_BLOCK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^ {0,3}#/;
@@ -19,19 +23,33 @@ const PLAIN = 'x';
 
 /** The text with the inline delimiters of every over-budget paragraph outside code blocks replaced by plain letters. */
 export function withinInlineBudget(text: string): string {
-  if (!mayExceed(text)) return text;
+  return maskOverBudgetParagraphs(text).text;
+}
+
+/**
+ * The same, with the paragraphs that were masked: each from the start of its first line to the end
+ * of its last, in order.
+ */
+export function maskOverBudgetParagraphs(text: string): { readonly text: string; readonly paragraphs: readonly Span[] } {
+  if (!mayExceed(text)) return { text, paragraphs: [] };
   const over: Array<[start: number, end: number]> = [];
+  const paragraphs: Span[] = [];
   let paragraph: Array<[start: number, end: number]> = [];
   let delimiters = 0;
   const endParagraph = () => {
-    if (delimiters > INLINE_DELIMITER_BUDGET) over.push(...paragraph);
+    if (delimiters > INLINE_DELIMITER_BUDGET) {
+      over.push(...paragraph);
+      paragraphs.push({ start: paragraph[0]![0], end: paragraph[paragraph.length - 1]![1] });
+    }
     paragraph = [];
     delimiters = 0;
   };
   let fence: string | undefined;
   for (let offset = 0; offset < text.length;) {
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0) lineEnd = text.length;
+    LINE_BREAK.lastIndex = offset;
+    const lineBreak = LINE_BREAK.exec(text);
+    const lineEnd = lineBreak ? lineBreak.index : text.length;
+    const nextLine = lineBreak ? lineEnd + lineBreak[0].length : text.length;
     const line = text.slice(offset, lineEnd);
     const opener = FENCE.exec(line);
     if (fence !== undefined) {
@@ -46,10 +64,10 @@ export function withinInlineBudget(text: string): string {
       paragraph.push([offset, lineEnd]);
       delimiters += delimiterCount(line);
     }
-    offset = lineEnd + 1;
+    offset = nextLine;
   }
   endParagraph();
-  if (over.length === 0) return text;
+  if (over.length === 0) return { text, paragraphs };
   let result = '';
   let copiedTo = 0;
   for (const [start, end] of over) {
@@ -57,7 +75,7 @@ export function withinInlineBudget(text: string): string {
     result += text.slice(copiedTo, inline) + text.slice(inline, end).replace(DELIMITER, PLAIN);
     copiedTo = end;
   }
-  return result + text.slice(copiedTo);
+  return { text: result + text.slice(copiedTo), paragraphs };
 }
 
 /** Cheap pre-check: a text with fewer delimiters in all than the budget has no line over it. */
