@@ -41,6 +41,6 @@ for (const newline of ['\n', '\r\n', '\r']) {
     const at_ = (i: number) => analysed.document.positionAt(offsets[i]!);
     assert.deepEqual(diagnostics.filter((d) => d.code === 'degraded-analysis').map((d) => d.range), [{ start: at_(0), end: at_(1) }]);
     assert.deepEqual(diagnostics.filter((d) => d.code === 'placeholder').map((d) => d.range), [{ start: at_(2), end: at_(3) }]);
-    assert.match(diagnostics.find((d) => d.code === 'degraded-analysis')!.message, /^This paragraph holds more than 1,000 Markdown delimiters/);
+    assert.match(diagnostics.find((d) => d.code === 'degraded-analysis')!.message as string, /^This paragraph holds more than 1,000 Markdown delimiters/);
   });
 }
