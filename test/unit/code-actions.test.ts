@@ -187,3 +187,67 @@ test('a byte order mark is kept and fixes land at the same place after it', () =
   const status = '\uFEFF' + ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: approved');
   assert.equal(apply(status, fixesFor(status, 'invalid-status').fixes.find((f) => f.isPreferred)!), '\uFEFF' + ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
 });
+
+/** The ledger with the text from one heading to another moved in front of a third heading. */
+function moved(text: string, from: string, to: string, before: string): string {
+  const start = text.indexOf(from);
+  const part = text.slice(start, text.indexOf(to, start));
+  const without = text.slice(0, start) + text.slice(start + part.length);
+  return without.replace(before, part + before);
+}
+
+test("section-order: 'Move' puts the section, with its separator, back where the template has it", () => {
+  const text = moved(ledger, '## Data Flow', '## State Management', '## Data Validation');
+  const { fixes, diagnostic } = fixesFor(text, 'section-order');
+  assert.equal(diagnostic.message, "Section 'State Management' is out of template order: it belongs before 'Data Validation'");
+  assert.equal(fixes.length, 1);
+  assert.equal(fixes[0]!.title, "Move 'State Management' before 'Data Validation'");
+  assert.equal(fixes[0]!.isPreferred, true);
+  assert.equal(apply(text, fixes[0]!), ledger);
+});
+
+test('section-order: a section out of place at the end moves after its predecessor; one out of place first moves down', () => {
+  const last = moved(ledger, '## Purpose', '## Data Model', '**Blueprint Status**');
+  assert.equal(last.indexOf('## Purpose') > last.indexOf('## Monitoring Points'), true);
+  assert.equal(apply(last, fixesFor(last, 'section-order').fixes[0]!), ledger);
+  const first = moved(ledger, '## Monitoring Points', '**Blueprint Status**', '## Purpose');
+  const { fixes } = fixesFor(first, 'section-order');
+  assert.equal(fixes[0]!.title, "Move 'Monitoring Points' after 'Scaling Paths'");
+  // The section and its separator go after the last section's separator, before the footer.
+  assert.equal(apply(first, fixes[0]!), ledger);
+});
+
+test('section-order: rule-control comments above a heading stay with that heading', () => {
+  const comment = (code: string) => `<!-- blueprint-disable-next-line ${code} -->\n`;
+  const withComments = ledger.replace('## Data Flow', comment('empty-section') + '## Data Flow').replace('## Data Validation', comment('missing-subsection') + '## Data Validation');
+  // State Management moved up between Data Model and Data Flow: the comment of Data Flow follows it,
+  // the comment of Data Validation stands where it has to go.
+  const text = moved(withComments, '## State Management', comment('missing-subsection') + '## Data Validation', comment('empty-section') + '## Data Flow');
+  const { fixes } = fixesFor(text, 'section-order');
+  assert.equal(fixes[0]!.title, "Move 'State Management' before 'Data Validation'");
+  assert.equal(apply(text, fixes[0]!), withComments);
+});
+
+test("empty-section: 'Fill' adds what the template has under the heading, subsections included", () => {
+  const purpose = ledger.slice(ledger.indexOf('The order ledger records'), ledger.indexOf('---\n\n## Data Model'));
+  const emptyPurpose = ledger.replace(purpose, '');
+  const { fixes } = fixesFor(emptyPurpose, 'empty-section');
+  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Fill 'Purpose' from the template", true]]);
+  assert.equal(apply(emptyPurpose, fixes[0]!), ledger.replace(purpose, "[Describe the data system's purpose, what data it manages, and why it's needed.]\n\n"));
+
+  const model = ledger.slice(ledger.indexOf('### Core Data Structures'), ledger.indexOf('---\n\n## Data Flow'));
+  const emptyModel = ledger.replace(model, '');
+  const filled = apply(emptyModel, fixesFor(emptyModel, 'empty-section').fixes[0]!);
+  assert.equal(filled, ledger.replace(model, templatePart('### Core Data Structures', '---\n\n## Data Flow')));
+  assert.ok(!diagnosticsOf(filled).some((d) => d.code === 'missing-subsection'));
+});
+
+test('empty-section: an empty subsection is filled from its template subsection', () => {
+  const alerts = '- **Latency alert**: p95 above 200 ms for 5 minutes\n- **Lag alert**: export lag above 2 hours\n';
+  const text = ledger.replace(alerts, '');
+  const { fixes } = fixesFor(text, 'empty-section');
+  assert.equal(fixes[0]!.title, "Fill 'Alerts' from the template");
+  const template = templatePart('### Alerts', '### Health Checks').replace('### Alerts', '').trim();
+  // A blank line after the heading, as around every block the fixes insert.
+  assert.equal(apply(text, fixes[0]!), ledger.replace(`### Alerts\n${alerts}`, `### Alerts\n\n${template}\n`));
+});

@@ -30,6 +30,26 @@ const DAMAGE: Damage[] = [
   (text, pick) => text.replace(/(\*\*Last Updated\*\*: ).*/, `$1${['2026-02-30', '2026-13-01', '[YYYY-MM-DD]', '26-1-1'][pick % 4]}`),
   (text, _pick, word) => text.replace(/\*\*Customer\*\* →/, `**${word.replace(/[^A-Za-z]/g, '') || 'Ghost'}** →`),
   (text) => text.replace(/(\*\*Author\*\*: ).*/, '$1[Your Name]'),
+  (text, pick) => {
+    // A section, with its separator, moved in front of another: out of template order.
+    const starts = headingStarts(text, /^## /gm);
+    const footer = text.indexOf('**Blueprint Status**');
+    if (starts.length < 2 || footer < 0) return text;
+    const start = starts[pick % starts.length]!;
+    const part = text.slice(start, starts.find((s) => s > start) ?? footer);
+    const rest = text.slice(0, start) + text.slice(start + part.length);
+    const targets = headingStarts(rest, /^## /gm);
+    const target = targets[Math.floor(pick / starts.length) % targets.length]!;
+    return rest.slice(0, target) + part + rest.slice(target);
+  },
+  (text, pick) => {
+    // A section or subsection emptied down to its heading (and a guidance line after it, if any).
+    const starts = headingStarts(text, /^#{2,3} /gm);
+    if (starts.length === 0) return text;
+    const lineEnd = text.indexOf('\n', starts[pick % starts.length]!) + 1;
+    const next = text.slice(lineEnd).search(/^#{2,3} |^---\r?$/m);
+    return text.slice(0, lineEnd) + (next < 0 ? '' : text.slice(lineEnd + next));
+  },
 ];
 
 function headingStarts(text: string, heading: RegExp): number[] {

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { FieldLine, Section } from '../model/blueprint';
+import type { FieldLine, HtmlSnippet, Section } from '../model/blueprint';
 import { sameName } from '../model/schema';
 import type { Span } from '../model/span';
 import { DIAGNOSTIC_SOURCE, findProblems, type DiagnosticCode, type DiagnosticData } from './diagnostics';
@@ -51,6 +51,8 @@ const FIXES: Partial<Record<DiagnosticCode, FixMaker>> = {
   'placeholder': fillFooterPlaceholder,
   'unknown-structure': declareStructure,
   'duplicate-section': mergeDuplicate,
+  'section-order': moveToTemplateOrder,
+  'empty-section': fillFromTemplate,
 };
 
 /**
@@ -209,4 +211,78 @@ function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: Diagnosti
   edits.push({ range: toRange(document, { start: duplicate.heading.span.start, end: removedEnd }), newText: '' });
   const name = isSubsection ? data.subsection! : data.section;
   return [{ title: `Merge into the first '${name}'`, isPreferred: true, edits }];
+}
+
+/**
+ * "Move 'X' before 'Y'": the section, with the separator that follows it, goes where the template
+ * puts it among the sections present. A rule-control comment standing right before the next heading
+ * belongs to that heading and stays.
+ */
+function moveToTemplateOrder(analysed: AnalysedBlueprint, span: Span, data: DiagnosticData): Fix[] {
+  const { document, model, schema } = analysed;
+  const section = model.sections.find((s) => s.heading.textSpan.start === span.start);
+  const templateIndex = schema.sections.findIndex((s) => data.section !== undefined && sameName(s.name, data.section));
+  if (!section || templateIndex < 0 || !sameName(section.heading.text, schema.sections[templateIndex]!.name)) return [];
+  const text = document.getText();
+  const directiveAfterContent = model.directiveComments.find((c) => c.span.start >= section.contentEnd && c.span.start < section.span.end);
+  const movedEnd = directiveAfterContent?.span.start ?? section.span.end;
+  const moved = text.slice(section.heading.span.start, movedEnd).replace(/\s+$/, '');
+  let removedEnd = movedEnd;
+  while (removedEnd < text.length && /\s/.test(text[removedEnd]!)) removedEnd++;
+
+  // Where the diagnostic says it belongs: before, or after, a section already in template order.
+  const before = data.before !== undefined ? firstSectionNamed(model, data.before) : undefined;
+  const after = data.after !== undefined ? firstSectionNamed(model, data.after) : undefined;
+  const target = before ? startWithDirectives(text, model.directiveComments, before.heading.span.start) : after ? sectionEnd(text, after) : undefined;
+  if (target === undefined || before === section || after === section || (target >= section.heading.span.start && target <= removedEnd)) return [];
+  return [{
+    title: before ? `Move '${section.heading.text}' before '${before.heading.text}'` : `Move '${section.heading.text}' after '${after!.heading.text}'`,
+    isPreferred: true,
+    edits: [
+      insertBlock(document, target, moved),
+      { range: toRange(document, { start: section.heading.span.start, end: removedEnd }), newText: '' },
+    ],
+  }];
+}
+
+/** Where a heading starts together with the rule-control comments right above it, which belong to it. */
+function startWithDirectives(text: string, comments: readonly HtmlSnippet[], headingStart: number): number {
+  let start = headingStart;
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const comment = comments[i]!;
+    if (comment.span.end > start) continue;
+    if (text.slice(comment.span.end, start).trim() !== '') break;
+    start = comment.span.start;
+  }
+  return start;
+}
+
+/** Where the text after a section starts: past its separator and the blank lines after it. */
+function sectionEnd(text: string, section: Section): number {
+  let end = section.span.end;
+  while (end < text.length && /\s/.test(text[end]!)) end++;
+  return end;
+}
+
+/**
+ * "Fill 'X' from the template": everything the template has under the heading (after its guidance
+ * line), subsections included, inserted under the empty section's heading and guidance.
+ */
+function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: DiagnosticData): Fix[] {
+  const { document, model, schema } = analysed;
+  const sectionSchema = schema.sections.find((s) => data.section !== undefined && sameName(s.name, data.section));
+  if (!sectionSchema) return [];
+  const inTemplate = templatePlaces(schema).sections.get(sectionSchema);
+  const isSubsection = data.subsection !== undefined;
+  const templatePart = isSubsection ? inTemplate?.subsections.find((s) => sameName(s.heading.text, data.subsection!)) : inTemplate;
+  const present = model.sections.flatMap((s) => [s, ...s.subsections]).find((s) => s.heading.textSpan.start === span.start);
+  if (!templatePart || !present || present.contentBlockCount > 0) return [];
+  const body = schema.text.slice(templatePart.guidance?.span.end ?? templatePart.heading.span.end, templatePart.contentEnd).trim();
+  if (body === '') return [];
+  const name = isSubsection ? data.subsection! : sectionSchema.name;
+  return [{
+    title: `Fill '${name}' from the template`,
+    isPreferred: true,
+    edits: [insertBlock(document, present.contentEnd, body)],
+  }];
 }

@@ -42,6 +42,9 @@ export interface DiagnosticData {
   readonly field?: string;
   /** The structure name, for unknown-structure. */
   readonly structure?: string;
+  /** For section-order: the section, in template order, that the out-of-place one belongs before, or else after. */
+  readonly before?: string;
+  readonly after?: string;
 }
 
 interface Finding {
@@ -208,10 +211,14 @@ function orderProblems(matches: readonly SectionMatch[], schemaSections: readonl
     if (inOrder.has(i)) return;
     const name = schemaSections[m.templateIndex]!.name;
     const successor = matches.find((other, j) => inOrder.has(j) && other.templateIndex > m.templateIndex);
-    const message = successor
-      ? `Section '${name}' is out of template order: it belongs before '${schemaSections[successor.templateIndex]!.name}'`
-      : `Section '${name}' is out of template order: it belongs after '${schemaSections[[...inOrder].map((j) => matches[j]!.templateIndex).filter((t) => t < m.templateIndex).pop() ?? 0]!.name}'`;
-    findings.push({ code: 'section-order', span: m.section.heading.textSpan, message, data: { section: name } });
+    if (successor) {
+      const before = schemaSections[successor.templateIndex]!.name;
+      findings.push({ code: 'section-order', span: m.section.heading.textSpan, message: `Section '${name}' is out of template order: it belongs before '${before}'`, data: { section: name, before } });
+    } else {
+      // The nearest section before it in template order among those in order.
+      const after = schemaSections[Math.max(0, ...[...inOrder].map((j) => matches[j]!.templateIndex).filter((t) => t < m.templateIndex))]!.name;
+      findings.push({ code: 'section-order', span: m.section.heading.textSpan, message: `Section '${name}' is out of template order: it belongs after '${after}'`, data: { section: name, after } });
+    }
   });
   return findings;
 }

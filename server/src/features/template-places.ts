@@ -9,6 +9,8 @@ export interface TemplatePlaces {
   readonly relationships: ReadonlyArray<{ readonly section: string; readonly subsection: string | undefined }>;
   /** Where a new structure is declared: the template's last structure block above its relationship bullets. */
   readonly structureHome: StructureHome | undefined;
+  /** Each template section as parsed from the template: its spans are offsets into the template's text. */
+  readonly sections: ReadonlyMap<SectionSchema, Section>;
 }
 
 export interface StructureHome {
@@ -55,7 +57,12 @@ function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlac
       inSubsection: subsectionSchema && at.subsection ? relative(at.subsection.heading.span.start) : undefined,
     };
   }
-  return { relationships, structureHome };
+  const sections = new Map<SectionSchema, Section>();
+  for (const sectionSchema of schema.sections) {
+    const parsed = template.sections.find((s) => sameName(s.heading.text, sectionSchema.name));
+    if (parsed) sections.set(sectionSchema, parsed);
+  }
+  return { relationships, structureHome, sections };
 }
 
 function contains(section: Section, offset: number): boolean {
