@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { declaredKeys, explicitSettings } from './explicit-settings';
 
 /** Where the language server runs: the documents it gets are Markdown files on disk and new, unsaved ones. */
 export const BLUEPRINT_DOCUMENTS: DocumentSelector = [
@@ -16,6 +17,7 @@ export const SERVER_INSPECT_PORT = 6009;
  */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const blueprintKeys = declaredKeys(context.extension.packageJSON, 'blueprint');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${SERVER_INSPECT_PORT}`] } },
@@ -24,6 +26,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     documentSelector: BLUEPRINT_DOCUMENTS,
     // The server reads `blueprint.*` through workspace/configuration and hears when any of it changes.
     synchronize: { configurationSection: 'blueprint' },
+    middleware: {
+      workspace: {
+        // Only what the user set, so that a value equal to its default still wins over the rc file.
+        configuration: (params, token, next) => {
+          if (!params.items.every((item) => item.section === 'blueprint')) return next(params, token);
+          return params.items.map((item) => explicitSettings('blueprint', blueprintKeys, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined));
+        },
+      },
+    },
     outputChannel,
   };
   return new LanguageClient('blueprint', 'Blueprint Language Server', serverOptions, clientOptions);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
-import { api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, extension, open, workspaceFile } from './helpers';
+import { api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, extension, open, openUntitled, workspaceFile } from './helpers';
 
 interface Keybinding {
   readonly key: string;
@@ -51,6 +52,25 @@ suite('Manifest as VS Code reads it', () => {
       await configuration.update('diagnostics.missing-section', undefined, vscode.ConfigurationTarget.Global);
     }
     await diagnosticsWithCodes(uri, ['missing-section', 'placeholder', 'placeholder']);
+  });
+
+  test('a severity set to its default value still counts: it pins placeholders against the Blueprint Status', async () => {
+    await api();
+    const draft = readFileSync(workspaceFile('ledger-draft.blueprint.md').fsPath, 'utf8').replace('**Blueprint Status**: Review', '**Blueprint Status**: Draft');
+    const editor = await openUntitled(draft);
+    const placeholdersAre = (severity: vscode.DiagnosticSeverity, what: string) => eventually(what, () => {
+      const found = blueprintDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'placeholder');
+      return found.length === 2 && found.every((d) => d.severity === severity) ? found : undefined;
+    });
+    await placeholdersAre(vscode.DiagnosticSeverity.Hint, 'placeholders as hints in a Draft');
+    const configuration = vscode.workspace.getConfiguration('blueprint');
+    try {
+      await configuration.update('diagnostics.placeholder', 'warning', vscode.ConfigurationTarget.Global);
+      await placeholdersAre(vscode.DiagnosticSeverity.Warning, 'placeholders as warnings, as set');
+    } finally {
+      await configuration.update('diagnostics.placeholder', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await placeholdersAre(vscode.DiagnosticSeverity.Hint, 'placeholders as hints again once the setting is removed');
   });
 
   test('the commands are registered, and New Data Blueprint is in File > New File and the Explorer', async () => {

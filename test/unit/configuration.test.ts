@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { changedFromDefaults, effectiveSettings } from '../../server/src/config/effective-settings';
+import { effectiveSettings } from '../../server/src/config/effective-settings';
 import { findRcFile, mergeSettingsSources, parseRcText } from '../../server/src/config/rc-file';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
@@ -59,11 +59,11 @@ test('merging: the second source wins key by key, nested objects merge', () => {
   );
 });
 
-test('editor values equal to their defaults count as unset, so the rc file decides', () => {
-  assert.deepEqual(changedFromDefaults({ author: '', severityByStatus: true, diagnostics: { placeholder: 'warning', 'section-order': 'hint' }, codeLens: { enabled: false } }),
-    { diagnostics: { 'section-order': 'hint' }, codeLens: { enabled: false } });
-  const rc = parseRcText('{ "severityByStatus": false, "diagnostics": { "placeholder": "off" } }', 'rc');
+test('what the user set in the editor wins over the rc file, also a value equal to its default; the rest comes from the rc file', () => {
+  const rc = parseRcText('{ "severityByStatus": false, "author": "Platform team", "diagnostics": { "placeholder": "off", "section-order": "hint" } }', 'rc');
   const settings = effectiveSettings(rc, { severityByStatus: true, diagnostics: { placeholder: 'warning', 'invalid-date': 'warning' } });
-  assert.equal(settings.severityByStatus, false);
-  assert.deepEqual(settings.diagnostics, { placeholder: 'off', 'invalid-date': 'warning' });
+  assert.equal(settings.severityByStatus, true);
+  assert.equal(settings.author, 'Platform team');
+  assert.deepEqual(settings.diagnostics, { placeholder: 'warning', 'section-order': 'hint', 'invalid-date': 'warning' });
+  assert.deepEqual(effectiveSettings(rc, undefined).diagnostics, { placeholder: 'off', 'section-order': 'hint' });
 });
