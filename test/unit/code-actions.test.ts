@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { ADD_MISSING_SECTIONS_KIND, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
+import { ADD_MISSING_SECTIONS_KIND, asIsoDate, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { analyse, fixture, settings, templateText } from '../support/documents';
@@ -250,4 +250,17 @@ test('empty-section: an empty subsection is filled from its template subsection'
   const template = templatePart('### Alerts', '### Health Checks').replace('### Alerts', '').trim();
   // A blank line after the heading, as around every block the fixes insert.
   assert.equal(apply(text, fixes[0]!), ledger.replace(`### Alerts\n${alerts}`, `### Alerts\n\n${template}\n`));
+});
+
+test('invalid-date: a date written another way is rewritten YYYY-MM-DD, keeping its day; today stays on offer', () => {
+  const text = ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026/11/5');
+  const { fixes } = fixesFor(text, 'invalid-date');
+  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred ?? false]), [['Write Last Updated as 2026-11-05', true], ['Set Last Updated to today (2026-11-25)', false]]);
+  assert.equal(apply(text, fixes[0]!), ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-11-05'));
+});
+
+test('only unambiguous dates are rewritten', () => {
+  assert.deepEqual(['2026/11/5', '2026.11.05', '20261105', '2026-11-05T14:30', '2026-11-05 14:30:00Z', '2026-1-5'].map(asIsoDate),
+    ['2026-11-05', '2026-11-05', '2026-11-05', '2026-11-05', '2026-11-05', '2026-01-05']);
+  assert.deepEqual(['05/11/2026', '11/05/2026', '2026/02/30', '2026/11', 'yesterday', '2026-11/05', '202611050'].map(asIsoDate), Array(7).fill(undefined));
 });

@@ -19,6 +19,10 @@ test('status casing, an impossible date and the missing skeleton are fixed in on
   assert.deepEqual([...new Set(codes(fixed))], ['placeholder'], 'the added section brings the template placeholders');
 });
 
+test('a date written another way keeps its day when fixed on save', () => {
+  assert.match(fixAll(filled.replace('2026-11-20', '2026/11/20')), /\*\*Last Updated\*\*: 2026-11-20\n/);
+});
+
 test('a status that is not a case variant is left to the author; a valid document is untouched', () => {
   const text = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: Shipped');
   assert.deepEqual(safeFixEdits(analyse(text), settings(), values), []);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { BlueprintParser } from '../../server/src/model/blueprint-parser';
+import { fuzzParameters } from '../support/arbitraries';
 import { fixture, templateText } from '../support/documents';
 import { generateBlueprint } from '../support/generate-blueprint';
 
@@ -94,6 +95,6 @@ test('preparing a text in slices, finished or left half-way by the next edit, ch
         assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));
       },
     ),
-    { seed: 20261125, numRuns: 80 },
+    fuzzParameters(80),
   );
 });

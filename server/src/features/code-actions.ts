@@ -3,7 +3,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FieldLine, HtmlSnippet, Section } from '../model/blueprint';
 import { sameName } from '../model/schema';
 import type { Span } from '../model/span';
-import { DIAGNOSTIC_SOURCE, findProblems, type DiagnosticCode, type DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, findProblems, isCalendarDate, type DiagnosticCode, type DiagnosticData } from './diagnostics';
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
@@ -128,8 +128,13 @@ function footerFixes(analysed: AnalysedBlueprint, field: FieldLine, values: Foot
         isPreferred: value !== field.value && sameName(value, field.value),
         edits: setValue(analysed, field, value),
       }));
-    case 'date':
-      return [{ title: `Set ${fieldSchema.label} to today (${values.date})`, isPreferred: true, edits: setValue(analysed, field, values.date) }];
+    case 'date': {
+      const today: Fix = { title: `Set ${fieldSchema.label} to today (${values.date})`, isPreferred: true, edits: setValue(analysed, field, values.date) };
+      // A date written another way keeps its day: rewriting it is the obvious fix, not today.
+      const same = asIsoDate(field.value);
+      if (same === undefined || same === field.value) return [today];
+      return [{ title: `Write ${fieldSchema.label} as ${same}`, isPreferred: true, edits: setValue(analysed, field, same) }, { ...today, isPreferred: false }];
+    }
     case 'person':
       return values.author ? [{ title: `Set ${fieldSchema.label} to '${values.author}'`, isPreferred: true, edits: setValue(analysed, field, values.author) }] : [];
     default:
@@ -285,4 +290,18 @@ function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: Diagnos
     isPreferred: true,
     edits: [insertBlock(document, present.contentEnd, body)],
   }];
+}
+
+/**
+ * The calendar day an unambiguous date names, written YYYY-MM-DD: year first with `-`, `/` or `.`
+ * between unpadded parts (`2026/11/5`), eight digits (`20261105`), or a date and time
+ * (`2026-11-05T14:30`). Day-first and month-first dates are ambiguous and get none.
+ */
+export function asIsoDate(value: string): string | undefined {
+  const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(value.trim())
+    ?? /^(\d{4})()(\d{2})(\d{2})$/.exec(value.trim())
+    ?? /^(\d{4})(-)(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/.exec(value.trim());
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : undefined;
 }

@@ -15,9 +15,10 @@ const SKELETON_CODES = new Set(['missing-section', 'missing-subsection']);
 
 /**
  * "Fix all safe problems", only when the client asks for fix-all actions: a status in the wrong case
- * gets the template's spelling, an impossible Last Updated date becomes today, and the missing
- * sections and subsections are added from the template. Diagnostics the user silenced or turned off
- * are left alone; a status that is not a case variant of an allowed value is the author's choice.
+ * gets the template's spelling, a Last Updated day written another way is rewritten YYYY-MM-DD (an
+ * impossible one becomes today), and the missing sections and subsections are added from the
+ * template. Diagnostics the user silenced or turned off are left alone; a status that is not a case
+ * variant of an allowed value is the author's choice.
  */
 export function fixAllActions(analysed: AnalysedBlueprint, context: CodeActionContext, settings: BlueprintSettings, values: FooterValues): CodeAction[] {
   // Asked for by name only (on save, or "Fix All"): not offered among every source action.
