@@ -264,3 +264,31 @@ test('only unambiguous dates are rewritten', () => {
     ['2026-11-05', '2026-11-05', '2026-11-05', '2026-11-05', '2026-11-05', '2026-01-05']);
   assert.deepEqual(['05/11/2026', '11/05/2026', '2026/02/30', '2026/11', 'yesterday', '2026-11/05', '202611050'].map(asIsoDate), Array(7).fill(undefined));
 });
+
+test("missing-footer-field: 'Add footer field' puts the line where the template has it, with today or the author", () => {
+  const noDate = ledger.replace('**Last Updated**: 2026-11-20\n', '');
+  const { fixes } = fixesFor(noDate, 'missing-footer-field');
+  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Add footer field 'Last Updated'", true]]);
+  assert.equal(apply(noDate, fixes[0]!), ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-11-25'));
+
+  const noStatus = ledger.replace('**Blueprint Status**: Review\n', '');
+  assert.equal(apply(noStatus, fixesFor(noStatus, 'missing-footer-field').fixes[0]!), ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: [Draft/Review/Approved]'));
+
+  const noAuthor = ledger.replace('\n**Author**: Ada Lovelace', '').replace(/\n/g, '\r\n');
+  assert.equal(apply(noAuthor, fixesFor(noAuthor, 'missing-footer-field').fixes[0]!), ledger.replace(/\n/g, '\r\n'));
+});
+
+test("missing-footer-field without a footer: 'Add the footer from the template' adds every field after a separator", () => {
+  const footer = ledger.slice(ledger.indexOf('**Blueprint Status**'));
+  const withoutFooter = ledger.slice(0, ledger.indexOf('**Blueprint Status**')).replace(/\n*$/, '\n');
+  // The last section still ends with its separator: no second one.
+  assert.ok(withoutFooter.endsWith('---\n'));
+  const fixes = quickFixesFor(analyse(withoutFooter), diagnosticsOf(withoutFooter).find((d) => d.code === 'missing-footer-field')!, values);
+  assert.deepEqual(fixes.map((f) => f.title), ['Add the footer from the template']);
+  const expected = ledger.replace(footer, '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: 2026-11-25\n**Author**: Ada Lovelace\n');
+  assert.equal(applyMinimal(withoutFooter, edits(fixes[0]!)), expected);
+  assert.ok(!diagnosticsOf(expected).some((d) => d.code === 'missing-footer-field'));
+  // Without the separator either, it comes with one.
+  const bare = withoutFooter.replace(/\n---\n$/, '\n');
+  assert.equal(applyMinimal(bare, edits(quickFixesFor(analyse(bare), diagnosticsOf(bare).find((d) => d.code === 'missing-footer-field')!, values)[0]!)), expected);
+});

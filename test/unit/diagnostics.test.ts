@@ -147,3 +147,21 @@ test('the problems of a version are found once: diagnostics and quick-fix reques
   assert.notEqual(findProblems(edited), first);
   assert.equal(findProblems(edited).filter((f) => f.code === 'placeholder').length, 77);
 });
+
+test('missing-footer-field for each template footer field absent: on the footer\'s last line, or on the title without a footer', () => {
+  const { text, offsets } = withCursors(fixture('order-ledger.md')
+    .replace('**Last Updated**: 2026-11-20\n', '')
+    .replace('**Author**: Ada Lovelace', () => '$0**Author**: Ada Lovelace$1'));
+  const doc = textDocument(text);
+  const missing = diagnose(text).filter((d) => d.code === 'missing-footer-field');
+  assert.deepEqual(missing.map((d) => [d.message, d.range, d.severity, d.data]), [[
+    "Missing footer field 'Last Updated'", { start: doc.positionAt(offsets[0]!), end: doc.positionAt(offsets[1]!) }, DiagnosticSeverity.Warning, { field: 'Last Updated' },
+  ]]);
+  const noFooter = fixture('order-ledger.md').replace(/\n---\n\n\*\*Blueprint Status\*\*[^]*$/, '\n');
+  const title = textDocument(noFooter);
+  assert.deepEqual(diagnose(noFooter).filter((d) => d.code === 'missing-footer-field').map((d) => [d.message, d.range.start, d.range.end]), [
+    ["Missing footer field 'Blueprint Status'", title.positionAt(2), title.positionAt(noFooter.indexOf('\n'))],
+    ["Missing footer field 'Last Updated'", title.positionAt(2), title.positionAt(noFooter.indexOf('\n'))],
+    ["Missing footer field 'Author'", title.positionAt(2), title.positionAt(noFooter.indexOf('\n'))],
+  ]);
+});

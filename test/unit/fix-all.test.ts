@@ -46,3 +46,11 @@ test('the action is offered only when fix-all is asked for', () => {
     assert.equal(action!.kind, 'source.fixAll.blueprint');
   }
 });
+
+test('missing footer fields are added on save, after any missing section', () => {
+  const text = filled.replace(/## Monitoring Points[^]*?(?=---\n\n\*\*Blueprint Status)/, '').replace('**Blueprint Status**: Review\n', '');
+  assert.deepEqual(codes(text), ['missing-section', 'missing-footer-field']);
+  const fixed = fixAll(text);
+  assert.match(fixed, /## Monitoring Points[^]*---\n\n\*\*Blueprint Status\*\*: \[Draft\/Review\/Approved\]\n\*\*Last Updated\*\*: 2026-11-20\n/);
+  assert.deepEqual([...new Set(codes(fixed))], ['placeholder']);
+});

@@ -43,6 +43,12 @@ const DAMAGE: Damage[] = [
     return rest.slice(0, target) + part + rest.slice(target);
   },
   (text, pick) => {
+    // A footer line dropped, or the whole footer.
+    const labels = ['Blueprint Status', 'Last Updated', 'Author'];
+    if (pick % 4 === 3) return text.replace(/\*\*Blueprint Status\*\*[^]*$/, '');
+    return text.replace(new RegExp(`\\*\\*${labels[pick % 4]!}\\*\\*: .*(?:\\r?\\n|$)`), '');
+  },
+  (text, pick) => {
     // A section or subsection emptied down to its heading (and a guidance line after it, if any).
     const starts = headingStarts(text, /^#{2,3} /gm);
     if (starts.length === 0) return text;

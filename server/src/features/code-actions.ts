@@ -7,7 +7,7 @@ import { DIAGNOSTIC_SOURCE, findProblems, isCalendarDate, type DiagnosticCode, t
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
-import { firstSectionNamed, insertBlocks, missingSkeleton, sectionOffset, subsectionOffset, templateBlock } from './skeleton-edits';
+import { firstSectionNamed, footerFieldEdits, insertBlocks, missingFooterFields, missingSkeleton, sectionOffset, subsectionOffset, templateBlock } from './skeleton-edits';
 import { templatePlaces } from './template-places';
 
 /** The source action that completes the skeleton: every missing section and subsection. */
@@ -53,6 +53,7 @@ const FIXES: Partial<Record<DiagnosticCode, FixMaker>> = {
   'duplicate-section': mergeDuplicate,
   'section-order': moveToTemplateOrder,
   'empty-section': fillFromTemplate,
+  'missing-footer-field': addFooterField,
 };
 
 /**
@@ -304,4 +305,15 @@ export function asIsoDate(value: string): string | undefined {
   if (!m) return undefined;
   const iso = `${m[1]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : undefined;
+}
+
+/** "Add footer field 'X'", or, when the blueprint has no footer, "Add the footer" with every field. */
+function addFooterField(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData, values: FooterValues): Fix[] {
+  const field = missingFooterFields(analysed).find((f) => data.field !== undefined && sameName(f.label, data.field));
+  if (!field) return [];
+  const whole = analysed.model.footer.length === 0;
+  const labels = whole ? missingFooterFields(analysed).map((f) => f.label) : [field.label];
+  const edits = footerFieldEdits(analysed, labels, values);
+  if (edits.length === 0) return [];
+  return [{ title: whole ? 'Add the footer from the template' : `Add footer field '${field.label}'`, isPreferred: true, edits }];
 }

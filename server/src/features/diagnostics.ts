@@ -17,6 +17,7 @@ export const DIAGNOSTIC_DEFAULTS = {
   'empty-section': 'warning',
   'invalid-status': 'error',
   'invalid-date': 'error',
+  'missing-footer-field': 'warning',
   'unknown-structure': 'warning',
   'too-large': 'warning',
   'degraded-analysis': 'information',
@@ -96,7 +97,7 @@ function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint
     findings.push({ code: 'placeholder', span: p.span, message: `Placeholder '[${p.text}]' is not filled in` });
   }
   findings.push(...sectionProblems(analysedSections(model.sections, schema.sections), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }));
-  findings.push(...footerProblems(model.footer, schema.footer));
+  findings.push(...footerProblems(model.footer, schema.footer, model.title?.textSpan ?? { start: 0, end: 0 }));
   for (const span of model.degraded) {
     findings.push({
       code: 'degraded-analysis',
@@ -243,8 +244,14 @@ function longestIncreasingRun(values: readonly number[]): Set<number> {
   return kept;
 }
 
-function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFieldSchema[]): Finding[] {
+function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFieldSchema[], titleSpan: Span): Finding[] {
   const findings: Finding[] = [];
+  // On the footer's last line, where it would be added; on the title when there is no footer at all.
+  const missingAt = footer[footer.length - 1]?.span ?? titleSpan;
+  for (const fieldSchema of schema) {
+    if (footer.some((f) => sameName(f.label, fieldSchema.label))) continue;
+    findings.push({ code: 'missing-footer-field', span: missingAt, message: `Missing footer field '${fieldSchema.label}'`, data: { field: fieldSchema.label } });
+  }
   for (const field of footer) {
     const fieldSchema = schema.find((f) => sameName(f.label, field.label));
     if (!fieldSchema || /^\[[^\]]*\]$/.test(field.value)) continue;

@@ -3,8 +3,9 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { BlueprintSettings } from '../settings';
 import { quickFixesFor } from './code-actions';
 import { blueprintDiagnostics } from './checked-diagnostics';
+import type { DiagnosticData } from './diagnostics';
 import type { FooterValues } from './footer-values';
-import { insertBlocks, missingSkeleton } from './skeleton-edits';
+import { footerFieldEdits, insertBlocks, missingSkeleton } from './skeleton-edits';
 
 /** `editor.codeActionsOnSave: { "source.fixAll.blueprint": "explicit" }` applies the safe fixes on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.blueprint`;
@@ -16,8 +17,8 @@ const SKELETON_CODES = new Set(['missing-section', 'missing-subsection']);
 /**
  * "Fix all safe problems", only when the client asks for fix-all actions: a status in the wrong case
  * gets the template's spelling, a Last Updated day written another way is rewritten YYYY-MM-DD (an
- * impossible one becomes today), and the missing sections and subsections are added from the
- * template. Diagnostics the user silenced or turned off are left alone; a status that is not a case
+ * impossible one becomes today), and the missing sections, subsections and footer fields are added
+ * from the template. Diagnostics the user silenced or turned off are left alone; a status that is not a case
  * variant of an allowed value is the author's choice.
  */
 export function fixAllActions(analysed: AnalysedBlueprint, context: CodeActionContext, settings: BlueprintSettings, values: FooterValues): CodeAction[] {
@@ -37,5 +38,8 @@ export function safeFixEdits(analysed: AnalysedBlueprint, settings: BlueprintSet
     edits.push(...(preferred?.edit?.changes?.[analysed.document.uri] ?? []));
   }
   if (diagnostics.some((d) => SKELETON_CODES.has(String(d.code)))) edits.push(...insertBlocks(analysed, missingSkeleton(analysed)));
+  // After the sections: where both go at the same place (the footer's start, or the end), sections come first.
+  const footerFields = diagnostics.filter((d) => d.code === 'missing-footer-field').map((d) => (d.data as DiagnosticData | undefined)?.field ?? '');
+  if (footerFields.length > 0) edits.push(...footerFieldEdits(analysed, footerFields, values));
   return edits;
 }

@@ -1,8 +1,10 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { Blueprint, Section } from '../model/blueprint';
-import { sameName, type SectionSchema } from '../model/schema';
-import { insertBlock } from './document-edits';
+import type { Blueprint, FieldLine, Section } from '../model/blueprint';
+import { sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
+import { insertBlock, lineBreakOf } from './document-edits';
+import type { FooterValues } from './footer-values';
+import { toRange } from './lsp-ranges';
 
 /** A block of template text to insert at an offset (blank lines around it are added when inserted). */
 export interface BlockInsertion {
@@ -62,4 +64,52 @@ export function insertBlocks(analysed: AnalysedBlueprint, insertions: readonly B
   const byOffset = new Map<number, string[]>();
   for (const { offset, block } of insertions) byOffset.set(offset, [...(byOffset.get(offset) ?? []), block]);
   return [...byOffset].sort(([a], [b]) => a - b).map(([offset, blocks]) => insertBlock(analysed.document, offset, blocks.join('\n\n')));
+}
+
+/** The template's footer fields the blueprint's footer lacks, in template order. */
+export function missingFooterFields({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): FooterFieldSchema[] {
+  return schema.footer.filter((field) => !model.footer.some((f) => sameName(f.label, field.label)));
+}
+
+/**
+ * Edits that add the footer fields named: each line after the nearest field before it in template
+ * order (or before the first field after it), with today's date and the author where the template
+ * asks for them and its placeholder otherwise. A blueprint with no footer gets the whole footer,
+ * after a separator as in the template unless its last section already ends with one.
+ */
+export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly string[], values: FooterValues): TextEdit[] {
+  const { document, model, schema } = analysed;
+  const text = document.getText();
+  const lineBreak = lineBreakOf(document);
+  const line = (field: FooterFieldSchema) => `**${field.label}**: ${
+    field.kind === 'date' ? values.date : field.kind === 'person' && values.author ? values.author : `[${field.placeholder}]`}`;
+  const wanted = (field: FooterFieldSchema) => labels.some((label) => sameName(label, field.label)) && !model.footer.some((f) => sameName(f.label, field.label));
+
+  if (model.footer.length === 0) {
+    const fields = schema.footer.filter(wanted);
+    if (fields.length === 0) return [];
+    const last = model.sections[model.sections.length - 1];
+    const separated = last !== undefined && /^[-*_]/m.test(text.slice(last.contentEnd, last.span.end).trim());
+    return [insertBlock(document, text.length, (separated ? '' : '---\n\n') + fields.map(line).join('\n'))];
+  }
+  // Fields to add, grouped by the present field they follow (or, for the first ones, precede).
+  const after = new Map<FieldLine, string[]>();
+  const before: string[] = [];
+  let previous: FieldLine | undefined;
+  for (const field of schema.footer) {
+    const present = model.footer.find((f) => sameName(f.label, field.label));
+    if (present) previous = present;
+    else if (wanted(field)) previous ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
+  }
+  const edits: TextEdit[] = [];
+  if (before.length > 0) {
+    const first = model.footer[0]!.span.start;
+    edits.push({ range: toRange(document, { start: first, end: first }), newText: before.map((l) => l + lineBreak).join('') });
+  }
+  for (const [field, lines] of after) {
+    let end = field.span.end;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    edits.push({ range: toRange(document, { start: end, end }), newText: lines.map((l) => lineBreak + l).join('') });
+  }
+  return edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
