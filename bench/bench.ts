@@ -10,7 +10,7 @@ import { blueprintWithParagraph, emphasisRun, generateBlueprint, unclosedLinkRun
 import { MarkdownLanguageService, markdownItParse, remarkParseAlone } from './baselines';
 import { judge, table, type Figure } from './report';
 import { p50, p95, ServerSession } from './server-session';
-import { median, medianTime, medianTimeSync, now } from './statistics';
+import { collectGarbage, median, medianTime, medianTimeSync, now } from './statistics';
 
 // `npm run bench`: every figure of the performance issue, each measured in the same run as its
 // baselines. Prints a table, writes bench/results.json, and fails only when it cannot run.
@@ -35,7 +35,7 @@ const spec = readFileSync(join(repoRoot, 'node_modules', 'commonmark-spec', 'spe
 
 const corpora: Corpus[] = [
   { name: '300-line blueprint', text: generateBlueprint({ lines: 300 }), uri: 'file:///bench/ledger-300.md', runs: 15 },
-  { name: '10,000-line blueprint', text: generateBlueprint({ lines: 10_000 }), uri: 'file:///bench/ledger-10000.md', runs: 3 },
+  { name: '10,000-line blueprint', text: generateBlueprint({ lines: 10_000 }), uri: 'file:///bench/ledger-10000.md', runs: 5 },
   { name: '100,000-line blueprint', text: generateBlueprint({ lines: 100_000 }), uri: 'file:///bench/ledger-100000.md', runs: 3, remarkRuns: 1 },
   { name: 'CommonMark spec', text: spec, uri: 'file:///bench/commonmark-spec.blueprint.md', runs: 5 },
 ];
@@ -186,10 +186,6 @@ async function requests(session: ServerSession): Promise<void> {
   }
 }
 
-function collectOwnGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 function countSymbols(symbols: readonly unknown[]): number {
   return symbols.reduce<number>((count, symbol) => count + 1 + countSymbols((symbol as { children?: unknown[] }).children ?? []), 0);
 }
@@ -207,7 +203,7 @@ async function pathological(): Promise<void> {
     const remark = now() - remarkStart;
     return { ...c, remark, markdownIt: medianTimeSync(3, () => markdownItParse(c.paragraph)) };
   });
-  collectOwnGarbage();
+  collectGarbage();
   const session = await ServerSession.start();
   let slowestRequest = 0;
   try {
@@ -324,7 +320,7 @@ async function main(): Promise<void> {
   for (const phase of [keystrokes, pathological, memory, startup]) {
     // The in-process runs leave this process with a large heap to collect: done now, so that its
     // collector does not compete with the server for the machine's cores while the server is timed.
-    collectOwnGarbage();
+    collectGarbage();
     await phase();
   }
   sizes();

@@ -15,6 +15,14 @@ export function median(values: readonly number[]): number {
 }
 
 /**
+ * Collects this process's garbage when it may (`npm run bench` runs with --expose-gc), so that each
+ * timed run starts from the same heap instead of paying for the garbage of the runs before it.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
  * The median time of `runs` calls of `work` (synchronous or not). Short work is warmed up by one
  * call first; long work (few runs) is not, as the earlier, smaller inputs have warmed the code up.
  */
@@ -22,6 +30,7 @@ export async function medianTime(runs: number, work: () => unknown, warmUp = run
   if (warmUp) await work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collectGarbage();
     const start = now();
     await work();
     times.push(now() - start);
@@ -34,6 +43,7 @@ export function medianTimeSync(runs: number, work: () => unknown): number {
   work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collectGarbage();
     const start = now();
     work();
     times.push(now() - start);
