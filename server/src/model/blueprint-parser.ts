@@ -121,6 +121,33 @@ interface PlacedBlock {
   readonly span: Span;
 }
 
+/** A chunk's facts at their offsets in the document. */
+type PlacedChunk = Pick<ChunkFacts, 'placeholders' | 'structures' | 'relationships' | 'degraded' | 'directiveComments' | 'codeBlocks'> & {
+  readonly start: number;
+  readonly blocks: readonly PlacedBlock[];
+};
+
+// After a keystroke the chunks before it keep their text and their offset: their facts, placed,
+// are reused instead of being copied again, which is most of what a keystroke would allocate.
+const placedChunks = new WeakMap<ChunkFacts, PlacedChunk>();
+
+function placed(facts: ChunkFacts, start: number): PlacedChunk {
+  const known = placedChunks.get(facts);
+  if (known?.start === start) return known;
+  const placedChunk: PlacedChunk = {
+    start,
+    blocks: facts.blocks.map((block) => ({ block, span: shiftSpan(block.span, start) })),
+    placeholders: start ? facts.placeholders.map((p) => ({ text: p.text, span: shiftSpan(p.span, start) })) : facts.placeholders,
+    structures: start ? facts.structures.map((s) => shiftStructure(s, start)) : facts.structures,
+    relationships: start ? facts.relationships.map((r) => shiftRelationship(r, start)) : facts.relationships,
+    degraded: facts.degraded.map((d) => shiftSpan(d, start)),
+    directiveComments: start ? facts.directiveComments.map((c) => ({ text: c.text, span: shiftSpan(c.span, start) })) : facts.directiveComments,
+    codeBlocks: facts.codeBlocks.map((b) => shiftSpan(b, start)),
+  };
+  placedChunks.set(facts, placedChunk);
+  return placedChunk;
+}
+
 function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   const blocks: PlacedBlock[] = [];
   const placeholders: Placeholder[] = [];
@@ -130,13 +157,14 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   const directiveComments: HtmlSnippet[] = [];
   const codeBlocks: Span[] = [];
   for (const { start, facts } of chunks) {
-    for (const d of facts.degraded) degraded.push(shiftSpan(d, start));
-    for (const c of facts.directiveComments) directiveComments.push(start ? { text: c.text, span: shiftSpan(c.span, start) } : c);
-    for (const b of facts.codeBlocks) codeBlocks.push(shiftSpan(b, start));
-    for (const block of facts.blocks) blocks.push({ block, span: shiftSpan(block.span, start) });
-    for (const p of facts.placeholders) placeholders.push(start ? { text: p.text, span: shiftSpan(p.span, start) } : p);
-    for (const s of facts.structures) structures.push(start ? shiftStructure(s, start) : s);
-    for (const r of facts.relationships) relationships.push(start ? shiftRelationship(r, start) : r);
+    const chunk = placed(facts, start);
+    for (const d of chunk.degraded) degraded.push(d);
+    for (const c of chunk.directiveComments) directiveComments.push(c);
+    for (const b of chunk.codeBlocks) codeBlocks.push(b);
+    for (const b of chunk.blocks) blocks.push(b);
+    for (const p of chunk.placeholders) placeholders.push(p);
+    for (const s of chunk.structures) structures.push(s);
+    for (const r of chunk.relationships) relationships.push(r);
   }
   placeholders.sort((a, b) => a.span.start - b.span.start);
 

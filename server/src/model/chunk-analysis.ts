@@ -31,7 +31,7 @@ export interface ChunkFacts {
   readonly unresolvedLabels: readonly string[];
   /** The chunk ends inside a block (a fence or HTML block) that would swallow the next chunk's first line. */
   readonly endsOpen: boolean;
-  /** Lines whose inline Markdown was read as plain text, being over the inline delimiter budget. */
+  /** Paragraphs whose inline Markdown was read as plain text, being over the inline delimiter budget. */
   readonly degraded: readonly Span[];
   readonly directiveComments: readonly HtmlSnippet[];
   readonly codeBlocks: readonly Span[];
