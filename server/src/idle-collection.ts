@@ -58,7 +58,17 @@ export function fullGarbageCollection(): (() => void) | undefined {
     // `node dist/server.js`, and the server cannot choose its own flags.
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
+    if (typeof gc !== 'function') return undefined;
+    return () => {
+      // A regular full collection leaves old space fragmented (the models' objects were promoted
+      // among the syntax trees that died): this one, rare and done while idle, compacts every page.
+      setFlagsFromString('--compact-on-every-full-gc');
+      try {
+        (gc as () => void)();
+      } finally {
+        setFlagsFromString('--no-compact-on-every-full-gc');
+      }
+    };
   } catch {
     return undefined;
   }
