@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
  * throughput: after opening a hundred small blueprints the young generation has grown to over
  * 30 MB and old space holds tens of megabytes of garbage, and neither is returned while the
  * process sits idle, which a language server mostly does. So after a burst of work the server
- * collects once when it has been idle for a second (old space shrinks to what is live) and once
+ * collects once when it has been idle for a second (old space compacted to what is live) and once
  * more 6.5 s later: V8 shrinks the young generation at a collection when the allocation rate over
  * the last 5 s of sampled time is low, and its samples are taken at collections, so the two must be
  * more than 5 s apart for the quiet interval alone to count.
