@@ -42,3 +42,9 @@ test('codes that are not about unfinished work keep their severity whatever the 
   const text = unfinished('Draft').replace('2026-11-20', '2026-13-01');
   assert.ok(severities(text).includes(`invalid-date ${DiagnosticSeverity.Error}`));
 });
+
+test('a missing footer field follows the status too: a hint in a Draft, an error once Approved', () => {
+  const noAuthor = (status: string) => unfinished(status).replace(/\n\*\*Author\*\*: .*/, '');
+  assert.ok(severities(noAuthor('Draft')).includes(`missing-footer-field ${DiagnosticSeverity.Hint}`));
+  assert.ok(severities(noAuthor('Approved')).includes(`missing-footer-field ${DiagnosticSeverity.Error}`));
+});

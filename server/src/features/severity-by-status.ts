@@ -4,7 +4,7 @@ import type { BlueprintSettings, SeverityName } from '../settings';
 import type { DiagnosticCode } from './diagnostics';
 
 /** The codes that say "this blueprint is unfinished": their weight grows as the blueprint matures. */
-export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = ['placeholder', 'missing-section', 'missing-subsection'];
+export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = ['placeholder', 'missing-section', 'missing-subsection', 'missing-footer-field'];
 
 /**
  * Settings with the unfinished-blueprint codes at the severity the Blueprint Status calls for. The
