@@ -10,7 +10,7 @@ import { blueprintWithParagraph, emphasisRun, generateBlueprint, unclosedLinkRun
 import { MarkdownLanguageService, markdownItParse, remarkParseAlone } from './baselines';
 import { judge, table, type Figure } from './report';
 import { p50, p95, ServerSession } from './server-session';
-import { collectGarbage, median, medianTime, medianTimeSync, now } from './statistics';
+import { collectGarbage, median, medianTime, now } from './statistics';
 
 // `npm run bench`: every figure of the performance issue, each measured in the same run as its
 // baselines. Prints a table, writes bench/results.json, and fails only when it cannot run.
@@ -193,16 +193,17 @@ function countSymbols(symbols: readonly unknown[]): number {
 /** Paragraphs that make micromark quadratic, in an otherwise ordinary 300-line blueprint. */
 async function pathological(): Promise<void> {
   const budget = { name: '10 × remark-parse of 300 lines', value: 10 * baselines.get(`remark ${small.name}`)! };
-  const cases = [
+  const cases = [];
+  for (const { name, paragraph } of [
     { name: '16 KB of `*_` pairs', paragraph: emphasisRun(16 * 1024) },
     { name: '32 KB of `[a](`', paragraph: unclosedLinkRun(32 * 1024) },
-  ].map((c) => {
-    log(`pathological: ${c.name}, baselines`);
+  ]) {
+    log(`pathological: ${name}, baselines`);
     const remarkStart = now();
-    remarkParseAlone(c.paragraph);
+    remarkParseAlone(paragraph);
     const remark = now() - remarkStart;
-    return { ...c, remark, markdownIt: medianTimeSync(3, () => markdownItParse(c.paragraph)) };
-  });
+    cases.push({ name, paragraph, remark, markdownIt: await medianTime(3, () => markdownItParse(paragraph), true) });
+  }
   collectGarbage();
   const session = await ServerSession.start();
   let slowestRequest = 0;

@@ -37,16 +37,3 @@ export async function medianTime(runs: number, work: () => unknown, warmUp = run
   }
   return median(times);
 }
-
-/** The median time of `runs` calls of synchronous `work`, after one warm-up call. */
-export function medianTimeSync(runs: number, work: () => unknown): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collectGarbage();
-    const start = now();
-    work();
-    times.push(now() - start);
-  }
-  return median(times);
-}

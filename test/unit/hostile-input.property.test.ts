@@ -8,7 +8,7 @@ import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { MAX_TEMPLATE_SIZE, readTemplateFolder, templateFromText } from '../../server/src/documents/template-registry';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { documentSymbols } from '../../server/src/features/document-symbols';
-import { INLINE_DELIMITER_BUDGET, withinInlineBudget } from '../../server/src/model/inline-budget';
+import { INLINE_DELIMITER_BUDGET, maskOverBudgetParagraphs } from '../../server/src/model/inline-budget';
 import { builtinTemplates } from '../../server/src/model/templates';
 import { adversarialParagraph, fuzzParameters, insideBlueprint, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
 import { settings, templateText, textDocument } from '../support/documents';
@@ -73,11 +73,11 @@ test('a paragraph over the inline budget still has its placeholders found, at ex
 });
 
 test('the inline budget keeps the length, every code block and every line under it; real blueprints are untouched', () => {
-  for (const text of REAL_BLUEPRINTS) assert.equal(withinInlineBudget(text), text);
+  for (const text of REAL_BLUEPRINTS) assert.equal(maskOverBudgetParagraphs(text).text, text);
   const runaway = '*_'.repeat(INLINE_DELIMITER_BUDGET);
   const fenced = '```typescript\n' + `const x = ${'[]'.repeat(INLINE_DELIMITER_BUDGET)};\n` + '```\n';
   const text = `- ${runaway}\r\n${fenced}> under the budget: [a](b) *c*\n`;
-  const masked = withinInlineBudget(text);
+  const masked = maskOverBudgetParagraphs(text).text;
   assert.equal(masked.length, text.length);
   assert.equal(masked, `- ${'x'.repeat(runaway.length)}\r\n${fenced}> under the budget: [a](b) *c*\n`);
 });

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
-import { describe, it, mock } from 'node:test';
+import { describe, it, mock, type TestContext } from 'node:test';
 import { fullGarbageCollection, IdleCollection } from '../../server/src/idle-collection';
 
 const MB = 1024 * 1024;
+
+/** Mocked timers and a collector over a fake heap of 100 MB that each collection brings down to 20 MB. */
+function fakeHeap(t: TestContext): { heap: { used: number }; collect: ReturnType<typeof mock.fn>; idle: IdleCollection } {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const heap = { used: 100 * MB };
+  const collect = mock.fn(() => { heap.used = 20 * MB; });
+  return { heap, collect, idle: new IdleCollection(collect, { heapUsed: () => heap.used }) };
+}
 
 describe('idle collection', () => {
   it('collects one second after the last work and again 6.5 seconds later', (t) => {
@@ -25,9 +33,7 @@ describe('idle collection', () => {
   });
 
   it('waits again when work comes before the server is idle', (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
-    const collect = mock.fn();
-    const idle = new IdleCollection(collect, { heapUsed: () => 100 * MB });
+    const { collect, idle } = fakeHeap(t);
     idle.workDone();
     t.mock.timers.tick(800);
     idle.workDone();
@@ -38,14 +44,11 @@ describe('idle collection', () => {
   });
 
   it('work between the two collections cancels the second and starts over', (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
-    let heap = 100 * MB;
-    const collect = mock.fn(() => { heap = 20 * MB; });
-    const idle = new IdleCollection(collect, { heapUsed: () => heap });
+    const { heap, collect, idle } = fakeHeap(t);
     idle.workDone();
     t.mock.timers.tick(1000);
     assert.equal(collect.mock.callCount(), 1);
-    heap = 40 * MB;
+    heap.used = 40 * MB;
     idle.workDone();
     t.mock.timers.tick(7000);
     assert.equal(collect.mock.callCount(), 2, 'only the new first collection');
@@ -54,18 +57,15 @@ describe('idle collection', () => {
   });
 
   it('skips the collection when the work left less than the worthwhile amount behind', (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
-    let heap = 100 * MB;
-    const collect = mock.fn(() => { heap = 20 * MB; });
-    const idle = new IdleCollection(collect, { heapUsed: () => heap });
+    const { heap, collect, idle } = fakeHeap(t);
     idle.workDone();
     t.mock.timers.tick(10_000);
     assert.equal(collect.mock.callCount(), 2);
-    heap = 27 * MB;
+    heap.used = 27 * MB;
     idle.workDone();
     t.mock.timers.tick(10_000);
     assert.equal(collect.mock.callCount(), 2, '7 MB of garbage is not worth a pause');
-    heap = 29 * MB;
+    heap.used = 29 * MB;
     idle.workDone();
     t.mock.timers.tick(10_000);
     assert.equal(collect.mock.callCount(), 4);

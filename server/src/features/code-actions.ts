@@ -210,8 +210,7 @@ function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: Diagnosti
   const contentStart = sameGuidance ? duplicate.guidance!.span.end : duplicate.heading.span.end;
   const content = text.slice(contentStart, duplicate.contentEnd).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '');
   // A section takes its closing separator with it; a subsection leaves its section's separator in place.
-  let removedEnd = isSubsection ? duplicate.contentEnd : duplicate.span.end;
-  while (removedEnd < text.length && /\s/.test(text[removedEnd]!)) removedEnd++;
+  const removedEnd = pastWhiteSpace(text, isSubsection ? duplicate.contentEnd : duplicate.span.end);
   const edits: TextEdit[] = [];
   if (content.trim() !== '') edits.push(insertBlock(document, first.contentEnd, content));
   edits.push({ range: toRange(document, { start: duplicate.heading.span.start, end: removedEnd }), newText: '' });
@@ -227,19 +226,18 @@ function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: Diagnosti
 function moveToTemplateOrder(analysed: AnalysedBlueprint, span: Span, data: DiagnosticData): Fix[] {
   const { document, model, schema } = analysed;
   const section = model.sections.find((s) => s.heading.textSpan.start === span.start);
-  const templateIndex = schema.sections.findIndex((s) => data.section !== undefined && sameName(s.name, data.section));
-  if (!section || templateIndex < 0 || !sameName(section.heading.text, schema.sections[templateIndex]!.name)) return [];
+  const sectionSchema = schema.sections.find((s) => data.section !== undefined && sameName(s.name, data.section));
+  if (!section || !sectionSchema || !sameName(section.heading.text, sectionSchema.name)) return [];
   const text = document.getText();
   const directiveAfterContent = model.directiveComments.find((c) => c.span.start >= section.contentEnd && c.span.start < section.span.end);
   const movedEnd = directiveAfterContent?.span.start ?? section.span.end;
   const moved = text.slice(section.heading.span.start, movedEnd).replace(/\s+$/, '');
-  let removedEnd = movedEnd;
-  while (removedEnd < text.length && /\s/.test(text[removedEnd]!)) removedEnd++;
+  const removedEnd = pastWhiteSpace(text, movedEnd);
 
   // Where the diagnostic says it belongs: before, or after, a section already in template order.
   const before = data.before !== undefined ? firstSectionNamed(model, data.before) : undefined;
   const after = data.after !== undefined ? firstSectionNamed(model, data.after) : undefined;
-  const target = before ? startWithDirectives(text, model.directiveComments, before.heading.span.start) : after ? sectionEnd(text, after) : undefined;
+  const target = before ? startWithDirectives(text, model.directiveComments, before.heading.span.start) : after ? pastWhiteSpace(text, after.span.end) : undefined;
   if (target === undefined || before === section || after === section || (target >= section.heading.span.start && target <= removedEnd)) return [];
   return [{
     title: before ? `Move '${section.heading.text}' before '${before.heading.text}'` : `Move '${section.heading.text}' after '${after!.heading.text}'`,
@@ -263,9 +261,9 @@ function startWithDirectives(text: string, comments: readonly HtmlSnippet[], hea
   return start;
 }
 
-/** Where the text after a section starts: past its separator and the blank lines after it. */
-function sectionEnd(text: string, section: Section): number {
-  let end = section.span.end;
+/** The first offset from `offset` on that is not white space: where the text after a removed or passed block starts. */
+function pastWhiteSpace(text: string, offset: number): number {
+  let end = offset;
   while (end < text.length && /\s/.test(text[end]!)) end++;
   return end;
 }
@@ -309,10 +307,11 @@ export function asIsoDate(value: string): string | undefined {
 
 /** "Add footer field 'X'", or, when the blueprint has no footer, "Add the footer" with every field. */
 function addFooterField(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData, values: FooterValues): Fix[] {
-  const field = missingFooterFields(analysed).find((f) => data.field !== undefined && sameName(f.label, data.field));
+  const missing = missingFooterFields(analysed);
+  const field = missing.find((f) => data.field !== undefined && sameName(f.label, data.field));
   if (!field) return [];
   const whole = analysed.model.footer.length === 0;
-  const labels = whole ? missingFooterFields(analysed).map((f) => f.label) : [field.label];
+  const labels = whole ? missing.map((f) => f.label) : [field.label];
   const edits = footerFieldEdits(analysed, labels, values);
   if (edits.length === 0) return [];
   return [{ title: whole ? 'Add the footer from the template' : `Add footer field '${field.label}'`, isPreferred: true, edits }];

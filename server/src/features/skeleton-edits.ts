@@ -83,14 +83,13 @@ export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly s
   const lineBreak = lineBreakOf(document);
   const line = (field: FooterFieldSchema) => `**${field.label}**: ${
     field.kind === 'date' ? values.date : field.kind === 'person' && values.author ? values.author : `[${field.placeholder}]`}`;
-  const wanted = (field: FooterFieldSchema) => labels.some((label) => sameName(label, field.label)) && !model.footer.some((f) => sameName(f.label, field.label));
+  const added = missingFooterFields(analysed).filter((field) => labels.some((label) => sameName(label, field.label)));
 
+  if (added.length === 0) return [];
   if (model.footer.length === 0) {
-    const fields = schema.footer.filter(wanted);
-    if (fields.length === 0) return [];
     const last = model.sections[model.sections.length - 1];
     const separated = last !== undefined && /^[-*_]/m.test(text.slice(last.contentEnd, last.span.end).trim());
-    return [insertBlock(document, text.length, (separated ? '' : '---\n\n') + fields.map(line).join('\n'))];
+    return [insertBlock(document, text.length, (separated ? '' : '---\n\n') + added.map(line).join('\n'))];
   }
   // Fields to add, grouped by the present field they follow (or, for the first ones, precede).
   const after = new Map<FieldLine, string[]>();
@@ -99,7 +98,7 @@ export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly s
   for (const field of schema.footer) {
     const present = model.footer.find((f) => sameName(f.label, field.label));
     if (present) previous = present;
-    else if (wanted(field)) previous ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
+    else if (added.includes(field)) previous ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
   }
   const edits: TextEdit[] = [];
   if (before.length > 0) {

@@ -20,10 +20,10 @@ export class BlueprintParser {
   /** The text `prepare` is working through, its chunk starts and how many of them are analysed. */
   private preparing: { readonly text: string; readonly starts: readonly number[]; next: number } | undefined;
 
+  private parsedOnce = false;
+
   /** `chunked: false` parses the whole text as one chunk: the reference the property tests compare with. */
   constructor(private readonly options: { readonly chunked?: boolean } = {}) {}
-
-  private parsedOnce = false;
 
   /** Whether this parser has parsed a text before (its cache then holds that text's chunks). */
   get hasParsed(): boolean {

@@ -1,7 +1,6 @@
 import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import type { FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
-import { maskOverBudgetParagraphs } from './inline-budget';
-import { BOM, normalizeLabel, parseMarkdown } from './markdown-parser';
+import { BOM, normalizeLabel, parseMarkdownWithinBudget } from './markdown-parser';
 import type { Span } from './span';
 import { analyseTypescript } from './typescript-blocks';
 
@@ -48,13 +47,12 @@ export function analyseChunk(chunk: string, definitions = ''): ChunkFacts {
   const bom = chunk.startsWith(BOM) ? 1 : 0;
   const prefix = definitions ? definitions + '\n\n' : '';
   const source = prefix + (bom ? chunk.slice(1) : chunk);
-  const { text: masked, paragraphs } = maskOverBudgetParagraphs(source);
-  const root = parseMarkdown(masked);
+  const { root, degraded } = parseMarkdownWithinBudget(source);
   const shift = bom - prefix.length;
   const facts = new ChunkReader(source, shift, prefix.length).read(root);
-  if (masked === source) return facts;
+  if (degraded.length === 0) return facts;
   // The definitions parsed in front belong to other chunks, which report their own paragraphs.
-  const own = paragraphs.filter((p) => p.start >= prefix.length);
+  const own = degraded.filter((p) => p.start >= prefix.length);
   return { ...facts, degraded: own.map((p) => ({ start: p.start + shift, end: p.end + shift })) };
 }
 

@@ -21,14 +21,10 @@ const STARTS_BLOCK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^ {0,3}#/;
 /** What a delimiter is read as: a letter, so no masked line turns into a heading, list or code block. */
 const PLAIN = 'x';
 
-/** The text with the inline delimiters of every over-budget paragraph outside code blocks replaced by plain letters. */
-export function withinInlineBudget(text: string): string {
-  return maskOverBudgetParagraphs(text).text;
-}
-
 /**
- * The same, with the paragraphs that were masked: each from the start of its first line to the end
- * of its last, in order.
+ * The text with the inline delimiters of every over-budget paragraph outside code blocks replaced by
+ * plain letters, and the paragraphs so masked: each from the start of its first line to the end of
+ * its last, in order.
  */
 export function maskOverBudgetParagraphs(text: string): { readonly text: string; readonly paragraphs: readonly Span[] } {
   if (!mayExceed(text)) return { text, paragraphs: [] };

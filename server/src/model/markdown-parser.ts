@@ -3,7 +3,8 @@ import type { Extension as MdastExtension } from 'mdast-util-from-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { withinInlineBudget } from './inline-budget';
+import { maskOverBudgetParagraphs } from './inline-budget';
+import type { Span } from './span';
 
 // remark-gfm's autolink-literal transform re-splits text nodes after parsing and leaves the new nodes
 // without positions (and costs a pass over every text node); micromark itself already turns the
@@ -30,7 +31,13 @@ export const BOM = '\uFEFF';
  * every offset one short of the document's.
  */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(withinInlineBudget(text));
+  return parseMarkdownWithinBudget(text).root;
+}
+
+/** The same, with the paragraphs whose inline content was read as plain text (see inline-budget.ts). */
+export function parseMarkdownWithinBudget(text: string): { readonly root: Root; readonly degraded: readonly Span[] } {
+  const { text: masked, paragraphs } = maskOverBudgetParagraphs(text);
+  return { root: processor.parse(masked), degraded: paragraphs };
 }
 
 /** CommonMark's label matching: case-insensitive, inner white space collapsed. */

@@ -1,4 +1,5 @@
 import type * as Babel from '@babel/parser';
+import type { Field, NameReference, Placeholder, Structure, StructureKind } from './blueprint';
 
 // @babel/parser is two fifths of the server bundle and only needed once a typescript block is read:
 // the shipped build keeps it in its own file (dist/babel-parser.js), loaded here on first use, so that
@@ -8,7 +9,6 @@ function parse(...args: Parameters<typeof Babel.parse>): ReturnType<typeof Babel
   babel ??= require('@babel/parser') as typeof Babel;
   return babel.parse(...args);
 }
-import type { Field, NameReference, Placeholder, Structure, StructureKind } from './blueprint';
 
 export interface TypescriptFacts {
   readonly structures: Structure[];
