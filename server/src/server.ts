@@ -174,6 +174,7 @@ async function analysed(uri: string, token?: CancellationToken) {
 // Diagnostics are computed once the burst of changes a client sends has been read, and only for the
 // latest version: a version that is already stale is never published.
 const pending = new Map<string, NodeJS.Immediate>();
+/** Documents whose diagnostics (maybe none) were published: closing them, or their ceasing to be checked, clears them. */
 const published = new Set<string>();
 
 function scheduleValidation(document: TextDocument): void {
@@ -199,15 +200,19 @@ async function validate(uri: string): Promise<void> {
   // A long document's first analysis yields to other requests between slices; checkDocument then reads the cache.
   if (!isTemplate && !isTooLarge(document, settings)) await store.getInSlices(document);
   if (documents.get(uri)?.version !== version) return;
+  // Undefined for plain Markdown, which is not checked.
   const diagnostics = isTemplate
     ? templateDiagnostics(document, workspaceFiles.templateProblems(uri, document.getText()))
-    : checkDocument(document, store, settings) ?? [];
+    : checkDocument(document, store, settings);
   idleCollection?.workDone();
   if (documents.get(uri)?.version !== version) return;
-  if (diagnostics.length === 0 && !published.has(uri)) return;
-  if (diagnostics.length > 0) published.add(uri);
+  // A checked document's diagnostics are published even when there are none, as the ESLint and
+  // TypeScript servers do: a client can tell "checked, clean" from "not checked yet". A document
+  // that is not checked gets nothing, unless it had diagnostics (it stopped being a blueprint): they are cleared.
+  if (diagnostics === undefined && !published.has(uri)) return;
+  if (diagnostics !== undefined) published.add(uri);
   else published.delete(uri);
-  await connection.sendDiagnostics({ uri, version, diagnostics });
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics ?? [] });
 }
 
 documents.onDidOpen((e) => scheduleValidation(e.document));
@@ -239,7 +244,7 @@ connection.onCodeAction(forBlueprint('codeAction', [], (blueprint, params, setti
   ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, params.context.diagnostics) : []),
   ...fixAllActions(blueprint, params.context, settings, footerValues(settings)),
 ]));
-connection.onCodeLens(forBlueprint('codeLens', [], (blueprint, _params, settings) => (settings.codeLens.enabled ? sectionCodeLenses(blueprint) : [])));
+connection.onCodeLens(forBlueprint('codeLens', [], (blueprint, _params, settings) => (settings.codeLens.enabled ? sectionCodeLenses(blueprint, settings) : [])));
 connection.onExecuteCommand(guard('executeCommand', null, async (params) => {
   if (params.command !== REVEAL_PLACEHOLDER_COMMAND) return null;
   const [uri, selection] = (params.arguments ?? []) as RevealPlaceholderArguments;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { apiTemplate, paymentsApi } from '../support/api-template';
@@ -215,7 +215,8 @@ test('new writes a blueprint from the template with name, date and author, and n
   assert.equal(run.stdout, 'Created order-ledger.blueprint.md\n');
   const written = readFileSync(join(root, 'order-ledger.blueprint.md'), 'utf8');
   assert.equal(written.split('\n')[0], '# Data Blueprint: Order Ledger');
-  assert.match(written, /\*\*Last Updated\*\*: \d{4}-\d{2}-\d{2}\n\*\*Author\*\*: Grace Hopper\n$/);
+  // A Draft, its footer lines ending with a hard break but the last, so that GitHub renders one field per line.
+  assert.match(written, /\n\*\*Blueprint Status\*\*: Draft\\\n\*\*Last Updated\*\*: \d{4}-\d{2}-\d{2}\\\n\*\*Author\*\*: Grace Hopper\n$/);
   assert.equal(written.split('\n').length, templateText.trimEnd().split('\n').length + 1);
 
   const again = runCli(['new', 'data', 'Order Ledger'], root);
@@ -223,8 +224,24 @@ test('new writes a blueprint from the template with name, date and author, and n
   assert.match(again.stderr, /order-ledger\.blueprint\.md already exists; not overwriting it/);
   assert.equal(readFileSync(join(root, 'order-ledger.blueprint.md'), 'utf8'), written);
 
-  const checked = runCli(['check', 'order-ledger.blueprint.md', '--format', 'json'], root);
-  assert.ok(JSON.parse(checked.stdout).every((d: { code: string }) => d.code === 'placeholder'));
+  // Quiet while drafting: its placeholders are hints, so even --max-warnings 0 passes.
+  const checked = runCli(['check', 'order-ledger.blueprint.md', '--format', 'json', '--max-warnings', '0'], root);
+  assert.equal(checked.status, 0, checked.stdout);
+  const found = JSON.parse(checked.stdout) as Array<{ code: string; severity: string }>;
+  assert.equal(found.length, 74);
+  assert.ok(found.every((d) => d.code === 'placeholder' && d.severity === 'hint'), checked.stdout.slice(0, 300));
+});
+
+test("a team's blueprint with a hard-break footer passes check: its values end before the breaks", () => {
+  const root = folderWith({ 'docs/stock-levels.md': fixture('stock-levels.md') });
+  const run = runCli(['check', '--max-warnings', '0'], root);
+  assert.equal(run.status, 0, run.stdout);
+  assert.equal(run.stdout, '1 blueprint checked: no problems.\n');
+  // A misspelt status before the break: the message names the value without it.
+  writeFileSync(join(root, 'docs/stock-levels.md'), fixture('stock-levels.md').replace('Approved\\', 'Aproved\\'));
+  const typo = runCli(['check'], root);
+  assert.equal(typo.status, 1);
+  assert.match(typo.stdout, /^docs\/stock-levels\.md:\d+:23 error invalid-status Blueprint Status 'Aproved' is not one of Draft, Review, Approved$/m);
 });
 
 test('new takes a custom template kind and an --output path', () => {
@@ -234,7 +251,10 @@ test('new takes a custom template kind and an --output path', () => {
   const made = folderWith({ '.blueprints/api-blueprint.md': apiTemplate, 'docs/.keep': '' });
   const ok = runCli(['new', 'API Blueprint', 'Payments', '-o', 'docs/payments.md'], made);
   assert.equal(ok.status, 0, ok.stderr);
-  assert.equal(readFileSync(join(made, 'docs/payments.md'), 'utf8').split('\n')[0], '# API Blueprint: Payments');
+  const payments = readFileSync(join(made, 'docs/payments.md'), 'utf8');
+  assert.equal(payments.split('\n')[0], '# API Blueprint: Payments');
+  // The custom template's first status value, and its footer's breaks.
+  assert.match(payments, /\n\*\*Blueprint Status\*\*: Draft\\\n\*\*Last Updated\*\*: \d{4}-\d{2}-\d{2}\\\n\*\*Author\*\*: .+\n$/);
 });
 
 test('--help and --version', () => {

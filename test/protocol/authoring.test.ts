@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, InitializeResult, Location, Range, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { NewBlueprint } from '../../server/src/protocol';
 import { applyEdits, fixture, templateText } from '../support/documents';
+import { expandSnippet } from '../support/snippets';
 import { LspClient } from '../support/lsp-client';
 
 const ledger = fixture('fulfilment-ledger.md');
@@ -64,6 +66,30 @@ test('completion in a CRLF blueprint: structures at a relationship end, with exa
   const items = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: { line, character } }));
   assert.deepEqual(items.map((i) => i.label).slice(0, 3), ['Order', 'OrderLine', 'Customer']);
   assert.deepEqual((items[0]!.textEdit as TextEdit).range, { start: { line, character: character - 3 }, end: { line, character } });
+});
+
+test('quiet while drafting: every way the server writes a new blueprint opens with hints only, its footer one field per line', async () => {
+  // New Data Blueprint, New Blueprint… and the Explorer's command: the text blueprint/newBlueprint returns.
+  const created = await client.request<NewBlueprint>('blueprint/newBlueprint', { name: 'Order Ledger' });
+  assert.ok(created.text.endsWith('**Blueprint Status**: Draft\\\n**Last Updated**: ' + created.text.match(/\d{4}-\d{2}-\d{2}/)![0] + '\\\n**Author**: Grace Hopper\n'));
+  // Insert Data Blueprint Template: the snippet blueprint/templateSnippet returns, each tab stop left as it is.
+  const { snippet } = await client.request<{ snippet: string }>('blueprint/templateSnippet', {});
+  // The whole template offered on the first line of an empty blueprint.
+  const empty = 'file:///work/drafting/empty.blueprint.md';
+  await client.open(empty, '');
+  await client.diagnosticsFor(empty, 1);
+  const [whole] = itemsOf(await client.request('textDocument/completion', { textDocument: { uri: empty }, position: { line: 0, character: 0 } }));
+  const completed = expandSnippet((whole!.textEdit as TextEdit).newText);
+  const inserted = expandSnippet(snippet);
+
+  for (const [name, text, placeholders] of [['newBlueprint', created.text, 74], ['templateSnippet', inserted, 77], ['completion', completed, 75]] as const) {
+    const uri = `file:///work/drafting/${name}.md`;
+    await client.open(uri, text);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    assert.equal(diagnostics.length, placeholders, name);
+    assert.deepEqual([...new Set(diagnostics.map((d) => `${String(d.code)} ${d.severity}`))], ['placeholder 4'], name);
+    await client.notify('textDocument/didClose', { textDocument: { uri } });
+  }
 });
 
 test('a quick fix received over the protocol fixes its diagnostic in the next version', async () => {

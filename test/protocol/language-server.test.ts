@@ -22,29 +22,70 @@ test('the server announces incremental sync, outline and hover', () => {
   assert.equal(initializeResult.serverInfo?.name, 'blueprint-language-server');
 });
 
-test('an opened template gets its 78 placeholder warnings for that version', async () => {
+test('an opened template gets its 78 placeholder diagnostics for that version, hints since its unfilled status makes it a draft', async () => {
   const uri = 'file:///work/new-system.md';
   await client.open(uri, templateText, 3);
   const diagnostics = await client.diagnosticsFor(uri, 3);
   assert.equal(diagnostics.length, 78);
   assert.deepEqual(diagnostics[0], {
     range: { start: { line: 0, character: 18 }, end: { line: 0, character: 36 } },
-    severity: 2,
+    severity: 4,
     code: 'placeholder',
     source: 'blueprint',
     message: "Placeholder '[Data System Name]' is not filled in",
   });
 });
 
-test('plain Markdown gets no diagnostics, no symbols and no hover', async () => {
+test('plain Markdown gets no diagnostics, not even an empty list, no symbols and no hover', async () => {
+  // Like the ESLint server for a file it does not validate: not checked, so nothing is said about it.
   const plain = 'file:///work/notes.md';
   await client.open(plain, '# Notes\n\n## Purpose\n\nSee [Owner].\n');
   // A blueprint opened afterwards is answered after the plain document was processed.
   await client.open('file:///work/after-notes.blueprint.md', templateText);
   await client.diagnosticsFor('file:///work/after-notes.blueprint.md', 1);
-  assert.equal(client.diagnostics.has(plain), false);
+  assert.equal(client.publications.some((p) => p.uri === plain), false);
   assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: plain } }), []);
   assert.equal(await client.request('textDocument/hover', { textDocument: { uri: plain }, position: { line: 2, character: 5 } }), null);
+});
+
+test('clean is said: a blueprint with no problem gets an empty list for its version, from its first analysis on', async () => {
+  // A team's blueprint: reference links, footnotes, Mermaid, SQL and YAML blocks, CJK, a footer of hard breaks.
+  const stock = fixture('stock-levels.md');
+  const uri = 'file:///work/clean/stock-levels.md';
+  await client.open(uri, stock, 1);
+  assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+  // Every version is said, clean or not.
+  const line = stock.split('\n').findIndex((l) => l.startsWith('**Author**'));
+  const change = (version: number, text: string, character = 12, length = 0) => client.notify('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line, character }, end: { line, character: character + length } }, text }],
+  });
+  await change(2, '[Name] and ');
+  assert.deepEqual((await client.diagnosticsFor(uri, 2)).map((d) => d.code), ['placeholder']);
+  await change(3, '', 12, '[Name] and '.length);
+  assert.deepEqual(await client.diagnosticsFor(uri, 3), []);
+  // Closing clears it, as it does a blueprint with problems.
+  await client.notify('textDocument/didClose', { textDocument: { uri } });
+  const closed = client.publications.filter((p) => p.uri === uri);
+  await client.waitForDiagnostics(uri, () => client.publications.filter((p) => p.uri === uri).length > closed.length);
+  assert.deepEqual(client.diagnostics.get(uri), { uri, diagnostics: [] });
+});
+
+test('a clean blueprint that stops being one is told so once, then nothing more is said about it', async () => {
+  const uri = 'file:///work/clean/becomes-notes.md';
+  await client.open(uri, filled, 1);
+  assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+  await client.notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 16 } }, text: 'Meeting notes' }],
+  });
+  // Cleared: an empty list without a version, since the document is no longer checked.
+  await client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === 2);
+  await client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+  // A blueprint opened afterwards is answered after version 3 was processed.
+  await client.open('file:///work/clean/after.md', filled);
+  await client.diagnosticsFor('file:///work/clean/after.md', 1);
+  assert.deepEqual(client.publications.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]), [[1, 0], [2, 0]]);
 });
 
 test('an incremental edit that fills a placeholder is reflected in the next version', async () => {

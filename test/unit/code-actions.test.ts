@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
-import { ADD_MISSING_SECTIONS_KIND, asIsoDate, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
+import { asIsoDate } from '../../server/src/features/calendar-dates';
+import { ADD_MISSING_SECTIONS_KIND, closestChoice, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { analyse, fixture, settings, templateText } from '../support/documents';
@@ -74,14 +75,38 @@ test('missing-subsection: inserted before the next subsection, or at the end of 
     noHealth.replace('2 hours\n\n---', '2 hours\n\n### Health Checks\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---'));
 });
 
-test('invalid-status: one fix per template value; only a value differing in case is preferred', () => {
+test('invalid-status: one fix per template value; none preferred for a value far from every one', () => {
   const text = ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Done');
   const { fixes } = fixesFor(text, 'invalid-status');
   assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Set Blueprint Status to 'Draft'", undefined], ["Set Blueprint Status to 'Review'", undefined], ["Set Blueprint Status to 'Approved'", undefined]]);
   assert.equal(analyse(text).document.getText(edits(fixes[2]!)[0]!.range), 'Done');
   assert.equal(apply(text, fixes[2]!), ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
-  const lower = ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: review');
-  assert.deepEqual(fixesFor(lower, 'invalid-status').fixes.map((f) => f.isPreferred), [undefined, true, undefined]);
+});
+
+test('invalid-status: the closest value comes first and is preferred, a misspelling or a case variant', () => {
+  for (const [written, meant] of [['Reveiw', 'Review'], ['review', 'Review'], ['Aproved', 'Approved'], ['APPROVED', 'Approved'], ['Drfat', 'Draft'], ['Revew', 'Review']] as const) {
+    const text = ledger.replace('**Blueprint Status**: Review', `**Blueprint Status**: ${written}`);
+    const { fixes } = fixesFor(text, 'invalid-status');
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [
+      [`Set Blueprint Status to '${meant}'`, true],
+      ...['Draft', 'Review', 'Approved'].filter((v) => v !== meant).map((v) => [`Set Blueprint Status to '${v}'`, undefined]),
+    ], written);
+    assert.equal(apply(text, fixes[0]!), ledger.replace('**Blueprint Status**: Review', `**Blueprint Status**: ${meant}`), written);
+  }
+});
+
+test('the closest choice: by edit distance, case aside; none on a tie or when every value is far', () => {
+  const values = ['Draft', 'Review', 'Approved'];
+  assert.equal(closestChoice('Reveiw', values), 'Review');
+  assert.equal(closestChoice(' approvd ', values), 'Approved');
+  assert.equal(closestChoice('Done', values), undefined);
+  assert.equal(closestChoice('In review', values), undefined);
+  assert.equal(closestChoice('', values), undefined);
+  assert.equal(closestChoice('[Draft/Review/Approved]', values), undefined);
+  // As near to one as to the other: the author chooses.
+  assert.equal(closestChoice('Dine', ['Done', 'Dime']), undefined);
+  assert.equal(closestChoice('Done', ['Done', 'done']), undefined);
+  assert.equal(closestChoice('x'.repeat(10_000), values), undefined);
 });
 
 test('footer placeholders: status values, today for the date, the author for the person', () => {
@@ -285,7 +310,8 @@ test("missing-footer-field without a footer: 'Add the footer from the template' 
   assert.ok(withoutFooter.endsWith('---\n'));
   const fixes = quickFixesFor(analyse(withoutFooter), diagnosticsOf(withoutFooter).find((d) => d.code === 'missing-footer-field')!, values);
   assert.deepEqual(fixes.map((f) => f.title), ['Add the footer from the template']);
-  const expected = ledger.replace(footer, '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: 2026-11-25\n**Author**: Ada Lovelace\n');
+  // Each line but the last ends with a hard break, so that GitHub renders one field per line.
+  const expected = ledger.replace(footer, '**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n');
   assert.equal(applyMinimal(withoutFooter, edits(fixes[0]!)), expected);
   assert.ok(!diagnosticsOf(expected).some((d) => d.code === 'missing-footer-field'));
   // Without the separator either, it comes with one.

@@ -148,11 +148,13 @@ test('no structure items outside typescript blocks, in comments, or at a field n
   assert.deepEqual(complete(ledger.replace('  carrier: string;', '  carr$0ier: string;')).labels, []);
 });
 
-test('on the first line of an empty blueprint file: the whole template, date and author filled', () => {
+test('on the first line of an empty blueprint file: the whole template, status Draft, date and author filled', () => {
   const { items, text } = complete('$0', { uri: 'file:///work/payments.blueprint.md' });
   assert.deepEqual(items.map((i) => i.label), ['Data Blueprint']);
   const after = accept(text, items[0]!);
-  assert.equal(after, templateText.replace(/\s*$/, '\n').replace('**Last Updated**: [Date]', '**Last Updated**: 2026-11-25').replace('**Author**: [Name]', '**Author**: Ada Lovelace'));
+  // A new blueprint is a Draft, and its footer renders one field per line.
+  assert.equal(after, templateText.replace(/\s*$/, '\n').replace('**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n**Author**: [Name]',
+    '**Blueprint Status**: Draft\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace'));
   const snippet = (items[0]!.textEdit as TextEdit).newText;
   assert.equal(tabStops(snippet)[0]![1], '[Data System Name]');
   assert.deepEqual(complete('# Data$0', { uri: 'file:///work/payments.blueprint.md' }).labels, ['Data Blueprint']);

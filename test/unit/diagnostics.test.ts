@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { computeDiagnostics, findProblems, isCalendarDate } from '../../server/src/features/diagnostics';
+import { isCalendarDate } from '../../server/src/features/calendar-dates';
+import { computeDiagnostics, findProblems } from '../../server/src/features/diagnostics';
 import { withCursors } from '../support/cursor';
 import { analyse, fixture, settings, templateText, textDocument } from '../support/documents';
 
@@ -81,6 +82,20 @@ test('empty-section for a section with only its guidance line and for an empty s
   ]);
 });
 
+test('a section holding only its guidance line is empty, and that is all: no missing-subsection for each of its subsections', () => {
+  const emptied = filled.replace(/(## Data Model\n\n\*\*Complete data structure definition.\*\*\n\n)[\s\S]*?(?=---)/, '$1');
+  const { text, offsets } = withCursors(emptied.replace('## Data Model', '## $0Data Model$1'));
+  assert.deepEqual(diagnose(text).map((d) => [d.code, d.message, d.range]), [
+    ['empty-section', "Section 'Data Model' is empty", rangeOf(text, offsets[0]!, offsets[1]!)],
+  ]);
+  // A heading alone (no guidance line either) is the same.
+  const bare = filled.replace(/(## Data Flow\n\n)[\s\S]*?(?=---)/, '$1');
+  assert.deepEqual(diagnose(bare).map((d) => d.message), ["Section 'Data Flow' is empty"]);
+  // A section with some content of its own still gets one diagnostic per missing subsection.
+  const partial = filled.replace(/### Processing Steps[\s\S]*?(?=---\n\n## State)/, '');
+  assert.deepEqual(diagnose(partial).map((d) => d.message), ["Section 'Data Flow' is missing subsection 'Processing Steps'", "Section 'Data Flow' is missing subsection 'Output Destinations'"]);
+});
+
 test('a section whose bold line is the author\'s own words is not empty', () => {
   const text = filled.replace(/(## Purpose\n\n)[\s\S]*?(?=---)/, '$1**We keep every order.**\n\n');
   assert.deepEqual(diagnose(text), []);
@@ -94,13 +109,38 @@ test('invalid-status on the value, naming the allowed values', () => {
   ]);
 });
 
-test('invalid-date for a date that is not a calendar day written YYYY-MM-DD', () => {
-  for (const bad of ['2026-02-30', '20/11/2026', 'yesterday', '2026-1-5']) {
-    const diagnostics = diagnose(filled.replace('2026-11-20', bad));
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['invalid-date', `Last Updated '${bad}' is not a calendar date written YYYY-MM-DD`]], bad);
+test('invalid-date says whether the day does not exist or the form is not YYYY-MM-DD', () => {
+  const messages: Array<[string, string]> = [
+    ['2026-02-30', "Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days"],
+    ['2024-02-30', "Last Updated '2024-02-30' is a day that does not exist: February 2024 has 29 days"],
+    ['2026-04-31', "Last Updated '2026-04-31' is a day that does not exist: April 2026 has 30 days"],
+    ['2026-13-01', "Last Updated '2026-13-01' is a day that does not exist: there is no month 13"],
+    ['2026-00-10', "Last Updated '2026-00-10' is a day that does not exist: there is no month 0"],
+    ['2026-11-00', "Last Updated '2026-11-00' is a day that does not exist: there is no day 0"],
+    ['2026/11/5', "Last Updated '2026/11/5' is not written YYYY-MM-DD: write 2026-11-05"],
+    ['2026-1-5', "Last Updated '2026-1-5' is not written YYYY-MM-DD: write 2026-01-05"],
+    ['2026-11-05T14:30', "Last Updated '2026-11-05T14:30' is not written YYYY-MM-DD: write 2026-11-05"],
+    ['20/11/2026', "Last Updated '20/11/2026' is not a date written YYYY-MM-DD"],
+    ['2026/02/30', "Last Updated '2026/02/30' is not a date written YYYY-MM-DD"],
+    ['yesterday', "Last Updated 'yesterday' is not a date written YYYY-MM-DD"],
+  ];
+  for (const [bad, message] of messages) {
+    const { text, offsets } = withCursors(filled.replace('2026-11-20', `$0${bad}$1`));
+    assert.deepEqual(diagnose(text).map((d) => [d.code, d.message, d.range]), [['invalid-date', message, rangeOf(text, offsets[0]!, offsets[1]!)]], bad);
   }
+  const { text, offsets } = withCursors(filled.replace('**Last Updated**: 2026-11-20', '$0**Last Updated**:$1'));
+  assert.deepEqual(diagnose(text).map((d) => [d.code, d.message, d.range]), [['invalid-date', 'Last Updated is empty: write the date YYYY-MM-DD', rangeOf(text, offsets[0]!, offsets[1]!)]]);
   assert.ok(isCalendarDate('2024-02-29'));
+  assert.ok(isCalendarDate('2000-02-29'));
+  assert.ok(!isCalendarDate('1900-02-29'));
   assert.ok(!isCalendarDate('2023-02-29'));
+});
+
+test('invalid-status for an empty status says so', () => {
+  const { text, offsets } = withCursors(filled.replace('**Blueprint Status**: Review', '$0**Blueprint Status**:$1'));
+  assert.deepEqual(diagnose(text).map((d) => [d.code, d.message, d.range]), [
+    ['invalid-status', 'Blueprint Status is empty: write one of Draft, Review, Approved', rangeOf(text, offsets[0]!, offsets[1]!)],
+  ]);
 });
 
 test('a placeholder in a footer field is only a placeholder diagnostic', () => {
@@ -112,7 +152,8 @@ test('unknown-structure on a relationship end no typescript block declares', () 
   const { text, offsets } = withCursors(filled.replace('- **Order** → **contains** → **OrderLine**', '- **Order** → **contains** → **$0Invoice$1**'));
   const diagnostics = diagnose(text);
   assert.deepEqual(diagnostics.map((d) => [d.code, d.range, d.data]), [['unknown-structure', rangeOf(text, offsets[0]!, offsets[1]!), { structure: 'Invoice' }]]);
-  assert.match(diagnostics[0]!.message as string, /^Unknown structure 'Invoice'/);
+  // Every kind of declaration that counts is named.
+  assert.equal(diagnostics[0]!.message, "Unknown structure 'Invoice': no interface, type, class or enum of that name is declared in this blueprint's typescript blocks");
 });
 
 test('a placeholder at a relationship end is only a placeholder diagnostic', () => {

@@ -11,6 +11,14 @@ const filled = fixture('order-ledger.md');
 const fixAll = (text: string, raw: Record<string, unknown> = {}) => applyMinimal(text, safeFixEdits(analyse(text), settings(raw), values));
 const codes = (text: string) => blueprintDiagnostics(analyse(text), settings()).map((d) => String(d.code));
 
+test('an empty section with subsections gets them on save, as missing subsections did', () => {
+  const emptyModel = filled.replace(/(## Data Model\n\n\*\*Complete data structure definition.\*\*\n\n)[\s\S]*?(?=---)/, '$1');
+  assert.deepEqual(codes(emptyModel), ['empty-section']);
+  const fixed = fixAll(emptyModel);
+  assert.ok(fixed.includes('**Complete data structure definition.**\n\n### Core Data Structures\n\n```typescript\ninterface [PrimaryStructure] {'));
+  assert.deepEqual([...new Set(codes(fixed))], ['placeholder']);
+});
+
 test('status casing, an impossible date and the missing skeleton are fixed in one action', () => {
   const broken = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: REVIEW').replace('2026-11-20', '2026-11-31').replace(/## Data Flow[^]*?(?=## )/, '');
   assert.deepEqual(codes(broken), ['missing-section', 'invalid-status', 'invalid-date']);
@@ -23,9 +31,12 @@ test('a date written another way keeps its day when fixed on save', () => {
   assert.match(fixAll(filled.replace('2026-11-20', '2026/11/20')), /\*\*Last Updated\*\*: 2026-11-20\n/);
 });
 
-test('a status that is not a case variant is left to the author; a valid document is untouched', () => {
+test('a status that is not a case variant is left to the author, even a misspelling with a preferred fix; a valid document is untouched', () => {
   const text = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: Shipped');
   assert.deepEqual(safeFixEdits(analyse(text), settings(), values), []);
+  // `Reveiw` has its preferred quick fix, Review: the author applies it, saving does not.
+  const typo = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: Reveiw');
+  assert.deepEqual(safeFixEdits(analyse(typo), settings(), values), []);
   assert.deepEqual(safeFixEdits(analyse(filled), settings(), values), []);
 });
 

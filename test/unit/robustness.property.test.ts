@@ -102,7 +102,7 @@ function exerciseEveryFeature(text: string, positions: readonly Position[]): voi
       ['diagnostics', diagnostics],
       ['documentSymbols', symbols],
       ['documentStatus', documentStatus(analysed)],
-      ['codeLens', sectionCodeLenses(analysed)],
+      ['codeLens', sectionCodeLenses(analysed, defaults)],
       ['codeActions', codeActions(analysed, { diagnostics: checked ?? [] }, values)],
       ['addAll', codeActions(analysed, { diagnostics: [], only: [ADD_MISSING_SECTIONS_KIND] }, values)],
       ['fixAll', fixAllActions(analysed, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, defaults, values)],

@@ -24,10 +24,21 @@ test('Review: warnings; Approved: errors', () => {
   assert.deepEqual(severities(unfinished('Approved')), [`placeholder ${DiagnosticSeverity.Error}`, `missing-section ${DiagnosticSeverity.Error}`]);
 });
 
-test('status values compare as the template spells them, case aside; an unknown or unfilled status leaves the defaults', () => {
+test('status values compare as the template spells them, case aside; a status that is none of them leaves the defaults', () => {
   assert.deepEqual(severities(unfinished('approved')).slice(0, 2), [`placeholder ${DiagnosticSeverity.Error}`, `missing-section ${DiagnosticSeverity.Error}`]);
   assert.deepEqual(severities(unfinished('Shipped')).slice(0, 2), [`placeholder ${DiagnosticSeverity.Warning}`, `missing-section ${DiagnosticSeverity.Warning}`]);
-  assert.deepEqual(severities(unfinished('[Draft/Review/Approved]'))[0], `placeholder ${DiagnosticSeverity.Warning}`);
+  assert.deepEqual(severities(unfinished('Reveiw')).slice(0, 2), [`placeholder ${DiagnosticSeverity.Warning}`, `missing-section ${DiagnosticSeverity.Warning}`]);
+});
+
+test('a blueprint that does not say its status yet is a draft: its placeholder, an empty value or no status line', () => {
+  const hints = [`placeholder ${DiagnosticSeverity.Hint}`, `missing-section ${DiagnosticSeverity.Hint}`];
+  // The status placeholder is itself a placeholder diagnostic, a hint like the others.
+  assert.deepEqual(severities(unfinished('[Draft/Review/Approved]')), [hints[0], hints[0], hints[1]]);
+  assert.deepEqual(severities(unfinished('')), [hints[0], hints[1], `invalid-status ${DiagnosticSeverity.Error}`]);
+  const noStatus = unfinished('Review').replace('**Blueprint Status**: Review\n', '');
+  assert.deepEqual(severities(noStatus), [...hints, `missing-footer-field ${DiagnosticSeverity.Hint}`]);
+  const noFooter = unfinished('Review').replace(/\n---\n\n\*\*Blueprint Status\*\*[^]*$/, '\n');
+  assert.deepEqual(severities(noFooter), [...hints, ...Array(3).fill(`missing-footer-field ${DiagnosticSeverity.Hint}`)]);
 });
 
 test('an explicit per-code setting wins, and severityByStatus false turns the feature off', () => {

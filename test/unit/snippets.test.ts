@@ -16,10 +16,11 @@ test('snippets/ is exactly what the template generates (npm run build regenerate
   assert.deepEqual(manifest.contributes.snippets, [{ language: 'markdown', path: './snippets/data-blueprint.json' }]);
 });
 
-test('the whole-template snippet expands to the template itself', () => {
+test('the whole-template snippet writes a new blueprint: the template, status Draft, a hard break ending each footer line but the last', () => {
   const file = snippetFile(schema);
   assert.equal(file['Data Blueprint']!.prefix, 'blueprint');
-  assert.equal(expandSnippet(file['Data Blueprint']!.body.join('\n')), templateText.replace(/\s*$/, '\n'));
+  assert.equal(expandSnippet(file['Data Blueprint']!.body.join('\n')), templateText.replace(/\s*$/, '\n')
+    .replace('**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n', '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n'));
 });
 
 test('one snippet per section, prefixed blueprint-<section>, expanding to that section of the template', () => {

@@ -3,7 +3,8 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FieldLine, HtmlSnippet, Section } from '../model/blueprint';
 import { sameName } from '../model/schema';
 import type { Span } from '../model/span';
-import { DIAGNOSTIC_SOURCE, findProblems, isCalendarDate, type DiagnosticCode, type DiagnosticData } from './diagnostics';
+import { asIsoDate } from './calendar-dates';
+import { DIAGNOSTIC_SOURCE, findProblems, type DiagnosticCode, type DiagnosticData } from './diagnostics';
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
@@ -122,13 +123,16 @@ function footerFixes(analysed: AnalysedBlueprint, field: FieldLine, values: Foot
   const fieldSchema = analysed.schema.footer.find((f) => sameName(f.label, field.label));
   if (!fieldSchema) return [];
   switch (fieldSchema.kind) {
-    case 'choice':
-      // Only a value that differs in case is the obvious one; otherwise the author chooses.
-      return fieldSchema.values.map((value) => ({
+    case 'choice': {
+      // The closest value first; it is the obvious fix only when it is near and no other is as near.
+      const closest = closestChoice(field.value, fieldSchema.values);
+      const ordered = closest ? [closest, ...fieldSchema.values.filter((v) => v !== closest)] : fieldSchema.values;
+      return ordered.map((value) => ({
         title: `Set ${fieldSchema.label} to '${value}'`,
-        isPreferred: value !== field.value && sameName(value, field.value),
+        isPreferred: value === closest,
         edits: setValue(analysed, field, value),
       }));
+    }
     case 'date': {
       const today: Fix = { title: `Set ${fieldSchema.label} to today (${values.date})`, isPreferred: true, edits: setValue(analysed, field, values.date) };
       // A date written another way keeps its day: rewriting it is the obvious fix, not today.
@@ -141,6 +145,39 @@ function footerFixes(analysed: AnalysedBlueprint, field: FieldLine, values: Foot
     default:
       return [];
   }
+}
+
+/**
+ * The allowed value a mistyped one most likely meant: the nearest by edit distance, case aside
+ * (`Reveiw` → `Review`, `approved` → `Approved`). None when two values are as near, or when even
+ * the nearest is further than a third of its length (at least one edit) from what is written: then
+ * the author chooses.
+ */
+export function closestChoice(written: string, values: readonly string[]): string | undefined {
+  const typed = written.trim().toLowerCase();
+  // A placeholder is no attempt at a value, and no status runs to a paragraph.
+  if (typed === '' || /^\[[^\]]*\]$/.test(typed) || typed.length > 100) return undefined;
+  const scored = values.map((value) => ({ value, distance: editDistance(typed, value.toLowerCase()) }));
+  const best = Math.min(...scored.map((s) => s.distance));
+  const nearest = scored.filter((s) => s.distance === best);
+  if (nearest.length !== 1) return undefined;
+  const { value, distance } = nearest[0]!;
+  return distance <= Math.max(1, Math.floor(value.length / 3)) ? value : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost one. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 function setFooterField(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData, values: FooterValues): Fix[] {
@@ -289,20 +326,6 @@ function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: Diagnos
     isPreferred: true,
     edits: [insertBlock(document, present.contentEnd, body)],
   }];
-}
-
-/**
- * The calendar day an unambiguous date names, written YYYY-MM-DD: year first with `-`, `/` or `.`
- * between unpadded parts (`2026/11/5`), eight digits (`20261105`), or a date and time
- * (`2026-11-05T14:30`). Day-first and month-first dates are ambiguous and get none.
- */
-export function asIsoDate(value: string): string | undefined {
-  const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(value.trim())
-    ?? /^(\d{4})()(\d{2})(\d{2})$/.exec(value.trim())
-    ?? /^(\d{4})(-)(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/.exec(value.trim());
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}`;
-  return isCalendarDate(iso) ? iso : undefined;
 }
 
 /** "Add footer field 'X'", or, when the blueprint has no footer, "Add the footer" with every field. */

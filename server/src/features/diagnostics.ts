@@ -1,10 +1,11 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { FieldLine, Section } from '../model/blueprint';
+import type { FieldLine, Section, StructureKind } from '../model/blueprint';
 import { sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
+import { dateProblem } from './calendar-dates';
 import { toRange } from './lsp-ranges';
 
 /** Every diagnostic code the server reports, with its default severity. */
@@ -91,6 +92,10 @@ export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' 
   return findings;
 }
 
+// Every kind of declaration the model counts as a structure; a Record so that a new kind cannot be left out.
+const DECLARATION_KIND_NAMES: Record<StructureKind, string> = { interface: 'interface', type: 'type', class: 'class', enum: 'enum' };
+const DECLARATION_KINDS = Object.values(DECLARATION_KIND_NAMES).join(', ').replace(/, ([^,]*)$/, ' or $1');
+
 function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint['schema']): Finding[] {
   const findings: Finding[] = [];
   for (const p of model.placeholders) {
@@ -112,7 +117,7 @@ function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint
       findings.push({
         code: 'unknown-structure',
         span: end.span,
-        message: `Unknown structure '${end.text}': no interface or type of that name is declared in this blueprint's typescript blocks`,
+        message: `Unknown structure '${end.text}': no ${DECLARATION_KINDS} of that name is declared in this blueprint's typescript blocks`,
         data: { structure: end.text },
       });
     }
@@ -148,7 +153,9 @@ function sectionProblems(matches: readonly SectionMatch[], schemaSections: reado
     }
     firstOf.set(templateIndex, section);
     if (isEmpty(section, schema.guidance)) {
+      // One finding says it all: its fix fills the section, subsections included.
       findings.push({ code: 'empty-section', span: section.heading.textSpan, message: `Section '${schema.name}' is empty`, data: { section: schema.name } });
+      continue;
     }
     findings.push(...subsectionProblems(section, schema));
   }
@@ -256,30 +263,23 @@ function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFie
     const fieldSchema = schema.find((f) => sameName(f.label, field.label));
     if (!fieldSchema || /^\[[^\]]*\]$/.test(field.value)) continue;
     if (fieldSchema.kind === 'choice' && !fieldSchema.values.includes(field.value)) {
+      const allowed = fieldSchema.values.join(', ');
       findings.push({
         code: 'invalid-status',
         span: field.value === '' ? field.span : field.valueSpan,
-        message: `${field.label} '${field.value}' is not one of ${fieldSchema.values.join(', ')}`,
+        message: field.value === '' ? `${field.label} is empty: write one of ${allowed}` : `${field.label} '${field.value}' is not one of ${allowed}`,
         data: { field: fieldSchema.label },
       });
     }
-    if (fieldSchema.kind === 'date' && !isCalendarDate(field.value)) {
+    const problem = fieldSchema.kind === 'date' ? dateProblem(field.value) : undefined;
+    if (problem !== undefined) {
       findings.push({
         code: 'invalid-date',
         span: field.value === '' ? field.span : field.valueSpan,
-        message: `${field.label} '${field.value}' is not a calendar date written YYYY-MM-DD`,
+        message: field.value === '' ? `${field.label} is empty: write the date YYYY-MM-DD` : `${field.label} '${field.value}' ${problem}`,
         data: { field: fieldSchema.label },
       });
     }
   }
   return findings;
-}
-
-/** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 no). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,5 +1,6 @@
-import { CodeActionKind, type CodeAction, type CodeActionContext, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
+import { sameName } from '../model/schema';
 import type { BlueprintSettings } from '../settings';
 import { quickFixesFor } from './code-actions';
 import { blueprintDiagnostics } from './checked-diagnostics';
@@ -34,12 +35,22 @@ export function safeFixEdits(analysed: AnalysedBlueprint, settings: BlueprintSet
   const edits: TextEdit[] = [];
   for (const diagnostic of diagnostics) {
     if (!SAFE_FIX_CODES.has(String(diagnostic.code))) continue;
+    // A status in the wrong case gets the template's spelling; a typo's nearest value is only offered.
+    if (diagnostic.code === 'invalid-status' && !isCaseVariant(analysed, diagnostic.data as DiagnosticData | undefined)) continue;
     const preferred = quickFixesFor(analysed, diagnostic, values).find((fix) => fix.isPreferred);
     edits.push(...(preferred?.edit?.changes?.[analysed.document.uri] ?? []));
   }
-  if (diagnostics.some((d) => SKELETON_CODES.has(String(d.code)))) edits.push(...insertBlocks(analysed, missingSkeleton(analysed)));
+  // An empty section is not also reported missing its subsections, but they are missing all the same.
+  const emptySection = (d: Diagnostic) => d.code === 'empty-section' && (d.data as DiagnosticData | undefined)?.subsection === undefined;
+  if (diagnostics.some((d) => SKELETON_CODES.has(String(d.code)) || emptySection(d))) edits.push(...insertBlocks(analysed, missingSkeleton(analysed)));
   // After the sections: where both go at the same place (the footer's start, or the end), sections come first.
   const footerFields = diagnostics.filter((d) => d.code === 'missing-footer-field').map((d) => (d.data as DiagnosticData | undefined)?.field ?? '');
   if (footerFields.length > 0) edits.push(...footerFieldEdits(analysed, footerFields, values));
   return edits;
+}
+
+function isCaseVariant({ model, schema }: AnalysedBlueprint, data: DiagnosticData | undefined): boolean {
+  const field = model.footer.find((f) => data?.field !== undefined && sameName(f.label, data.field));
+  const fieldSchema = schema.footer.find((f) => data?.field !== undefined && sameName(f.label, data.field));
+  return field !== undefined && fieldSchema !== undefined && fieldSchema.values.some((v) => sameName(v, field.value));
 }

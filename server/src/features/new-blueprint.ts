@@ -5,7 +5,7 @@ import type { TemplateSchema } from '../model/schema';
 import type { NewBlueprint, NewBlueprintParams, TemplateSnippet, TemplateSnippetParams } from '../protocol';
 import type { FooterValues } from './footer-values';
 import { toRange } from './lsp-ranges';
-import { kebabCase, templateSnippet } from './template-snippets';
+import { kebabCase, newBlueprintSnippet } from './template-snippets';
 import { newBlueprintText } from './template-text';
 
 /** The template a request names by id or kind; the first (built-in) one when it names none. */
@@ -36,8 +36,8 @@ export function blueprintFileName(name: string): string {
   return `${kebabCase(name.trim()) || 'blueprint'}.blueprint.md`;
 }
 
-/** The whole template as a snippet whose tab stops are its placeholders. */
+/** The whole template as a snippet that writes a new blueprint, its placeholders tab stops. */
 export function templateSnippetFor(templates: readonly TemplateSchema[], params: TemplateSnippetParams): TemplateSnippet | null {
   const schema = requestedTemplate(templates, params.kind);
-  return schema ? { kind: schema.kind, snippet: templateSnippet(schema.text) } : null;
+  return schema ? { kind: schema.kind, snippet: newBlueprintSnippet(schema) } : null;
 }

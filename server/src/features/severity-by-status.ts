@@ -1,5 +1,5 @@
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import { sameName } from '../model/schema';
+import { sameName, statusField } from '../model/schema';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import type { DiagnosticCode } from './diagnostics';
 
@@ -9,27 +9,26 @@ export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = ['placeholder',
 /**
  * Settings with the unfinished-blueprint codes at the severity the Blueprint Status calls for. The
  * status values come from the template's choice field, in the template's order: the first
- * (a draft) makes them hints, the last (approved) errors, any in between warnings. A code the user
- * set explicitly keeps their severity; an unfilled or unknown status changes nothing.
+ * (a draft) makes them hints, the last (approved) errors, any in between warnings. A blueprint that
+ * does not say its status yet (no status line, an empty value or the template's placeholder) is
+ * a draft: it counts as the first value. A code the user set explicitly keeps their severity; a
+ * status that is none of the values (a typo) changes nothing.
  */
 export function severitiesForStatus({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>, settings: BlueprintSettings): BlueprintSettings {
   if (!settings.severityByStatus) return settings;
-  const severity = statusSeverity(model.footer, schema.footer);
+  const severity = statusSeverity(model.footer, schema);
   if (severity === undefined) return settings;
   const diagnostics: Record<string, SeverityName> = { ...settings.diagnostics };
   for (const code of STATUS_FOLLOWING_CODES) diagnostics[code] ??= severity;
   return { ...settings, diagnostics };
 }
 
-function statusSeverity(
-  footer: AnalysedBlueprint['model']['footer'],
-  fieldSchemas: AnalysedBlueprint['schema']['footer'],
-): SeverityName | undefined {
-  const statusSchema = fieldSchemas.find((f) => f.kind === 'choice' && f.values.length > 1);
+function statusSeverity(footer: AnalysedBlueprint['model']['footer'], schema: AnalysedBlueprint['schema']): SeverityName | undefined {
+  const statusSchema = statusField(schema);
   if (!statusSchema) return undefined;
-  const field = footer.find((f) => sameName(f.label, statusSchema.label));
-  if (!field) return undefined;
-  const index = statusSchema.values.findIndex((v) => sameName(v, field.value));
+  const value = footer.find((f) => sameName(f.label, statusSchema.label))?.value ?? '';
+  const unfilled = value === '' || /^\[[^\]]*\]$/.test(value);
+  const index = unfilled ? 0 : statusSchema.values.findIndex((v) => sameName(v, value));
   if (index < 0) return undefined;
   if (index === 0) return 'hint';
   return index === statusSchema.values.length - 1 ? 'error' : 'warning';

@@ -1,8 +1,9 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { Blueprint, FieldLine, Section } from '../model/blueprint';
+import type { Blueprint, Section } from '../model/blueprint';
 import { sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
 import { insertBlock, lineBreakOf } from './document-edits';
+import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
 import type { FooterValues } from './footer-values';
 import { toRange } from './lsp-ranges';
 
@@ -74,8 +75,10 @@ export function missingFooterFields({ model, schema }: Pick<AnalysedBlueprint, '
 /**
  * Edits that add the footer fields named: each line after the nearest field before it in template
  * order (or before the first field after it), with today's date and the author where the template
- * asks for them and its placeholder otherwise. A blueprint with no footer gets the whole footer,
- * after a separator as in the template unless its last section already ends with one.
+ * asks for them and its placeholder otherwise. Lines that another line follows end with the
+ * footer's own hard break (see `footerBreakStyle`), so that it still renders one field per line. A
+ * blueprint with no footer gets the whole footer, each line but the last ending with a backslash
+ * break, after a separator as in the template unless its last section already ends with one.
  */
 export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly string[], values: FooterValues): TextEdit[] {
   const { document, model, schema } = analysed;
@@ -89,26 +92,35 @@ export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly s
   if (model.footer.length === 0) {
     const last = model.sections[model.sections.length - 1];
     const separated = last !== undefined && /^[-*_]/m.test(text.slice(last.contentEnd, last.span.end).trim());
-    return [insertBlock(document, text.length, (separated ? '' : '---\n\n') + added.map(line).join('\n'))];
+    return [insertBlock(document, text.length, (separated ? '' : '---\n\n') + added.map(line).join(FOOTER_LINE_BREAK + '\n'))];
   }
+  const hardBreak = footerBreakStyle(text, model.footer);
   // Fields to add, grouped by the present field they follow (or, for the first ones, precede).
-  const after = new Map<FieldLine, string[]>();
+  const after = new Map<number, string[]>();
   const before: string[] = [];
-  let previous: FieldLine | undefined;
+  let previous = -1;
   for (const field of schema.footer) {
-    const present = model.footer.find((f) => sameName(f.label, field.label));
-    if (present) previous = present;
-    else if (added.includes(field)) previous ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
+    const present = model.footer.findIndex((f) => sameName(f.label, field.label));
+    if (present >= 0) previous = present;
+    else if (added.includes(field)) previous >= 0 ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
   }
   const edits: TextEdit[] = [];
   if (before.length > 0) {
+    // A present field follows each of them.
     const first = model.footer[0]!.span.start;
-    edits.push({ range: toRange(document, { start: first, end: first }), newText: before.map((l) => l + lineBreak).join('') });
+    edits.push({ range: toRange(document, { start: first, end: first }), newText: before.map((l) => l + hardBreak + lineBreak).join('') });
   }
-  for (const [field, lines] of after) {
-    let end = field.span.end;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    edits.push({ range: toRange(document, { start: end, end }), newText: lines.map((l) => lineBreak + l).join('') });
+  for (const [index, lines] of after) {
+    const field = model.footer[index]!;
+    const end = lineEndAt(text, field.span.end);
+    const followed = continuesOnNextLine(text, model.footer, index);
+    const addedText = lines.map((l, i) => lineBreak + l + (i < lines.length - 1 || followed ? hardBreak : '')).join('');
+    if (endsWithHardBreak(text, field) || hardBreak === '') {
+      edits.push({ range: toRange(document, { start: end, end }), newText: addedText });
+    } else {
+      // The field was its paragraph's last line: it gets the break, in place of any trailing white space.
+      edits.push({ range: toRange(document, { start: field.valueSpan.end, end }), newText: hardBreak + addedText });
+    }
   }
   return edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,5 +1,5 @@
 import type { SectionSchema, SubsectionSchema, TemplateSchema } from '../model/schema';
-import { snippetFromTemplateText } from './template-text';
+import { newBlueprintText, snippetFromTemplateText } from './template-text';
 
 /**
  * The template's sections and the whole template as snippets, for completion and for the
@@ -22,6 +22,15 @@ export function templateSnippet(text: string): string {
   return snippetFromTemplateText(text.replace(/\s+$/, '\n')).snippet;
 }
 
+/**
+ * The whole template as a snippet that writes a new blueprint: as the template, but with the status
+ * set to its first value and the footer's hard breaks, as every new blueprint is written (see
+ * `newBlueprintText`); every other placeholder, the title's included, is a tab stop.
+ */
+export function newBlueprintSnippet(schema: TemplateSchema): string {
+  return templateSnippet(newBlueprintText(schema, { name: '' }));
+}
+
 /** What a VS Code snippets file holds for one snippet. */
 export interface SnippetDefinition {
   readonly prefix: string;
@@ -40,7 +49,7 @@ export function kebabCase(name: string): string {
  */
 export function snippetFile(schema: TemplateSchema, prefix = 'blueprint'): Record<string, SnippetDefinition> {
   const file: Record<string, SnippetDefinition> = {
-    [schema.kind]: { prefix, description: `The whole ${schema.kind} template`, body: templateSnippet(schema.text).split('\n') },
+    [schema.kind]: { prefix, description: `The whole ${schema.kind} template`, body: newBlueprintSnippet(schema).split('\n') },
   };
   for (const section of schema.sections) {
     file[`${schema.kind}: ${section.name}`] = {

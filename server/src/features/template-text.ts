@@ -1,6 +1,7 @@
 import { parseBlueprint } from '../model/blueprint-parser';
-import type { TemplateSchema } from '../model/schema';
+import { statusField, type TemplateSchema } from '../model/schema';
 import type { Span } from '../model/span';
+import { continuesOnNextLine, endsWithHardBreak, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
 
 /**
  * Template text made into an LSP/VS Code snippet: every placeholder becomes a tab stop holding its
@@ -42,19 +43,31 @@ export interface NewBlueprintValues {
 }
 
 /**
- * A new blueprint from a template: the title filled with the name, the date and person footer
- * fields filled when given; every other placeholder left for the author.
+ * A new blueprint from a template: the title filled with the name, the status with the template's
+ * first status value (a new blueprint is a draft), the date and person footer fields filled when
+ * given; every other placeholder left for the author. Each footer line that another follows ends
+ * with a hard break, so that the footer renders one field per line.
  */
 export function newBlueprintText(schema: TemplateSchema, values: NewBlueprintValues): string {
   const model = parseBlueprint(schema.text);
   const replacements: Array<{ span: Span; text: string }> = [];
   const titlePlaceholder = model.title && model.placeholders.find((p) => p.span.start >= model.title!.textSpan.start && p.span.end <= model.title!.textSpan.end);
   if (titlePlaceholder && values.name.trim() !== '') replacements.push({ span: titlePlaceholder.span, text: values.name.trim() });
-  for (const field of model.footer) {
-    const kind = schema.footer.find((f) => f.label === field.label)?.kind;
-    const value = kind === 'date' ? values.date : kind === 'person' ? values.author : undefined;
-    if (value) replacements.push({ span: field.valueSpan, text: value });
-  }
+  const status = statusField(schema);
+  model.footer.forEach((field, index) => {
+    const fieldSchema = schema.footer.find((f) => f.label === field.label);
+    const kind = fieldSchema?.kind;
+    const filled = kind === 'date' ? values.date
+      : kind === 'person' ? values.author
+        : fieldSchema === status && /^\[[^\]]*\]$/.test(field.value) ? status!.values[0]
+          : undefined;
+    const needsBreak = continuesOnNextLine(schema.text, model.footer, index) && !endsWithHardBreak(schema.text, field);
+    if (!filled && !needsBreak) return;
+    // The value and the rest of its line: trailing white space gives way to the break.
+    const lineEnd = lineEndAt(schema.text, field.span.end);
+    const rest = needsBreak ? FOOTER_LINE_BREAK : schema.text.slice(field.valueSpan.end, lineEnd);
+    replacements.push({ span: { start: field.valueSpan.start, end: lineEnd }, text: (filled || field.value) + rest });
+  });
   let text = schema.text;
   for (const r of replacements.sort((a, b) => b.span.start - a.span.start)) {
     text = text.slice(0, r.span.start) + r.text + text.slice(r.span.end);

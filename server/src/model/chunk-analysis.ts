@@ -37,6 +37,8 @@ export interface ChunkFacts {
 }
 
 const TYPESCRIPT_LANGS = new Set(['typescript', 'ts', 'tsx']);
+/** The HTML line break as people write it: `<br>`, `<br/>`, `<br />`, any case. */
+const HTML_LINE_BREAK = /^<br\s*\/?>$/i;
 
 /**
  * Parses a chunk and summarises it. `definitions` are reference definitions from elsewhere in the
@@ -160,7 +162,7 @@ class ChunkReader {
       const labelText = plainText(label).trim();
       let valueStart = end(label) + 1;
       while (valueStart < lineEnd && (this.source[valueStart] === ' ' || this.source[valueStart] === '\t')) valueStart++;
-      let valueEnd = lineEnd;
+      let valueEnd = Math.max(valueStart, this.hardBreakStart(children, childIndex, lineEnd));
       while (valueEnd > valueStart && /[ \t]/.test(this.source[valueEnd - 1]!)) valueEnd--;
       fields.push({
         label: labelText,
@@ -172,6 +174,24 @@ class ChunkReader {
       lineStart = nextLineStart(this.source, lineEnd, paragraphEnd);
     }
     return fields.length > 0 ? fields : undefined;
+  }
+
+  /**
+   * Where the hard line breaks that end a field line start (`\`, two spaces, `<br>`, `<br/>`, any
+   * case), so that a value ends before them: people add them because the footer's lines render as
+   * one line on GitHub. `lineEnd` when the line ends without one. A backslash that ends the
+   * paragraph is no break but text, as it renders.
+   */
+  private hardBreakStart(children: readonly PhrasingContent[], labelIndex: number, lineEnd: number): number {
+    let last = labelIndex;
+    while (last + 1 < children.length && start(children[last + 1]!) < lineEnd) last++;
+    let breakStart = lineEnd;
+    for (let k = last; k > labelIndex; k--) {
+      const child = children[k]!;
+      if (child.type === 'break' || (child.type === 'html' && HTML_LINE_BREAK.test(child.value))) breakStart = start(child);
+      else if (child.type !== 'text' || this.source.slice(start(child), Math.min(end(child), lineEnd)).trim() !== '') break;
+    }
+    return breakStart;
   }
 
   /** A bold run's text without its `**` or `__` marks. */

@@ -95,6 +95,14 @@ function footerField(label: string, value: string): FooterFieldSchema {
   return { label, placeholder, kind: 'text', values: [] };
 }
 
+/**
+ * The footer field that says how far a blueprint has come (`**Blueprint Status**: [Draft/Review/Approved]`):
+ * the template's first choice field with more than one value, its values in the order a blueprint goes through them.
+ */
+export function statusField(schema: Pick<TemplateSchema, 'footer'>): FooterFieldSchema | undefined {
+  return schema.footer.find((f) => f.kind === 'choice' && f.values.length > 1);
+}
+
 function locatePlaceholders(model: Blueprint): TemplatePlaceholder[] {
   return model.placeholders.map((p) => {
     const section = model.sections.find((s) => within(s, p.span.start));
