@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { DocumentSymbol, Hover, InitializeResult } from 'vscode-languageserver-protocol';
+import type { CodeLens, DocumentSymbol, Hover, InitializeResult } from 'vscode-languageserver-protocol';
 import { fixture, templateText } from '../support/documents';
 import { LspClient } from '../support/lsp-client';
 
@@ -126,6 +126,32 @@ test('document symbols and hover over the protocol', async () => {
   const result = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } });
   assert.deepEqual(result.range, { start: { line, character: 3 }, end: { line, character: 12 } });
   assert.match((result.contents as { value: string }).value, /How data moves through the system\./);
+});
+
+test('messages, the placeholder hover and the code lens over the protocol say what is wrong and what is left', async () => {
+  const uri = 'file:///work/messages/stock-levels.md';
+  const stock = fixture('stock-levels.md');
+  const text = stock
+    .replace('2026-11-24<br>', '2026-02-30<br>')
+    .replace('- **StockLevel** -> **is kept per** -> **Warehouse**', '- **StockLevel** -> **is kept per** -> **Depot**')
+    .replace(/(## Data Integrity\n\n\*\*How data integrity is maintained\.\*\*\n\n)[\s\S]*?(?=---)/, '$1')
+    .replace('- **Storefront**: availability per SKU', '- **[Destination 1]**: availability per SKU');
+  await client.open(uri, text);
+  const lines = text.split('\n');
+  const lineOf = (start: string) => lines.findIndex((l) => l.startsWith(start));
+  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.message, d.range.start.line]), [
+    ['placeholder', "Placeholder '[Destination 1]' is not filled in", lineOf('- **[Destination 1]**')],
+    // The empty section alone, without one missing-subsection per subsection.
+    ['empty-section', "Section 'Data Integrity' is empty", lineOf('## Data Integrity')],
+    ['invalid-date', "Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days", lineOf('**Last Updated**')],
+    ['unknown-structure', "Unknown structure 'Depot': no interface, type, class or enum of that name is declared in this blueprint's typescript blocks", lineOf('- **StockLevel** ->')],
+  ]);
+  const line = lineOf('- **[Destination 1]**');
+  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
+  assert.deepEqual(hover.range, { start: { line, character: 4 }, end: { line, character: 19 } });
+  assert.equal((hover.contents as { value: string }).value, '**Placeholder** in *Data Flow › Output Destinations*: name the first destination.');
+  const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.deepEqual(lenses.map((l) => l.command!.title), ['complete', 'complete', '1 placeholder left', 'complete', 'complete', 'empty', 'complete', 'complete', 'complete']);
 });
 
 test('severities come from workspace/configuration and follow didChangeConfiguration', async () => {
