@@ -1,10 +1,14 @@
+import { nodeFileAccess } from '../project/node-file-access';
 import { run } from './run';
 
 // The `blueprint` command: `blueprint check` for CI and `blueprint new`, with the language server's own model and rules.
 const colour = process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env['TERM'] !== 'dumb';
-process.exitCode = run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   cwd: process.cwd(),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   colour,
+  files: nodeFileAccess,
+}).then((code) => {
+  process.exitCode = code;
 });
