@@ -12,8 +12,14 @@ export type RevealPlaceholderArguments = [uri: string, range: Range];
  * and jumping to the first of them, or "complete" when none is.
  */
 export function sectionCodeLenses({ document, model }: AnalysedBlueprint): CodeLens[] {
+  // Sections and placeholders are both in document order: one walk through each.
+  let next = 0;
   return model.sections.map((section) => {
-    const left = model.placeholders.filter((p) => p.span.start >= section.span.start && p.span.end <= section.span.end);
+    while (next < model.placeholders.length && model.placeholders[next]!.span.start < section.span.start) next++;
+    const left = [];
+    for (let i = next; i < model.placeholders.length && model.placeholders[i]!.span.start < section.span.end; i++) {
+      if (model.placeholders[i]!.span.end <= section.span.end) left.push(model.placeholders[i]!);
+    }
     const range = toRange(document, section.heading.span);
     const first = left[0];
     if (!first) return { range, command: { title: 'complete', command: '' } };
