@@ -82,10 +82,10 @@ export class FileFinder {
   async markdownFilesUnder(folder: string): Promise<string[]> {
     const found: string[] = [];
     const walk = async (dir: string, inherited: readonly IgnoreRules[]): Promise<void> => {
-      const rules = await this.withRulesOf(dir, inherited);
       const listing = await this.files.list(dir);
       if (listing.kind === 'problem') this.problems.push({ path: dir, problem: listing.problem });
       if (listing.kind !== 'entries') return;
+      const rules = await this.withRulesOf(dir, inherited);
       const entries = [...listing.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         if (ALWAYS_SKIPPED.has(entry.name)) continue;
