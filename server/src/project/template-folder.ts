@@ -76,7 +76,7 @@ export class TemplateFolderReader {
       let derived = previous.get(key) ?? derivedNow.get(key);
       if (!derived) {
         const tooLarge = templateSizeProblem(text);
-        derived = tooLarge ? { schema: undefined, problems: [tooLarge] } : deriveTemplate(id, text, await this.parse(text));
+        derived = tooLarge ? { schema: undefined, problems: [tooLarge] } : await this.derive(id, text);
       }
       derivedNow.set(key, derived);
       const { schema, problems } = withRivals(derived, (titlePrefix) => byTitle.get(nameKey(titlePrefix)));
@@ -99,12 +99,19 @@ export class TemplateFolderReader {
   async problemsOfText(set: TemplateSet | undefined, path: string, text: string): Promise<readonly TemplateProblem[]> {
     const id = basename(path).replace(MARKDOWN, '');
     const tooLarge = templateSizeProblem(text);
-    const derived = tooLarge ? { schema: undefined, problems: [tooLarge] } : deriveTemplate(id, text, await this.parse(text));
+    const derived = tooLarge ? { schema: undefined, problems: [tooLarge] } : await this.derive(id, text);
     const files = set?.files ?? [];
     const index = files.findIndex((f) => f.path === path);
     const earlier = templatesWith(index < 0 ? files : files.slice(0, index));
     const byTitle = new Map(earlier.map((t) => [nameKey(t.titlePrefix), t]));
     return withRivals(derived, (titlePrefix) => byTitle.get(nameKey(titlePrefix))).problems;
+  }
+
+  private async derive(id: string, text: string): Promise<DerivedTemplate> {
+    const model = await this.parse(text);
+    // Assembling the model and deriving the schema are each one pass over the template: a turn in between.
+    await this.slicing?.pause();
+    return deriveTemplate(id, text, model);
   }
 
   /** A template parsed like a document's first analysis: in slices, so a long one never holds the server. */
@@ -117,6 +124,7 @@ export class TemplateFolderReader {
         await slicing.pause();
         deadline = performance.now() + slicing.sliceMs;
       }
+      await slicing.pause();
     }
     return parser.parse(text);
   }
