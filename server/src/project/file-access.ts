@@ -18,7 +18,7 @@ export type ReadText =
   | { readonly kind: 'text'; readonly text: string }
   /** Nothing at the path (a dangling symbolic link is a problem instead). */
   | { readonly kind: 'missing' }
-  /** A regular file over the limit: its size and its first bytes decoded, so that callers can still say what it is. */
+  /** A regular file over the limit: its size and its first bytes decoded (up to HEAD_BYTES, and never past the limit and one byte), so that callers can still say what it is. */
   | { readonly kind: 'too-large'; readonly bytes: number; readonly head: string }
   | { readonly kind: 'problem'; readonly problem: string };
 
