@@ -42,10 +42,10 @@ export function makeFoldersTooDeep(root: string, text: string): string {
   return name;
 }
 
-/** A template of `count` tiny sections, as a hostile repository would hold (about 350 KB for 20,000). */
+/** A template of `count` tiny sections, as a hostile repository would hold (about 470 KB for 20,000). */
 export function manySectionTemplate(count: number, kind = 'Big Blueprint'): string {
   const sections: string[] = [];
-  for (let i = 0; i < count; i++) sections.push(`## Part ${i}\n\n[x]\n`);
+  for (let i = 0; i < count; i++) sections.push(`## Part ${i}\n\n[Notes]\n`);
   return `# ${kind}: [Name]\n\n${sections.join('\n')}\n---\n\n**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n**Author**: [Name]\n`;
 }
 
