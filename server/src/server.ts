@@ -13,8 +13,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { effectiveSettings } from './config/effective-settings';
-import { WorkspaceFiles } from './config/workspace-files';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnalysedBlueprint } from './documents/analysed-document';
 import { BlueprintStore } from './documents/blueprint-store';
 import { codeActions, CODE_ACTION_KINDS, wants } from './features/code-actions';
@@ -34,6 +34,13 @@ import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
 import { templateDiagnostics } from './features/template-diagnostics';
 import { templateSummaries, TemplatesRequest } from './features/template-list';
 import { fullGarbageCollection, IdleCollection } from './idle-collection';
+import { nameKey, type TemplateSchema } from './model/schema';
+import { builtinTemplates } from './model/templates';
+import { nodeFileAccess } from './project/node-file-access';
+import { Project, type FolderContext } from './project/project';
+import { isInside } from './project/rc-file';
+import type { SettingsProblem } from './project/settings-resolution';
+import type { TemplateSet } from './project/template-folder';
 import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest } from './protocol';
 import type { BlueprintSettings } from './settings';
 
@@ -41,7 +48,14 @@ import type { BlueprintSettings } from './settings';
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new BlueprintStore();
-const workspaceFiles = new WorkspaceFiles();
+/** Workspace folders with files (`file:` ones), as paths. */
+let workspaceFolders: string[] = [];
+// Reading rc files and templates yields to other messages every 20 ms, like a document's first analysis.
+const project = new Project({
+  files: nodeFileAccess,
+  rootOf: async (directory) => workspaceFolderOf(directory) ?? directory,
+  slicing: { sliceMs: 20, pause: () => new Promise((resolve) => setImmediate(resolve)) },
+});
 const collectGarbage = fullGarbageCollection();
 const idleCollection = collectGarbage ? new IdleCollection(collectGarbage) : undefined;
 
@@ -51,7 +65,8 @@ let takesSnippets = true;
 /** The settings as the client gave them, before `.blueprintrc.json` is merged under them. */
 let initialRaw: unknown = {};
 let watchesFiles = false;
-const settingsByUri = new Map<string, Promise<BlueprintSettings>>();
+/** What applies to each document (settings, templates), until the configuration or the files change. */
+const contextByUri = new Map<string, Promise<FolderContext>>();
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -61,7 +76,7 @@ connection.onInitialize((params): InitializeResult => {
   const given = options?.settings ?? options?.blueprint;
   if (given !== undefined) initialRaw = given;
   watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  workspaceFiles.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((uri) => pathOf(uri) ?? []);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -87,7 +102,7 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  settingsByUri.clear();
+  contextByUri.clear();
   const pushed = (change.settings as { blueprint?: unknown } | undefined)?.blueprint;
   if (!pullsConfiguration && pushed !== undefined) initialRaw = pushed;
   void reloadWorkspaceFiles();
@@ -95,80 +110,171 @@ connection.onDidChangeConfiguration((change) => {
 
 // `.blueprintrc.json` files and templates apply as soon as they are saved, without a restart.
 connection.onDidChangeWatchedFiles(() => {
-  workspaceFiles.forgetRcFiles();
-  settingsByUri.clear();
+  project.forgetFiles();
+  contextByUri.clear();
   void reloadWorkspaceFiles();
 });
 // A template closed unsaved is judged from disk again (closing cleared what its open text had).
 documents.onDidClose((e) => {
-  if (workspaceFiles.isTemplateFile(e.document.uri)) void reloadWorkspaceFiles();
+  void contextByUri.get(e.document.uri)?.then((context) => {
+    if (isTemplate(e.document.uri, context)) void reloadWorkspaceFiles();
+  });
 });
 
 let watcherRegistration: Promise<{ dispose(): void } | undefined> = Promise.resolve(undefined);
-const reportedRcErrors = new Set<string>();
+/** Settings problems already shown: each distinct one is shown once, not on every keystroke. */
+const reportedProblems = new Set<string>();
 /** Template files on disk whose problems are published (cleared once fixed). */
 const publishedTemplateProblems = new Set<string>();
+/** Templates folders whose malformed files have been published since they were read. */
+const publishedSets = new WeakSet<TemplateSet>();
 
 /** Reads the templates again, tells the client which files to watch, and re-checks every open document. */
 async function reloadWorkspaceFiles(): Promise<void> {
   try {
-    store.setTemplates(await workspaceFiles.loadTemplates((folderUri) => settingsFor(folderUri)));
+    await Promise.all(workspaceFolders.map((folder) => folderContext(folder)));
     if (watchesFiles) {
-      const watchers = ['**/.blueprintrc.json', ...workspaceFiles.templateGlobs()].map((globPattern) => ({ globPattern }));
+      const watchers = ['**/.blueprintrc.json', ...await templateGlobs()].map((globPattern) => ({ globPattern }));
       const previous = watcherRegistration;
       watcherRegistration = previous.then((old) => {
         old?.dispose();
         return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       }).catch(() => undefined);
     }
-    const malformed = workspaceFiles.malformedTemplateFiles().filter((f) => !documents.get(f.uri));
-    for (const uri of publishedTemplateProblems) {
-      if (!malformed.some((f) => f.uri === uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
-    publishedTemplateProblems.clear();
-    for (const file of malformed) {
-      publishedTemplateProblems.add(file.uri);
-      // So that opening the template and fixing it clears them.
-      published.add(file.uri);
-      void connection.sendDiagnostics({ uri: file.uri, diagnostics: templateDiagnostics(TextDocument.create(file.uri, 'markdown', 0, file.text), file.problems) });
-    }
+    await publishTemplateFiles();
   } catch (error) {
     connection.console.error(`Could not read the templates: ${describeError(error)}`);
   }
   for (const document of documents.all()) scheduleValidation(document);
 }
 
-function settingsFor(uri: string): Promise<BlueprintSettings> {
-  let settings = settingsByUri.get(uri);
-  if (!settings) {
-    const clientRaw = pullsConfiguration
-      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'blueprint' }).then((raw: unknown) => raw ?? initialRaw, () => initialRaw)
-      : Promise.resolve(initialRaw);
-    settings = clientRaw.then((raw) => effectiveSettings(rcFileFor(uri), raw));
-    settingsByUri.set(uri, settings);
+/** The malformed template files on disk (not open in the editor), published in the files themselves. */
+async function publishTemplateFiles(): Promise<void> {
+  const sets = await project.templateSets();
+  const malformed = sets.flatMap((set) => set.files).filter((f) => f.problems.length > 0).map((f) => ({ ...f, uri: pathToFileURL(f.path).href }))
+    .filter((f) => !documents.get(f.uri));
+  for (const uri of publishedTemplateProblems) {
+    if (!malformed.some((f) => f.uri === uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
-  return settings;
+  publishedTemplateProblems.clear();
+  for (const set of sets) publishedSets.add(set);
+  for (const file of malformed) {
+    publishedTemplateProblems.add(file.uri);
+    // So that opening the template and fixing it clears them.
+    published.add(file.uri);
+    void connection.sendDiagnostics({ uri: file.uri, diagnostics: templateDiagnostics(TextDocument.create(file.uri, 'markdown', 0, file.text), file.problems) });
+  }
 }
 
-/** The `.blueprintrc.json` for a document; a broken one is reported once and then ignored. */
-function rcFileFor(uri: string) {
-  const rc = workspaceFiles.rcFor(uri);
-  if (rc?.error && !reportedRcErrors.has(rc.error)) {
-    reportedRcErrors.add(rc.error);
-    connection.console.warn(rc.error);
-    void connection.window.showWarningMessage(`Blueprint: ${rc.error}; its settings are not used.`);
+/** Globs of the template files, for the client to watch: each templates folder read, relative to its workspace folder. */
+async function templateGlobs(): Promise<string[]> {
+  const globs = (await project.templateSets()).flatMap((set) => {
+    const folder = workspaceFolderOf(set.folder);
+    const inside = folder === undefined ? '' : relative(folder, set.folder).split('\\').join('/');
+    return inside === '' ? [] : [`**/${inside}/*.md`];
+  });
+  return [...new Set(globs)];
+}
+
+/** The innermost workspace folder holding a path. */
+function workspaceFolderOf(path: string): string | undefined {
+  return workspaceFolders.filter((folder) => isInside(path, folder)).sort((a, b) => b.length - a.length)[0];
+}
+
+/** The settings the user set in the editor for a document or folder. */
+function editorSettings(uri: string): Promise<unknown> {
+  return pullsConfiguration
+    ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'blueprint' }).then((raw: unknown) => raw ?? initialRaw, () => initialRaw)
+    : Promise.resolve(initialRaw);
+}
+
+/**
+ * What applies to a document: its folder's rc file (up to its workspace folder) under the editor
+ * settings, and the templates of its templates folder. Unsaved documents belong to the first
+ * workspace folder. Problems with the settings are shown once each.
+ */
+function contextFor(uri: string): Promise<FolderContext> {
+  let context = contextByUri.get(uri);
+  if (!context) {
+    const path = pathOf(uri);
+    context = resolvedContext(uri, path ? dirname(path) : workspaceFolders[0]);
+    contextByUri.set(uri, context);
   }
-  return rc;
+  return context;
+}
+
+/** What applies to the files directly in a folder (a workspace folder, or one a new blueprint goes to). */
+function folderContext(folder: string): Promise<FolderContext> {
+  const uri = pathToFileURL(folder).href;
+  let context = contextByUri.get(uri);
+  if (!context) {
+    context = resolvedContext(uri, folder);
+    contextByUri.set(uri, context);
+  }
+  return context;
+}
+
+async function resolvedContext(uri: string, directory: string | undefined): Promise<FolderContext> {
+  const context = await project.contextFor(directory, await editorSettings(uri));
+  reportSettingsProblems(context.problems);
+  if (context.templateSet && !publishedSets.has(context.templateSet)) void publishTemplateFiles();
+  return context;
+}
+
+function reportSettingsProblems(problems: readonly SettingsProblem[]): void {
+  for (const problem of problems) {
+    if (reportedProblems.has(problem.message)) continue;
+    reportedProblems.add(problem.message);
+    connection.console.warn(problem.message);
+    void connection.window.showWarningMessage(`Blueprint: ${problem.message}.`);
+  }
+}
+
+async function settingsFor(uri: string): Promise<BlueprintSettings> {
+  return (await contextFor(uri)).settings;
+}
+
+function isTemplate(uri: string, context: FolderContext): boolean {
+  const path = pathOf(uri);
+  return path !== undefined && Project.isTemplateFile(path, context);
+}
+
+/** Every template of the workspace folders, built-in first, each title once (for pickers that name no document). */
+async function workspaceTemplates(): Promise<readonly TemplateSchema[]> {
+  const contexts = await Promise.all(workspaceFolders.map((folder) => folderContext(folder)));
+  const byTitle = new Map<string, TemplateSchema>();
+  for (const template of [...builtinTemplates, ...contexts.flatMap((c) => c.templates)]) {
+    const key = nameKey(template.titlePrefix);
+    if (!byTitle.has(key)) byTitle.set(key, template);
+  }
+  return [...byTitle.values()];
+}
+
+/** The templates for a new blueprint that goes to `uri` (a file or a folder), else those of the whole workspace. */
+async function templatesForNew(uri: string | undefined): Promise<{ templates: readonly TemplateSchema[]; settings: BlueprintSettings }> {
+  const path = uri === undefined ? undefined : pathOf(uri);
+  if (uri === undefined || path === undefined) return { templates: await workspaceTemplates(), settings: await settingsFor(uri ?? '') };
+  const context = (await nodeFileAccess.stat(path)).kind === 'folder' ? await folderContext(path) : await contextFor(uri);
+  return { templates: context.templates, settings: context.settings };
 }
 
 /** The analysed blueprint for a document, or undefined for plain Markdown and for documents too large to analyse. */
 async function analysed(uri: string, token?: CancellationToken) {
   const document = documents.get(uri);
-  if (!document || workspaceFiles.isTemplateFile(uri)) return undefined;
-  const settings = await settingsFor(uri);
+  if (!document) return undefined;
+  const context = await contextFor(uri);
   throwIfCancelled(token);
-  if (isTooLarge(document, settings)) return undefined;
-  return store.getInSlices(document);
+  if (isTemplate(uri, context) || isTooLarge(document, context.settings)) return undefined;
+  return store.getInSlices(document, undefined, context.templates);
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 // Diagnostics are computed once the burst of changes a client sends has been read, and only for the
@@ -195,15 +301,16 @@ async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;
-  const settings = await settingsFor(uri);
-  const isTemplate = workspaceFiles.isTemplateFile(uri);
+  const context = await contextFor(uri);
+  const { settings, templates } = context;
+  const template = isTemplate(uri, context);
   // A long document's first analysis yields to other requests between slices; checkDocument then reads the cache.
-  if (!isTemplate && !isTooLarge(document, settings)) await store.getInSlices(document);
+  if (!template && !isTooLarge(document, settings)) await store.getInSlices(document, undefined, templates);
   if (documents.get(uri)?.version !== version) return;
   // Undefined for plain Markdown, which is not checked.
-  const diagnostics = isTemplate
-    ? templateDiagnostics(document, workspaceFiles.templateProblems(uri, document.getText()))
-    : checkDocument(document, store, settings);
+  const diagnostics = template
+    ? templateDiagnostics(document, await project.templateProblems(context, pathOf(uri)!, document.getText()))
+    : checkDocument(document, store, settings, templates);
   idleCollection?.workDone();
   if (documents.get(uri)?.version !== version) return;
   // A checked document's diagnostics are published even when there are none, as the ESLint and
@@ -224,7 +331,7 @@ documents.onDidClose((e) => {
   pending.delete(uri);
   store.forget(uri);
   idleCollection?.workDone();
-  settingsByUri.delete(uri);
+  contextByUri.delete(uri);
   if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
@@ -251,7 +358,7 @@ connection.onExecuteCommand(guard('executeCommand', null, async (params) => {
   await connection.window.showDocument({ uri, selection, takeFocus: true });
   return null;
 }));
-connection.onRequest(TemplatesRequest, guard('templates', [], () => templateSummaries(workspaceFiles.currentTemplates())));
+connection.onRequest(TemplatesRequest, guard('templates', [], async () => templateSummaries(await workspaceTemplates())));
 connection.onDefinition(forBlueprint('definition', [], (blueprint, params) => definition(blueprint, params.position)));
 connection.onReferences(forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)));
 connection.onDocumentHighlight(forBlueprint('documentHighlight', [], (blueprint, params) => documentHighlights(blueprint, params.position)));
@@ -272,18 +379,20 @@ function forBlueprint<P extends { textDocument: { uri: string } }, R, F>(
 connection.onRequest(DocumentStatusRequest, guard('documentStatus', null, async (params) => {
   const document = documents.get(params.uri);
   if (!document) return null;
-  const settings = await settingsFor(params.uri);
+  const { settings, templates } = await contextFor(params.uri);
   if (isTooLarge(document, settings)) {
-    return looksLikeBlueprint(document, store) ? { kind: '', sectionsPresent: 0, sectionsTotal: 0, placeholders: [], tooLarge: true } : null;
+    return looksLikeBlueprint(document, store, templates) ? { kind: '', sectionsPresent: 0, sectionsTotal: 0, placeholders: [], tooLarge: true } : null;
   }
-  const blueprint = await store.getInSlices(document);
+  const blueprint = await store.getInSlices(document, undefined, templates);
   return blueprint ? documentStatus(blueprint) : null;
 }));
 
-connection.onRequest(NewBlueprintRequest, guard('newBlueprint', null, async (params) =>
-  newBlueprint(workspaceFiles.currentTemplates(), params, footerValues(await settingsFor(params.uri ?? '')))));
+connection.onRequest(NewBlueprintRequest, guard('newBlueprint', null, async (params) => {
+  const { templates, settings } = await templatesForNew(params.uri);
+  return newBlueprint(templates, params, footerValues(settings));
+}));
 
-connection.onRequest(TemplateSnippetRequest, guard('templateSnippet', null, (params) => templateSnippetFor(workspaceFiles.currentTemplates(), params)));
+connection.onRequest(TemplateSnippetRequest, guard('templateSnippet', null, async (params) => templateSnippetFor(await workspaceTemplates(), params)));
 
 /** A failing feature answers with its empty result and a log line; it never takes the server down. */
 function guard<P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => Promise<R> | R): (params: P, token?: CancellationToken) => Promise<R> {

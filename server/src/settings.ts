@@ -1,3 +1,5 @@
+import { DIAGNOSTIC_DEFAULTS } from './features/diagnostics';
+
 /** Severity names as users write them in `blueprint.diagnostics.<code>`. */
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -32,28 +34,92 @@ export const DEFAULT_SETTINGS: BlueprintSettings = {
   codeLens: { enabled: true },
 };
 
-/** Accepts whatever a client sends and keeps only well-formed values. */
-export function readSettings(raw: unknown): BlueprintSettings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const diagnostics: Record<string, SeverityName> = {};
-  const rawDiagnostics = value['diagnostics'];
-  if (rawDiagnostics && typeof rawDiagnostics === 'object') {
-    for (const [code, severity] of Object.entries(rawDiagnostics as Record<string, unknown>)) {
-      if (typeof severity === 'string' && (SEVERITY_NAMES as readonly string[]).includes(severity)) diagnostics[code] = severity as SeverityName;
-    }
-  }
-  const author = typeof value['author'] === 'string' ? value['author'].trim() : DEFAULT_SETTINGS.author;
-  const maxSize = value['maxDocumentSize'];
-  const maxDocumentSize = typeof maxSize === 'number' && Number.isFinite(maxSize) && maxSize > 0 ? maxSize : DEFAULT_SETTINGS.maxDocumentSize;
-  const severityByStatus = typeof value['severityByStatus'] === 'boolean' ? value['severityByStatus'] : DEFAULT_SETTINGS.severityByStatus;
-  const folder = objectAt(value, 'templates')['folder'];
-  const templates = { folder: typeof folder === 'string' && folder.trim() !== '' ? folder.trim() : DEFAULT_SETTINGS.templates.folder };
-  const lensEnabled = objectAt(value, 'codeLens')['enabled'];
-  const codeLens = { enabled: typeof lensEnabled === 'boolean' ? lensEnabled : DEFAULT_SETTINGS.codeLens.enabled };
-  return { diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens };
+/** A value a user wrote that cannot be used: `path` is the key as written (`diagnostics.placeholder`). */
+export interface SettingProblem {
+  readonly path: readonly string[];
+  /** What is wrong and what applies instead, without the setting's name (callers say where it was written). */
+  readonly message: string;
 }
 
-function objectAt(value: Record<string, unknown>, key: string): Record<string, unknown> {
+export interface ReadSettings {
+  readonly settings: BlueprintSettings;
+  /** Every value that was not used, and why; the default (or the value from another source) applies instead. */
+  readonly problems: readonly SettingProblem[];
+}
+
+/**
+ * The one reader of settings, whoever wrote them (editor, initialization options, `.blueprintrc.json`):
+ * well-formed values are kept, and every other value is a problem the caller reports, never silently
+ * replaced by its default. Absent keys (and `null`, which editors send for "not set") are no problem.
+ */
+export function readSettings(raw: unknown): ReadSettings {
+  const value = isObject(raw) ? raw : {};
+  const problems: SettingProblem[] = [];
+  const wrong = (path: string[], message: string) => problems.push({ path, message });
+
+  const diagnostics: Record<string, SeverityName> = {};
+  const rawDiagnostics = value['diagnostics'];
+  if (isObject(rawDiagnostics)) {
+    for (const [code, severity] of Object.entries(rawDiagnostics)) {
+      if (severity === undefined || severity === null) continue;
+      if (!Object.hasOwn(DIAGNOSTIC_DEFAULTS, code)) wrong(['diagnostics', code], `is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`);
+      else if (typeof severity === 'string' && (SEVERITY_NAMES as readonly string[]).includes(severity)) diagnostics[code] = severity as SeverityName;
+      else wrong(['diagnostics', code], `${describe(severity)} is not a severity (${SEVERITY_NAMES.join(', ')}); the default applies`);
+    }
+  } else if (isSet(rawDiagnostics)) {
+    wrong(['diagnostics'], `${describe(rawDiagnostics)} is not an object of severities by code; the defaults apply`);
+  }
+
+  const author = read(value, ['author'], DEFAULT_SETTINGS.author, wrong, (v) =>
+    typeof v !== 'string' ? 'is not a string' : CONTROL_CHARACTERS.test(v) ? 'holds a line break or another control character' : undefined, (v) => (v as string).trim());
+  const maxDocumentSize = read(value, ['maxDocumentSize'], DEFAULT_SETTINGS.maxDocumentSize, wrong, (v) =>
+    typeof v !== 'number' || !Number.isFinite(v) || v <= 0 ? 'is not a number above 0' : undefined, (v) => v as number);
+  const severityByStatus = read(value, ['severityByStatus'], DEFAULT_SETTINGS.severityByStatus, wrong, (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'), (v) => v as boolean);
+  const folder = read(objectAt(value, 'templates', wrong), ['templates', 'folder'], DEFAULT_SETTINGS.templates.folder, wrong, (v) =>
+    typeof v !== 'string' || v.trim() === '' ? 'is not a folder name' : CONTROL_CHARACTERS.test(v) ? 'holds a control character' : undefined, (v) => (v as string).trim());
+  const lensEnabled = read(objectAt(value, 'codeLens', wrong), ['codeLens', 'enabled'], DEFAULT_SETTINGS.codeLens.enabled, wrong, (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'), (v) => v as boolean);
+  return { settings: { diagnostics, author, maxDocumentSize, severityByStatus, templates: { folder }, codeLens: { enabled: lensEnabled } }, problems };
+}
+
+/** Line breaks and other control characters, which would let a setting's value add lines to a document. */
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
+
+function read<T>(
+  from: Record<string, unknown>, path: string[], fallback: T, wrong: (path: string[], message: string) => void,
+  invalid: (value: unknown) => string | undefined, convert: (value: unknown) => T,
+): T {
+  const raw = from[path[path.length - 1]!];
+  if (!isSet(raw)) return fallback;
+  const why = invalid(raw);
+  if (why === undefined) return convert(raw);
+  wrong(path, `${describe(raw)} ${why}; the default (${JSON.stringify(fallback)}) applies`);
+  return fallback;
+}
+
+function objectAt(value: Record<string, unknown>, key: string, wrong: (path: string[], message: string) => void): Record<string, unknown> {
   const inner = value[key];
-  return inner && typeof inner === 'object' && !Array.isArray(inner) ? inner as Record<string, unknown> : {};
+  if (isObject(inner)) return inner;
+  if (isSet(inner)) wrong([key], `${describe(inner)} is not an object; the defaults apply`);
+  return {};
+}
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A value as a user would recognise it, kept short: settings may come from any file. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\u0080-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (Array.isArray(value)) return 'a list';
+  if (isObject(value)) return 'an object';
+  return String(value);
+}
+
+/** A problem as one line: `diagnostics.placeholder: "warn" is not a severity …`. */
+export function describeSettingProblem(problem: SettingProblem, prefix = ''): string {
+  return `${prefix}${problem.path.join('.')}: ${problem.message}`;
 }

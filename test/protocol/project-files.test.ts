@@ -8,45 +8,15 @@ import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
 import { applyEdits, fixture } from '../support/documents';
 import { LspClient } from '../support/lsp-client';
+import { startInWorkspace } from '../support/workspace-client';
 
 const filled = fixture('order-ledger.md');
 const onePlaceholder = filled.replace('The order ledger records', 'The [Ledger name] records');
 
-interface WorkspaceClient {
-  readonly client: LspClient;
-  readonly registrations: Array<{ method: string; registerOptions?: unknown }>;
-  readonly shown: unknown[];
-}
-
 const clients: LspClient[] = [];
 after(async () => { await Promise.all(clients.map((c) => c.stop())); });
 
-/**
- * A client like VS Code's: a workspace folder, watched files and window/showDocument. `settings` is
- * what the user set: the extension's client sends only that, without VS Code's defaults.
- */
-async function startIn(folder: string, settings: Record<string, unknown> = {}): Promise<WorkspaceClient> {
-  const client = new LspClient();
-  clients.push(client);
-  client.settings = settings;
-  const registrations: WorkspaceClient['registrations'] = [];
-  const shown: unknown[] = [];
-  client.connection.onRequest('client/registerCapability', (params: { registrations: WorkspaceClient['registrations'] }) => { registrations.push(...params.registrations); return null; });
-  client.connection.onRequest('client/unregisterCapability', () => null);
-  client.connection.onRequest('window/showDocument', (params: unknown) => { shown.push(params); return { success: true }; });
-  await client.request('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(folder).href,
-    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'project' }],
-    capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-      window: { showDocument: { support: true } },
-      textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeLens: {} },
-    },
-  });
-  await client.notify('initialized', {});
-  return { client, registrations, shown };
-}
+const startIn = (folder: string, settings: Record<string, unknown> = {}) => startInWorkspace(folder, clients, settings);
 
 const uriOf = (folder: string, path: string) => pathToFileURL(join(folder, path)).href;
 const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)}`);

@@ -34,7 +34,7 @@ export function analyse(text: string, uri = 'file:///work/order-ledger.md'): Ana
 }
 
 export function settings(raw: Record<string, unknown> = {}): BlueprintSettings {
-  return Object.keys(raw).length ? readSettings(raw) : DEFAULT_SETTINGS;
+  return Object.keys(raw).length ? readSettings(raw).settings : DEFAULT_SETTINGS;
 }
 
 /** Applies LSP-style edits (ranges in the original text) and returns the new text. */

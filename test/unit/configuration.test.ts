@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { effectiveSettings } from '../../server/src/config/effective-settings';
-import { findRcFile, mergeSettingsSources, parseRcText } from '../../server/src/config/rc-file';
+import { nodeFileAccess } from '../../server/src/project/node-file-access';
+import { findRcFile, foldersUpTo, mergeSettingsSources, parseRcText } from '../../server/src/project/rc-file';
+import { resolveSettings } from '../../server/src/project/settings-resolution';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
-import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
+import { DEFAULT_SETTINGS, describeSettingProblem, readSettings } from '../../server/src/settings';
 import { folderWith } from '../support/cli-runner';
 import { repoRoot } from '../support/documents';
 
@@ -32,24 +33,48 @@ test('schema defaults are the settings defaults', () => {
   assert.equal(schema.properties.maxDocumentSize.default, DEFAULT_SETTINGS.maxDocumentSize);
 });
 
-test('readSettings keeps the new settings when well-formed and the defaults otherwise', () => {
+test('readSettings keeps the settings when well-formed, and reports every other value by its key instead of silently using the default', () => {
   assert.deepEqual(readSettings({ severityByStatus: false, templates: { folder: ' kinds ' }, codeLens: { enabled: false } }),
-    { ...DEFAULT_SETTINGS, severityByStatus: false, templates: { folder: 'kinds' }, codeLens: { enabled: false } });
-  assert.deepEqual(readSettings({ severityByStatus: 'no', templates: { folder: '' }, codeLens: [] }), DEFAULT_SETTINGS);
+    { settings: { ...DEFAULT_SETTINGS, severityByStatus: false, templates: { folder: 'kinds' }, codeLens: { enabled: false } }, problems: [] });
+  const { settings, problems } = readSettings({
+    severityByStatus: 'no', templates: { folder: '' }, codeLens: [], maxDocumentSize: '2000000', author: 'Ada\n## Injected',
+    diagnostics: { placeholder: 'warn', 'missing-section': 'hint', placeholdr: 'off', 'section-order': null },
+  });
+  assert.deepEqual(settings, { ...DEFAULT_SETTINGS, diagnostics: { 'missing-section': 'hint' } });
+  assert.deepEqual(problems.map((p) => describeSettingProblem(p)), [
+    'diagnostics.placeholder: "warn" is not a severity (error, warning, information, hint, off); the default applies',
+    `diagnostics.placeholdr: is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`,
+    'author: "Ada\\n## Injected" holds a line break or another control character; the default ("") applies',
+    'maxDocumentSize: "2000000" is not a number above 0; the default (1000000) applies',
+    'severityByStatus: "no" is not true or false; the default (true) applies',
+    'templates.folder: "" is not a folder name; the default (".blueprints") applies',
+    'codeLens: a list is not an object; the defaults apply',
+  ]);
+  assert.deepEqual(readSettings({ author: null, diagnostics: { placeholder: null } }), { settings: DEFAULT_SETTINGS, problems: [] }, 'null is "not set", as editors send it');
 });
 
 test('an rc file: an object of settings; invalid JSON is located by line and column; unknown keys are warnings', () => {
   assert.deepEqual(parseRcText('\uFEFF{ "author": "Ada" }', 'rc'), { path: 'rc', settings: { author: 'Ada' }, warnings: [] });
   const broken = parseRcText('{\n  "author": "Ada",\n}', 'rc');
-  assert.match(broken.error!, /^rc: not valid JSON \(.* at line 3, column 1\)$/);
+  assert.equal(broken.error, 'rc: not valid JSON (a property name expected (a trailing comma?) at line 3, column 1)');
   assert.equal(parseRcText('[1]', 'rc').error, 'rc: must hold a JSON object such as { "diagnostics": { "placeholder": "warning" } }');
   assert.deepEqual(parseRcText('{ "$schema": "x", "autor": "Ada" }', 'rc').warnings, ["rc: unknown setting 'autor' is ignored"]);
 });
 
-test('the nearest rc file is found upwards, stopping at the root given', () => {
-  const folder = folderWith({ '.blueprintrc.json': '{}', 'project/docs/a.md': '', 'project/.keep': '' });
-  assert.equal(findRcFile(join(folder, 'project', 'docs')), join(folder, '.blueprintrc.json'));
-  assert.equal(findRcFile(join(folder, 'project', 'docs'), join(folder, 'project')), undefined);
+test('an rc file that is some other file (a link to /etc/passwd, say) is refused without quoting a character of it', () => {
+  const secret = 'root:x:0:0:root:/root:/bin/bash\nTOKEN=s3cr3t-value\n';
+  const { error } = parseRcText(secret, '/repo/.blueprintrc.json');
+  assert.equal(error, '/repo/.blueprintrc.json: not valid JSON (unexpected character at line 1, column 1)');
+  for (const piece of ['root', 's3cr3t', 'TOKEN', '/bin/bash']) assert.ok(!error!.includes(piece), piece);
+});
+
+test('the nearest rc file is found from a folder up to its root, never above it', async () => {
+  const folder = folderWith({ '.blueprintrc.json': '{ "author": "Above" }', 'project/docs/a.md': '', 'project/.blueprintrc.json': '{ "author": "Root" }', 'other/b.md': '' });
+  const project = join(folder, 'project');
+  assert.equal((await findRcFile(nodeFileAccess, join(project, 'docs'), project))?.path, join(project, '.blueprintrc.json'));
+  assert.equal((await findRcFile(nodeFileAccess, join(folder, 'other'), join(folder, 'other'))), undefined, 'the root bounds the lookup');
+  assert.equal((await findRcFile(nodeFileAccess, join(folder, 'other'), project)), undefined, 'a folder outside the root has only its own');
+  assert.deepEqual(foldersUpTo(join(project, 'docs'), project), [join(project, 'docs'), project]);
 });
 
 test('merging: the second source wins key by key, nested objects merge', () => {
@@ -61,9 +86,34 @@ test('merging: the second source wins key by key, nested objects merge', () => {
 
 test('what the user set in the editor wins over the rc file, also a value equal to its default; the rest comes from the rc file', () => {
   const rc = parseRcText('{ "severityByStatus": false, "author": "Platform team", "diagnostics": { "placeholder": "off", "section-order": "hint" } }', 'rc');
-  const settings = effectiveSettings(rc, { severityByStatus: true, diagnostics: { placeholder: 'warning', 'invalid-date': 'warning' } });
+  const { settings } = resolveSettings(rc, { severityByStatus: true, diagnostics: { placeholder: 'warning', 'invalid-date': 'warning' } }, undefined);
   assert.equal(settings.severityByStatus, true);
   assert.equal(settings.author, 'Platform team');
   assert.deepEqual(settings.diagnostics, { placeholder: 'warning', 'section-order': 'hint', 'invalid-date': 'warning' });
-  assert.deepEqual(effectiveSettings(rc, undefined).diagnostics, { placeholder: 'off', 'section-order': 'hint' });
+  assert.deepEqual(resolveSettings(rc, undefined, undefined).settings.diagnostics, { placeholder: 'off', 'section-order': 'hint' });
+});
+
+test('an invalid value is reported where it was written (rc file and key, or editor setting), and the other source\'s value applies', () => {
+  const rc = parseRcText('{ "maxDocumentSize": 2000000, "diagnostics": { "placeholder": "error", "section-order": "loud" } }', '/repo/.blueprintrc.json');
+  const { settings, problems } = resolveSettings(rc, { maxDocumentSize: 'big', diagnostics: { 'empty-section': 'quiet' } }, '/repo');
+  assert.equal(settings.maxDocumentSize, 2_000_000, "the editor's bad value is not used: the rc file's applies");
+  assert.deepEqual(settings.diagnostics, { placeholder: 'error' });
+  assert.deepEqual(problems, [
+    { severity: 'error', message: '/repo/.blueprintrc.json: diagnostics.section-order: "loud" is not a severity (error, warning, information, hint, off); the default applies' },
+    { severity: 'error', message: 'blueprint.diagnostics.empty-section: "quiet" is not a severity (error, warning, information, hint, off); the default applies' },
+    { severity: 'error', message: 'blueprint.maxDocumentSize: "big" is not a number above 0; the default (1000000) applies' },
+  ]);
+});
+
+test('templates.folder is relative to the rc file that sets it, else to the root, and never outside the root', () => {
+  const nested = parseRcText('{ "templates": { "folder": "kinds" } }', '/repo/docs/.blueprintrc.json');
+  assert.equal(resolveSettings(nested, undefined, '/repo').templatesFolder, '/repo/docs/kinds');
+  assert.equal(resolveSettings(nested, { templates: { folder: 'shared' } }, '/repo').templatesFolder, '/repo/shared', 'set in the editor: relative to the workspace folder');
+  const silent = parseRcText('{ "author": "A" }', '/repo/docs/.blueprintrc.json');
+  assert.equal(resolveSettings(silent, undefined, '/repo').templatesFolder, '/repo/.blueprints');
+  const escaping = parseRcText('{ "templates": { "folder": "../../etc" } }', '/repo/docs/.blueprintrc.json');
+  const resolved = resolveSettings(escaping, undefined, '/repo');
+  assert.equal(resolved.templatesFolder, '/repo/.blueprints');
+  assert.deepEqual(resolved.problems, [{ severity: 'error', message: '/repo/docs/.blueprintrc.json: templates.folder: "../../etc" is outside /repo; the default (".blueprints") applies' }]);
+  assert.equal(resolveSettings(undefined, undefined, undefined).templatesFolder, undefined, 'an unsaved file in no workspace has no templates folder');
 });

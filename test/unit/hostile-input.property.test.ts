@@ -5,11 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
-import { MAX_TEMPLATE_SIZE, readTemplateFolder, templateFromText } from '../../server/src/documents/template-registry';
+import { MAX_TEMPLATE_SIZE, templateFromText } from '../../server/src/documents/template-registry';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { INLINE_DELIMITER_BUDGET, maskOverBudgetParagraphs } from '../../server/src/model/inline-budget';
 import { builtinTemplates } from '../../server/src/model/templates';
+import { nodeFileAccess } from '../../server/src/project/node-file-access';
+import { TemplateFolderReader } from '../../server/src/project/template-folder';
 import { adversarialParagraph, fuzzParameters, insideBlueprint, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
 import { settings, templateText, textDocument } from '../support/documents';
 
@@ -82,14 +84,14 @@ test('the inline budget keeps the length, every code block and every line under 
   assert.equal(masked, `- ${'x'.repeat(runaway.length)}\r\n${fenced}> under the budget: [a](b) *c*\n`);
 });
 
-test('a huge file in the templates folder is refused with a problem on its first line, unparsed', () => {
+test('a huge file in the templates folder is refused with a problem on its first line, unparsed', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'blueprint-templates-'));
   try {
     const huge = templateText.replace('Data Blueprint', 'Huge Blueprint') + '\n' + '['.repeat(MAX_TEMPLATE_SIZE);
     writeFileSync(join(folder, 'huge.md'), huge);
     writeFileSync(join(folder, 'event.md'), templateText.replace('Data Blueprint', 'Event Blueprint'));
     const started = performance.now();
-    const files = readTemplateFolder(folder, builtinTemplates);
+    const { files } = await new TemplateFolderReader(nodeFileAccess).read(folder);
     assert.ok(performance.now() - started < HANG_MS);
     assert.deepEqual(files.map((f) => [f.path.endsWith('event.md'), f.schema?.kind ?? null, f.problems.map((p) => p.message)]), [
       [true, 'Event Blueprint', []],

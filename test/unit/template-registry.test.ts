@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readTemplateFolder, templateByKind, templateFromText, templatesWith } from '../../server/src/documents/template-registry';
+import { templateByKind, templateFromText, templatesWith } from '../../server/src/documents/template-registry';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { completions } from '../../server/src/features/completion';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { builtinTemplates } from '../../server/src/model/templates';
+import { nodeFileAccess } from '../../server/src/project/node-file-access';
+import { TemplateFolderReader } from '../../server/src/project/template-folder';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
 import { withCursor } from '../support/cursor';
@@ -36,7 +38,7 @@ test('malformed templates: each problem says what is wrong, with the exact span'
   assert.deepEqual(problems('# Data Blueprint: [Other]\n\n## A\n'), [["Template 'data-blueprint' already has the title 'Data Blueprint:'; each template needs its own", 'Data Blueprint: [Other]']]);
 });
 
-test('a templates folder: Markdown files only, by name, malformed ones kept out; a missing folder has none', () => {
+test('a templates folder: Markdown files only, by name, malformed ones kept out; a missing folder has none', async () => {
   const folder = folderWith({
     'b-api.md': apiTemplate,
     'a-broken.md': '# nothing\n',
@@ -44,10 +46,11 @@ test('a templates folder: Markdown files only, by name, malformed ones kept out;
     'notes.txt': apiTemplate,
     'nested/deep.md': apiTemplate.replace('API Blueprint', 'Deep Blueprint'),
   });
-  const files = readTemplateFolder(folder);
+  const reader = new TemplateFolderReader(nodeFileAccess);
+  const { files } = await reader.read(folder);
   assert.deepEqual(files.map((f) => [f.path.slice(folder.length + 1), f.schema?.id, f.problems.length]), [['a-broken.md', undefined, 2], ['b-api.md', 'b-api', 0], ['c-api-again.md', undefined, 1]]);
   assert.deepEqual(templatesWith(files).map((t) => t.id), ['data-blueprint', 'b-api']);
-  assert.deepEqual(readTemplateFolder(join(folder, 'absent')), []);
+  assert.deepEqual((await reader.read(join(folder, 'absent'))).files, []);
 });
 
 test('templateByKind accepts the id, the id without -blueprint, and the kind', () => {

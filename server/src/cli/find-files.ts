@@ -1,15 +1,23 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { FileAccess } from '../project/file-access';
 import { UsageError } from './usage';
 
 /** Never searched, whatever .gitignore says. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 const MARKDOWN = /\.md$/i;
+/** Larger than any real .gitignore; a bigger "one" is not read. */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
 
 interface IgnoreRules {
   readonly base: string;
   readonly rules: Ignore;
+}
+
+/** A file or folder the CLI could not use, and why (a phrase such as `is a FIFO, not a regular file`). */
+export interface FileProblem {
+  readonly path: string;
+  readonly problem: string;
 }
 
 /** Forward slashes, as .gitignore patterns and globs are written. */
@@ -17,96 +25,132 @@ export function toSlashes(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-/** Markdown files under a folder, skipping what .gitignore files (from the repository root down) exclude. */
-export function markdownFilesUnder(folder: string): string[] {
-  const start = resolve(folder);
-  const found: string[] = [];
-  const walk = (dir: string, rules: readonly IgnoreRules[]): void => {
-    const here = withRulesOf(dir, rules);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (ALWAYS_SKIPPED.has(entry.name)) continue;
-      const path = join(dir, entry.name);
-      const isDirectory = entry.isDirectory();
-      if (!isDirectory && !entry.isFile()) continue;
-      if (isIgnored(here, path, isDirectory)) continue;
-      if (isDirectory) walk(path, here);
-      else if (MARKDOWN.test(entry.name)) found.push(path);
-    }
-  };
-  walk(start, ancestorRules(start));
-  return found;
-}
+/**
+ * Finds the Markdown files to check, through `files` only. Folders are searched recursively in name
+ * order, skipping what .gitignore files exclude (from the repository root down, as git does: a
+ * deeper file's rule wins, a negation `!x` re-includes, and nothing in an excluded folder can be).
+ * Folders reached through symbolic links are not searched, so a link cannot make the search loop;
+ * a Markdown name that is a link, a FIFO or a device is kept, for the reader to refuse by name.
+ */
+export class FileFinder {
+  readonly problems: FileProblem[] = [];
 
-/** The .gitignore rules of the folders above `start`, up to the repository root. */
-function ancestorRules(start: string): IgnoreRules[] {
-  const ancestors: string[] = [];
-  for (let dir = dirname(start); ; dir = dirname(dir)) {
-    ancestors.unshift(dir);
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+  constructor(private readonly files: FileAccess, private readonly cwd: string) {}
+
+  /**
+   * The files the arguments name: files as given (checked even when ignored), folders searched,
+   * globs (gitignore-style patterns, relative to `cwd`) matched against the files under `cwd`.
+   * A path that does not exist, or a glob matching nothing, is bad usage; a path that exists but
+   * cannot be used (a name too long, a link to nothing, no permission) is a problem, reported by name.
+   */
+  async fromArguments(args: readonly string[]): Promise<{ files: string[]; explicit: Set<string> }> {
+    const found: string[] = [];
+    const explicit = new Set<string>();
+    const globs: string[] = [];
+    for (const arg of args.length ? args : ['.']) {
+      const path = resolve(this.cwd, arg);
+      const stat = await this.files.stat(path);
+      if (stat.kind === 'folder') {
+        found.push(...await this.markdownFilesUnder(path));
+      } else if (stat.kind === 'file' || stat.kind === 'other') {
+        found.push(path);
+        explicit.add(path);
+      } else if (stat.kind === 'problem') {
+        this.problems.push({ path, problem: stat.problem });
+      } else if (GLOB_CHARACTERS.test(arg)) {
+        globs.push(arg);
+      } else {
+        throw new UsageError(`No such file or folder: ${arg}`);
+      }
+    }
+    if (globs.length) {
+      const candidates = await this.markdownFilesUnder(this.cwd);
+      for (const glob of globs) {
+        const matcher = ignore().add(toSlashes(glob).replace(/^\.\//, ''));
+        const matched = candidates.filter((file) => {
+          const rel = toSlashes(relative(this.cwd, file));
+          return !rel.startsWith('..') && safeTest(matcher, rel).ignored;
+        });
+        if (matched.length === 0) throw new UsageError(`No Markdown files match '${glob}'.`);
+        found.push(...matched);
+      }
+    }
+    return { files: [...new Set(found)], explicit };
   }
-  if (!existsSync(join(ancestors[0]!, '.git'))) return [];
-  return ancestors.reduce<IgnoreRules[]>((rules, dir) => withRulesOf(dir, rules), []);
-}
 
-function withRulesOf(dir: string, rules: readonly IgnoreRules[]): IgnoreRules[] {
-  const file = join(dir, '.gitignore');
-  if (!existsSync(file)) return [...rules];
-  try {
-    return [...rules, { base: dir, rules: ignore().add(readFileSync(file, 'utf8')) }];
-  } catch {
+  /** Markdown files under a folder, skipping what .gitignore files exclude. */
+  async markdownFilesUnder(folder: string): Promise<string[]> {
+    const found: string[] = [];
+    const walk = async (dir: string, inherited: readonly IgnoreRules[]): Promise<void> => {
+      const listing = await this.files.list(dir);
+      if (listing.kind === 'problem') this.problems.push({ path: dir, problem: listing.problem });
+      if (listing.kind !== 'entries') return;
+      const rules = await this.withRulesOf(dir, inherited);
+      const entries = [...listing.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (ALWAYS_SKIPPED.has(entry.name)) continue;
+        const path = join(dir, entry.name);
+        const isFolder = entry.kind === 'folder';
+        if (!isFolder && !MARKDOWN.test(entry.name)) continue;
+        if (isIgnored(rules, path, isFolder)) continue;
+        if (isFolder) await walk(path, rules);
+        else found.push(path);
+      }
+    };
+    const start = resolve(folder);
+    await walk(start, await this.ancestorRules(start));
+    return found;
+  }
+
+  /** The .gitignore rules of the folders above `start`, from the repository root down. */
+  private async ancestorRules(start: string): Promise<IgnoreRules[]> {
+    const ancestors: string[] = [];
+    let root: string | undefined;
+    for (let dir = dirname(start); ; dir = dirname(dir)) {
+      ancestors.unshift(dir);
+      const git = await this.files.stat(join(dir, '.git'));
+      if (git.kind === 'file' || git.kind === 'folder') {
+        root = dir;
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+    if (root === undefined) return [];
+    let rules: IgnoreRules[] = [];
+    for (const dir of ancestors) rules = await this.withRulesOf(dir, rules);
+    return rules;
+  }
+
+  private async withRulesOf(dir: string, rules: readonly IgnoreRules[]): Promise<IgnoreRules[]> {
+    const path = join(dir, '.gitignore');
+    const read = await this.files.readText(path, MAX_GITIGNORE_BYTES);
+    if (read.kind === 'text') return [...rules, { base: dir, rules: ignore().add(read.text) }];
+    if (read.kind === 'too-large') this.problems.push({ path, problem: `is ${read.bytes.toLocaleString('en-US')} bytes, more than the ${MAX_GITIGNORE_BYTES.toLocaleString('en-US')} read; its rules are not applied` });
+    if (read.kind === 'problem') this.problems.push({ path, problem: `${read.problem}; its rules are not applied` });
     return [...rules];
   }
 }
 
-function isIgnored(rules: readonly IgnoreRules[], path: string, isDirectory: boolean): boolean {
-  return rules.some(({ base, rules: r }) => {
-    const rel = toSlashes(relative(base, path));
-    return rel !== '' && !rel.startsWith('..') && r.ignores(isDirectory ? `${rel}/` : rel);
-  });
-}
-
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
-/**
- * The files the arguments name: files as given (checked even when ignored), folders searched,
- * globs (gitignore-style patterns, relative to `cwd`) matched against the files under `cwd`.
- * A path that does not exist, or a glob matching nothing, is bad usage.
- */
-export function filesFromArguments(args: readonly string[], cwd: string): { files: string[]; explicit: Set<string> } {
-  const files: string[] = [];
-  const explicit = new Set<string>();
-  const globs: string[] = [];
-  for (const arg of args.length ? args : ['.']) {
-    const path = resolve(cwd, arg);
-    if (existsSync(path)) {
-      if (statSync(path).isDirectory()) files.push(...markdownFilesUnder(path));
-      else {
-        files.push(path);
-        explicit.add(path);
-      }
-    } else if (GLOB_CHARACTERS.test(arg)) {
-      globs.push(arg);
-    } else {
-      throw new UsageError(`No such file or folder: ${arg}`);
-    }
+/** As git decides: the deepest .gitignore with a rule matching the path decides, its last matching rule winning. */
+function isIgnored(rules: readonly IgnoreRules[], path: string, isFolder: boolean): boolean {
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const { base, rules: r } = rules[i]!;
+    const rel = toSlashes(relative(base, path));
+    if (rel === '' || rel.startsWith('..')) continue;
+    const result = safeTest(r, isFolder ? `${rel}/` : rel);
+    if (result.ignored) return true;
+    if (result.unignored) return false;
   }
-  if (globs.length) {
-    const candidates = markdownFilesUnder(cwd);
-    for (const glob of globs) {
-      const matcher = ignore().add(toSlashes(glob).replace(/^\.\//, ''));
-      const matched = candidates.filter((file) => {
-        const rel = toSlashes(relative(cwd, file));
-        return !rel.startsWith('..') && matcher.ignores(rel);
-      });
-      if (matched.length === 0) throw new UsageError(`No Markdown files match '${glob}'.`);
-      files.push(...matched);
-    }
+  return false;
+}
+
+/** `ignore` throws on paths it does not accept (it wants `path.relative()`d ones); such a path is matched by nothing. */
+function safeTest(rules: Ignore, path: string): { ignored: boolean; unignored: boolean } {
+  try {
+    return rules.test(path);
+  } catch {
+    return { ignored: false, unignored: false };
   }
-  return { files: [...new Set(files)], explicit };
 }

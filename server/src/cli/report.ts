@@ -48,8 +48,8 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
   for (const report of reports) {
     for (const d of report.diagnostics) {
       const severity = d.severity ?? DiagnosticSeverity.Error;
-      const where = `${report.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      lines.push(`${paint(BOLD, where)} ${paint(COLOURS[severity], SEVERITY_WORDS[severity])} ${paint(DIM, String(d.code))} ${d.message}`);
+      const where = `${forTerminal(report.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      lines.push(`${paint(BOLD, where)} ${paint(COLOURS[severity], SEVERITY_WORDS[severity])} ${paint(DIM, forTerminal(String(d.code)))} ${forTerminal(typeof d.message === 'string' ? d.message : d.message.value)}`);
     }
   }
   const { errors, warnings, others } = countSeverities(reports);
@@ -62,6 +62,20 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
     lines.push('', `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`);
   }
   return lines.join('\n') + '\n';
+}
+
+// C0 and C1 controls (escape sequences, line breaks, backspace), line and paragraph separators and
+// the bidirectional controls of "Trojan Source": in a file name or a document's text, none may move
+// the cursor, recolour the terminal, add lines to the report or reorder what it shows.
+const UNSAFE_FOR_TERMINAL = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Text from files (names, messages quoting a document) made safe to print: each control character written as an escape (`\n`, `\x1b`, `\u202e`). */
+export function forTerminal(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED_ESCAPES[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -38,7 +38,7 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
       message: { text: d.message },
       locations: [{
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(report.path), uriBaseId: SOURCE_ROOT },
+          artifactLocation: { uri: relativeUri(report.path), uriBaseId: SOURCE_ROOT },
           region: {
             startLine: d.range.start.line + 1,
             startColumn: d.range.start.character + 1,
@@ -61,4 +61,13 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/**
+ * A relative path (forward slashes) as a relative URI reference (RFC 3986): each segment
+ * percent-encoded (all but unreserved characters and `!'()*`, which a segment may hold),
+ * so `#`, `?`, `%`, spaces, `:` and non-ASCII (as UTF-8) cannot change what it names.
+ */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }

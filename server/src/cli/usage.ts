@@ -5,13 +5,15 @@ export const USAGE = `Usage:
   blueprint check [paths or globs…] [--format text|json|sarif] [--max-warnings N]
       Checks blueprints with the language server's rules. Without paths: every *.blueprint.md and
       every Markdown file with a blueprint title under the current folder, honouring .gitignore.
-      Exit code 1 on errors or more than N warnings, 2 on bad usage.
+      Exit code 1 on errors or more than N warnings; 2 on bad usage, a bad setting, or a file
+      that could not be checked (each named on stderr; the other files are still checked).
   blueprint new <kind> <name> [--output file]
       Writes a new blueprint from a template (kind: data, or a template of .blueprints/),
       never overwriting a file.
   blueprint --help | --version
 
-Settings come from the nearest .blueprintrc.json (same keys as the blueprint.* editor settings).`;
+Settings come from the nearest .blueprintrc.json up to the repository root (the nearest folder
+with .git), with the same keys as the blueprint.* editor settings.`;
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

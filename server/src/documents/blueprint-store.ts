@@ -10,8 +10,8 @@ const ANALYSED_SCHEMES = /^(?:file|untitled):/i;
 interface Entry {
   readonly parser: BlueprintParser;
   version: number;
-  /** False when the templates changed since the model was matched against them. */
-  fresh: boolean;
+  /** The templates the model was matched against: other templates (a reload, another folder) match it again. */
+  templates: readonly TemplateSchema[] | undefined;
   analysed: AnalysedBlueprint | undefined;
 }
 
@@ -22,21 +22,18 @@ interface Entry {
 export class BlueprintStore {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private templates: readonly TemplateSchema[] = builtinTemplates) {}
+  /** `templates`: those in force for documents whose calls name none. */
+  constructor(private readonly templates: readonly TemplateSchema[] = builtinTemplates) {}
 
-  setTemplates(templates: readonly TemplateSchema[]): void {
-    this.templates = templates;
-    for (const entry of this.entries.values()) entry.fresh = false;
-  }
-
-  get(document: TextDocument): AnalysedBlueprint | undefined {
+  /** The analysed blueprint of a document, matched against `templates` (those of its folder). */
+  get(document: TextDocument, templates: readonly TemplateSchema[] = this.templates): AnalysedBlueprint | undefined {
     if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
     const entry = this.entryFor(document.uri);
-    if (entry.version === document.version && entry.fresh) return entry.analysed;
+    if (entry.version === document.version && entry.templates === templates) return entry.analysed;
     const model = entry.parser.parse(document.getText());
-    const schema = templateFor(model, document.uri, this.templates);
+    const schema = templateFor(model, document.uri, templates);
     entry.version = document.version;
-    entry.fresh = true;
+    entry.templates = templates;
     entry.analysed = schema ? { document, model, schema } : undefined;
     return entry.analysed;
   }
@@ -48,10 +45,10 @@ export class BlueprintStore {
    * take no slices. A version that arrives in the meantime is read instead, keeping the chunks
    * analysed so far; a document closed in the meantime analyses to undefined.
    */
-  async getInSlices(document: TextDocument, sliceMs = 20): Promise<AnalysedBlueprint | undefined> {
+  async getInSlices(document: TextDocument, sliceMs = 20, templates: readonly TemplateSchema[] = this.templates): Promise<AnalysedBlueprint | undefined> {
     if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
     const entry = this.entryFor(document.uri);
-    if (entry.version === document.version && entry.fresh) return entry.analysed;
+    if (entry.version === document.version && entry.templates === templates) return entry.analysed;
     if (!entry.parser.hasParsed) {
       const version = document.version;
       const text = document.getText();
@@ -59,26 +56,26 @@ export class BlueprintStore {
       while (!entry.parser.prepare(text, () => performance.now() > deadline)) {
         await new Promise((resolve) => setImmediate(resolve));
         if (this.entries.get(document.uri) !== entry) return undefined;
-        if (document.version !== version) return this.getInSlices(document, sliceMs);
-        if (entry.version === version && entry.fresh) return entry.analysed;
+        if (document.version !== version) return this.getInSlices(document, sliceMs, templates);
+        if (entry.version === version && entry.templates === templates) return entry.analysed;
         deadline = performance.now() + sliceMs;
       }
     }
-    return this.get(document);
+    return this.get(document, templates);
   }
 
   private entryFor(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { parser: new BlueprintParser(), version: -1, fresh: false, analysed: undefined };
+      entry = { parser: new BlueprintParser(), version: -1, templates: undefined, analysed: undefined };
       this.entries.set(uri, entry);
     }
     return entry;
   }
 
   /** Whether a text would be a blueprint, without caching anything (for text too large to analyse). */
-  isBlueprintText(text: string, uri: string): boolean {
-    return ANALYSED_SCHEMES.test(uri) && templateFor(parseBlueprint(text), uri, this.templates) !== undefined;
+  isBlueprintText(text: string, uri: string, templates: readonly TemplateSchema[] = this.templates): boolean {
+    return ANALYSED_SCHEMES.test(uri) && templateFor(parseBlueprint(text), uri, templates) !== undefined;
   }
 
   forget(uri: string): void {

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import type { Blueprint } from '../model/blueprint';
 import { parseBlueprint } from '../model/blueprint-parser';
-import { deriveSchema, sameName, type TemplateSchema } from '../model/schema';
+import { deriveSchema, nameKey, sameName, type TemplateSchema } from '../model/schema';
 import type { Span } from '../model/span';
 import { builtinTemplates } from '../model/templates';
 
@@ -27,14 +26,36 @@ export const MAX_TEMPLATE_SIZE = 1_000_000;
  * the problems that keep it from being used. `known` are the templates already registered: a
  * template may not claim a title another one has. Templates are data: nothing in them runs.
  */
-export function templateFromText(id: string, text: string, known: readonly TemplateSchema[]): { schema: TemplateSchema | undefined; problems: TemplateProblem[] } {
-  const firstLine = { start: 0, end: Math.max(0, text.slice(0, 4096).search(/\r|\n|$/)) };
-  if (text.length > MAX_TEMPLATE_SIZE) {
-    return { schema: undefined, problems: [{ span: firstLine, message: `This template has ${text.length.toLocaleString('en-US')} characters; templates over ${MAX_TEMPLATE_SIZE.toLocaleString('en-US')} are not read` }] };
-  }
-  const model = parseBlueprint(text);
+export function templateFromText(id: string, text: string, known: readonly TemplateSchema[]): DerivedTemplate {
+  const tooLarge = templateSizeProblem(text);
+  const derived = tooLarge ? { schema: undefined, problems: [tooLarge] } : deriveTemplate(id, text, parseBlueprint(text));
+  return withRivals(derived, (titlePrefix) => known.find((t) => sameName(t.titlePrefix, titlePrefix)));
+}
+
+export interface DerivedTemplate {
+  readonly schema: TemplateSchema | undefined;
+  readonly problems: TemplateProblem[];
+}
+
+/** The problem of a text too long to be a template, which is refused before it is parsed. */
+export function templateSizeProblem(text: string): TemplateProblem | undefined {
+  if (text.length <= MAX_TEMPLATE_SIZE) return undefined;
+  return { span: firstLineOf(text), message: `This template has ${text.length.toLocaleString('en-US')} characters; templates over ${MAX_TEMPLATE_SIZE.toLocaleString('en-US')} are not read` };
+}
+
+export function firstLineOf(text: string): Span {
+  return { start: 0, end: Math.max(0, text.slice(0, 4096).search(/\r|\n|$/)) };
+}
+
+/**
+ * What a template's own text makes of it, from its parse: the schema, or the problems that keep it
+ * from being used. Linear in the template's length (a template of 20,000 sections is read in the
+ * time of a document that long), and independent of other templates, so a reload that finds the
+ * same text can keep the result.
+ */
+export function deriveTemplate(id: string, text: string, model: Blueprint): DerivedTemplate {
   if (!model.title) {
-    return { schema: undefined, problems: [{ span: firstLine, message: 'A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`' }] };
+    return { schema: undefined, problems: [{ span: firstLineOf(text), message: 'A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`' }] };
   }
   const titleSpan = model.title.textSpan;
   let schema: TemplateSchema;
@@ -50,44 +71,22 @@ export function templateFromText(id: string, text: string, known: readonly Templ
   if (schema.sections.length === 0) {
     problems.push({ span: titleSpan, message: 'A template needs at least one `##` section' });
   }
-  const seen: string[] = [];
+  const seen = new Set<string>();
   for (const section of model.sections) {
-    if (seen.some((name) => sameName(name, section.heading.text))) {
-      problems.push({ span: section.heading.textSpan, message: `Section '${section.heading.text}' appears twice in this template` });
-    }
-    seen.push(section.heading.text);
-  }
-  const rival = known.find((t) => sameName(t.titlePrefix, schema.titlePrefix));
-  if (rival && problems.length === 0) {
-    problems.push({ span: titleSpan, message: `Template '${rival.id}' already has the title '${rival.titlePrefix}'; each template needs its own` });
+    const key = nameKey(section.heading.text);
+    if (seen.has(key)) problems.push({ span: section.heading.textSpan, message: `Section '${section.heading.text}' appears twice in this template` });
+    seen.add(key);
   }
   return problems.length ? { schema: undefined, problems } : { schema, problems };
 }
 
-/** Every Markdown file directly in `folder`, read as a template, by file name order. A missing folder has none. */
-export function readTemplateFolder(folder: string, known: readonly TemplateSchema[] = builtinTemplates): TemplateFile[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && /\.md$/i.test(e.name)).map((e) => e.name).sort();
-  } catch {
-    return [];
-  }
-  const files: TemplateFile[] = [];
-  const registered = [...known];
-  for (const name of names) {
-    const path = join(folder, name);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      files.push({ path, text: '', schema: undefined, problems: [{ span: { start: 0, end: 0 }, message: `This template cannot be read: ${error instanceof Error ? error.message : String(error)}` }] });
-      continue;
-    }
-    const { schema, problems } = templateFromText(basename(name, '.md').replace(/\.md$/i, ''), text, registered);
-    if (schema) registered.push(schema);
-    files.push({ path, text, schema, problems });
-  }
-  return files;
+/** A usable template that claims a title another template already has (`rivalOf` finds it) is a problem instead. */
+export function withRivals(derived: DerivedTemplate, rivalOf: (titlePrefix: string) => TemplateSchema | undefined): DerivedTemplate {
+  const { schema } = derived;
+  if (!schema) return derived;
+  const rival = rivalOf(schema.titlePrefix);
+  if (!rival) return derived;
+  return { schema: undefined, problems: [{ span: schema.parsed.title!.textSpan, message: `Template '${rival.id}' already has the title '${rival.titlePrefix}'; each template needs its own` }] };
 }
 
 /** The templates in force: the built-in ones first, then the usable ones from the files. */

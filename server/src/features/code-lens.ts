@@ -18,15 +18,38 @@ export type RevealPlaceholderArguments = [uri: string, range: Range];
 export function sectionCodeLenses(analysed: AnalysedBlueprint, settings: BlueprintSettings): CodeLens[] {
   const { document, model } = analysed;
   const counts = (code: 'empty-section' | 'missing-subsection') => severityFor(code, settings) !== undefined;
-  const findings = findProblems(analysed);
-  return model.sections.map((section) => {
+  const placeholdersCount = severityFor('placeholder', settings) !== undefined;
+  // Sections are in document order: each finding and placeholder is put in its section by one binary search.
+  const sectionAt = (offset: number): number => {
+    let lo = 0;
+    let hi = model.sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (model.sections[mid]!.span.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const index = lo - 1;
+    return index >= 0 && offset < model.sections[index]!.span.end ? index : -1;
+  };
+  const tallies = model.sections.map(() => ({ empty: false, missing: 0, emptySubsections: 0, placeholders: [] as AnalysedBlueprint['model']['placeholders'][number][] }));
+  for (const f of findProblems(analysed)) {
+    if (f.code !== 'empty-section' && f.code !== 'missing-subsection') continue;
+    const index = sectionAt(f.span.start);
+    if (index < 0 || !counts(f.code)) continue;
+    const tally = tallies[index]!;
+    if (f.code === 'missing-subsection') tally.missing++;
+    else if (f.span.start === model.sections[index]!.heading.textSpan.start) tally.empty = true;
+    else tally.emptySubsections++;
+  }
+  if (placeholdersCount) {
+    for (const p of model.placeholders) {
+      const index = sectionAt(p.span.start);
+      if (index >= 0 && p.span.end <= model.sections[index]!.span.end) tallies[index]!.placeholders.push(p);
+    }
+  }
+  return model.sections.map((section, index) => {
+    const { empty, missing, emptySubsections, placeholders: left } = tallies[index]!;
     const range = toRange(document, section.heading.span);
-    const inSection = (start: number) => start >= section.span.start && start < section.span.end;
-    const about = findings.filter((f) => inSection(f.span.start));
-    const empty = counts('empty-section') && about.some((f) => f.code === 'empty-section' && f.span.start === section.heading.textSpan.start);
-    const missing = counts('missing-subsection') ? about.filter((f) => f.code === 'missing-subsection').length : 0;
-    const emptySubsections = counts('empty-section') ? about.filter((f) => f.code === 'empty-section' && f.span.start !== section.heading.textSpan.start).length : 0;
-    const left = severityFor('placeholder', settings) === undefined ? [] : model.placeholders.filter((p) => p.span.start >= section.span.start && p.span.end <= section.span.end);
     const parts = [
       ...(empty ? ['empty'] : []),
       ...(missing ? [`${missing} subsection${missing === 1 ? '' : 's'} missing`] : []),

@@ -2,7 +2,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Structure, StructureKind } from '../model/blueprint';
 import { BOM, parseMarkdown } from '../model/markdown-parser';
-import { sameName, type SectionSchema, type SubsectionSchema } from '../model/schema';
+import { nameKey, sameName, templateSectionIndex, type SectionSchema, type SubsectionSchema } from '../model/schema';
 import type { Span } from '../model/span';
 import { lineBreakOf, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
@@ -115,10 +115,10 @@ const sectionHeading: Context = (analysed, line, { snippets }) => {
     // A level-1 line ends the section before it; inside a code block it would not.
     : model.title?.span.start !== line.start && !model.sections.some((s) => s.span.start <= line.start && line.start < s.span.end);
   if (!isHeading) return undefined;
-  const present = model.sections.filter((s) => s.heading.span.start !== line.start);
+  const present = new Set(model.sections.filter((s) => s.heading.span.start !== line.start).map((s) => nameKey(s.heading.text)));
   return schema.sections
     .map((section, index) => ({ section, index }))
-    .filter(({ section }) => !present.some((p) => sameName(p.heading.text, section.name)))
+    .filter(({ section }) => !present.has(nameKey(section.name)))
     .map(({ section, index }) => headingItem(analysed, line, snippets, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance));
 };
 
@@ -127,12 +127,12 @@ const subsectionHeading: Context = (analysed, line, { snippets }) => {
   if (HEADING_LINE.exec(line.before)?.[1] !== '###') return undefined;
   const section = analysed.model.sections.find((s) => s.subsections.some((sub) => sub.heading.span.start === line.start));
   if (!section) return undefined;
-  const sectionSchema = analysed.schema.sections.find((s) => sameName(s.name, section.heading.text));
+  const sectionSchema = analysed.schema.sections[templateSectionIndex(analysed.schema, section.heading.text)];
   if (!sectionSchema) return [];
-  const present = section.subsections.filter((s) => s.heading.span.start !== line.start);
+  const present = new Set(section.subsections.filter((s) => s.heading.span.start !== line.start).map((s) => nameKey(s.heading.text)));
   return sectionSchema.subsections
     .map((sub, index) => ({ sub, index }))
-    .filter(({ sub }) => !present.some((p) => sameName(p.heading.text, sub.name)))
+    .filter(({ sub }) => !present.has(nameKey(sub.name)))
     .map(({ sub, index }) => headingItem(analysed, line, snippets, sub, index, '###', CompletionItemKind.Module, `Subsection of ${sectionSchema.name}`, sectionSchema.guidance));
 };
 

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FieldLine, Section, StructureKind } from '../model/blueprint';
-import { sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
+import { nameKey, sameName, templateSectionIndex, templateSubsectionIndex, type FooterFieldSchema, type SectionSchema, type TemplateSchema } from '../model/schema';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
@@ -101,7 +101,7 @@ function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint
   for (const p of model.placeholders) {
     findings.push({ code: 'placeholder', span: p.span, message: `Placeholder '[${p.text}]' is not filled in` });
   }
-  findings.push(...sectionProblems(analysedSections(model.sections, schema.sections), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }));
+  findings.push(...sectionProblems(analysedSections(model.sections, schema), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }));
   findings.push(...footerProblems(model.footer, schema.footer, model.title?.textSpan ?? { start: 0, end: 0 }));
   for (const span of model.degraded) {
     findings.push({
@@ -131,8 +131,8 @@ interface SectionMatch {
   readonly templateIndex: number;
 }
 
-function analysedSections(sections: readonly Section[], schema: readonly SectionSchema[]): SectionMatch[] {
-  return sections.map((section) => ({ section, templateIndex: schema.findIndex((s) => sameName(s.name, section.heading.text)) }));
+function analysedSections(sections: readonly Section[], schema: TemplateSchema): SectionMatch[] {
+  return sections.map((section) => ({ section, templateIndex: templateSectionIndex(schema, section.heading.text) }));
 }
 
 function sectionProblems(matches: readonly SectionMatch[], schemaSections: readonly SectionSchema[], titleSpan: Span): Finding[] {
@@ -172,7 +172,7 @@ function subsectionProblems(section: Section, schema: SectionSchema): Finding[] 
   const findings: Finding[] = [];
   const seen = new Set<number>();
   for (const sub of section.subsections) {
-    const index = schema.subsections.findIndex((s) => sameName(s.name, sub.heading.text));
+    const index = templateSubsectionIndex(schema, sub.heading.text);
     if (index < 0) continue;
     const name = schema.subsections[index]!.name;
     if (seen.has(index)) {
@@ -214,21 +214,36 @@ function isEmpty(section: Section, templateGuidance: string | undefined): boolea
  */
 function orderProblems(matches: readonly SectionMatch[], schemaSections: readonly SectionSchema[]): Finding[] {
   const inOrder = longestIncreasingRun(matches.map((m) => m.templateIndex));
+  // The template positions of the sections in order, ascending (they are in order): each
+  // out-of-place section finds its neighbours there by binary search.
+  const kept = matches.filter((_, j) => inOrder.has(j)).map((m) => m.templateIndex);
   const findings: Finding[] = [];
   matches.forEach((m, i) => {
     if (inOrder.has(i)) return;
     const name = schemaSections[m.templateIndex]!.name;
-    const successor = matches.find((other, j) => inOrder.has(j) && other.templateIndex > m.templateIndex);
-    if (successor) {
-      const before = schemaSections[successor.templateIndex]!.name;
+    const firstAbove = firstGreater(kept, m.templateIndex);
+    if (firstAbove < kept.length) {
+      const before = schemaSections[kept[firstAbove]!]!.name;
       findings.push({ code: 'section-order', span: m.section.heading.textSpan, message: `Section '${name}' is out of template order: it belongs before '${before}'`, data: { section: name, before } });
     } else {
       // The nearest section before it in template order among those in order.
-      const after = schemaSections[Math.max(0, ...[...inOrder].map((j) => matches[j]!.templateIndex).filter((t) => t < m.templateIndex))]!.name;
+      const after = schemaSections[firstAbove > 0 && kept[firstAbove - 1]! < m.templateIndex ? kept[firstAbove - 1]! : 0]!.name;
       findings.push({ code: 'section-order', span: m.section.heading.textSpan, message: `Section '${name}' is out of template order: it belongs after '${after}'`, data: { section: name, after } });
     }
   });
   return findings;
+}
+
+/** The index of the first value above `value` in ascending `values` (their length when none is). */
+function firstGreater(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function longestIncreasingRun(values: readonly number[]): Set<number> {
@@ -255,12 +270,15 @@ function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFie
   const findings: Finding[] = [];
   // On the footer's last line, where it would be added; on the title when there is no footer at all.
   const missingAt = footer[footer.length - 1]?.span ?? titleSpan;
+  const present = new Set(footer.map((f) => nameKey(f.label)));
+  const fieldSchemas = new Map<string, FooterFieldSchema>();
+  for (const f of schema) if (!fieldSchemas.has(nameKey(f.label))) fieldSchemas.set(nameKey(f.label), f);
   for (const fieldSchema of schema) {
-    if (footer.some((f) => sameName(f.label, fieldSchema.label))) continue;
+    if (present.has(nameKey(fieldSchema.label))) continue;
     findings.push({ code: 'missing-footer-field', span: missingAt, message: `Missing footer field '${fieldSchema.label}'`, data: { field: fieldSchema.label } });
   }
   for (const field of footer) {
-    const fieldSchema = schema.find((f) => sameName(f.label, field.label));
+    const fieldSchema = fieldSchemas.get(nameKey(field.label));
     if (!fieldSchema || /^\[[^\]]*\]$/.test(field.value)) continue;
     if (fieldSchema.kind === 'choice' && !fieldSchema.values.includes(field.value)) {
       const allowed = fieldSchema.values.join(', ');

@@ -1,11 +1,12 @@
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import { sameName } from '../model/schema';
+import { nameKey } from '../model/schema';
 import type { DocumentStatus } from '../protocol';
 import { toRange } from './lsp-ranges';
 
 /** How complete a blueprint is: sections present of the template's, and where its placeholders are. */
 export function documentStatus({ document, model, schema }: AnalysedBlueprint): DocumentStatus {
-  const present = schema.sections.filter((s) => model.sections.some((section) => sameName(section.heading.text, s.name))).length;
+  const inDocument = new Set(model.sections.map((section) => nameKey(section.heading.text)));
+  const present = schema.sections.filter((s) => inDocument.has(nameKey(s.name))).length;
   return {
     kind: schema.kind,
     sectionsPresent: present,

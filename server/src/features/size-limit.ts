@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BlueprintStore } from '../documents/blueprint-store';
+import type { TemplateSchema } from '../model/schema';
 import type { BlueprintSettings } from '../settings';
 import { DIAGNOSTIC_SOURCE, severityFor } from './diagnostics';
 
@@ -9,13 +10,16 @@ export function isTooLarge(document: TextDocument, settings: BlueprintSettings):
 }
 
 /** Whether a document too large to analyse would be a blueprint, judged from its first lines only. */
-export function looksLikeBlueprint(document: TextDocument, store: BlueprintStore): boolean {
+export function looksLikeBlueprint(document: TextDocument, store: BlueprintStore, templates?: readonly TemplateSchema[]): boolean {
   const head = document.getText().slice(0, 4096);
-  return store.isBlueprintText(head, document.uri);
+  return store.isBlueprintText(head, document.uri, templates);
 }
 
-/** One diagnostic on the first line instead of an analysis; none when the user turned the code off. */
-export function tooLargeDiagnostics(document: TextDocument, settings: BlueprintSettings): Diagnostic[] {
+/**
+ * One diagnostic on the first line instead of an analysis; none when the user turned the code off.
+ * `bytes`: for a file too large to be read at all (the CLI), whose `document` is only its beginning.
+ */
+export function tooLargeDiagnostics(document: TextDocument, settings: BlueprintSettings, bytes?: number): Diagnostic[] {
   const text = document.getText();
   const size = text.length;
   const severity = severityFor('too-large', settings);
@@ -26,6 +30,6 @@ export function tooLargeDiagnostics(document: TextDocument, settings: BlueprintS
     severity,
     code: 'too-large',
     source: DIAGNOSTIC_SOURCE,
-    message: `This blueprint has ${size.toLocaleString('en-US')} characters, more than blueprint.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en-US')}): it is not checked. Split it, or raise the setting.`,
+    message: `This blueprint has ${bytes === undefined ? `${size.toLocaleString('en-US')} characters` : `${bytes.toLocaleString('en-US')} bytes`}, more than blueprint.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en-US')}): it is not checked. Split it, or raise the setting.`,
   }];
 }

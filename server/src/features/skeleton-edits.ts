@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint, Section } from '../model/blueprint';
-import { sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
+import { nameKey, sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
 import { insertBlock, lineBreakOf } from './document-edits';
 import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
 import type { FooterValues } from './footer-values';
@@ -27,36 +27,65 @@ export function templateBlock(source: string): string {
  * before whatever section follows that one, else before the footer, else at the end.
  */
 export function sectionOffset({ model, schema }: AnalysedBlueprint, templateIndex: number): number {
-  let predecessor: Section | undefined;
-  for (let i = templateIndex - 1; i >= 0 && !predecessor; i--) predecessor = firstSectionNamed(model, schema.sections[i]!.name);
-  const next = predecessor ? model.sections.find((s) => s.heading.span.start >= predecessor.span.end) : model.sections[0];
-  return next?.heading.span.start ?? model.footer[0]?.span.start ?? model.length;
+  const present = firstIndexByName(model.sections);
+  let predecessor = -1;
+  for (let i = templateIndex - 1; i >= 0 && predecessor < 0; i--) predecessor = present.get(nameKey(schema.sections[i]!.name)) ?? -1;
+  return sectionOffsetAfter(model, predecessor);
 }
 
 /** Where a missing subsection goes in its section: after its nearest present predecessor, else before the first subsection. */
 export function subsectionOffset(section: Section, schema: SectionSchema, subsectionIndex: number): number {
-  const present = (i: number) => section.subsections.find((s) => sameName(s.heading.text, schema.subsections[i]!.name));
-  let predecessor: Section | undefined;
-  for (let i = subsectionIndex - 1; i >= 0 && !predecessor; i--) predecessor = present(i);
-  const next = predecessor ? section.subsections.find((s) => s.heading.span.start >= predecessor.span.end) : section.subsections[0];
-  return next?.heading.span.start ?? section.contentEnd;
+  const present = firstIndexByName(section.subsections);
+  let predecessor = -1;
+  for (let i = subsectionIndex - 1; i >= 0 && predecessor < 0; i--) predecessor = present.get(nameKey(schema.subsections[i]!.name)) ?? -1;
+  return subsectionOffsetAfter(section, predecessor);
 }
 
-/** Every missing section and every missing subsection of a present section, in template order. */
-export function missingSkeleton(analysed: AnalysedBlueprint): BlockInsertion[] {
-  const insertions: BlockInsertion[] = [];
-  analysed.schema.sections.forEach((sectionSchema, index) => {
-    const section = firstSectionNamed(analysed.model, sectionSchema.name);
-    if (!section) {
-      insertions.push({ offset: sectionOffset(analysed, index), block: templateBlock(sectionSchema.source) });
-      return;
-    }
-    sectionSchema.subsections.forEach((sub, subIndex) => {
-      if (!section.subsections.some((s) => sameName(s.heading.text, sub.name))) {
-        insertions.push({ offset: subsectionOffset(section, sectionSchema, subIndex), block: templateBlock(sub.source) });
-      }
-    });
+/** Before the section after the one at `predecessor` (-1: before the first section), else before the footer, else at the end. */
+function sectionOffsetAfter(model: Blueprint, predecessor: number): number {
+  return model.sections[predecessor + 1]?.heading.span.start ?? model.footer[0]?.span.start ?? model.length;
+}
+
+function subsectionOffsetAfter(section: Section, predecessor: number): number {
+  return section.subsections[predecessor + 1]?.heading.span.start ?? section.contentEnd;
+}
+
+/** The index of the first section of each name, by name key. */
+function firstIndexByName(sections: readonly Section[]): Map<string, number> {
+  const index = new Map<string, number>();
+  sections.forEach((s, i) => {
+    const key = nameKey(s.heading.text);
+    if (!index.has(key)) index.set(key, i);
   });
+  return index;
+}
+
+/**
+ * Every missing section and every missing subsection of a present section, in template order.
+ * One walk through the template, remembering the nearest present predecessor: linear in the sizes
+ * of the blueprint and the template.
+ */
+export function missingSkeleton(analysed: AnalysedBlueprint): BlockInsertion[] {
+  const { model } = analysed;
+  const insertions: BlockInsertion[] = [];
+  const present = firstIndexByName(model.sections);
+  let predecessor = -1;
+  for (const sectionSchema of analysed.schema.sections) {
+    const index = present.get(nameKey(sectionSchema.name));
+    if (index === undefined) {
+      insertions.push({ offset: sectionOffsetAfter(model, predecessor), block: templateBlock(sectionSchema.source) });
+      continue;
+    }
+    predecessor = index;
+    const section = model.sections[index]!;
+    const presentSubsections = firstIndexByName(section.subsections);
+    let subPredecessor = -1;
+    for (const sub of sectionSchema.subsections) {
+      const subIndex = presentSubsections.get(nameKey(sub.name));
+      if (subIndex === undefined) insertions.push({ offset: subsectionOffsetAfter(section, subPredecessor), block: templateBlock(sub.source) });
+      else subPredecessor = subIndex;
+    }
+  }
   return insertions;
 }
 
@@ -69,7 +98,8 @@ export function insertBlocks(analysed: AnalysedBlueprint, insertions: readonly B
 
 /** The template's footer fields the blueprint's footer lacks, in template order. */
 export function missingFooterFields({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): FooterFieldSchema[] {
-  return schema.footer.filter((field) => !model.footer.some((f) => sameName(f.label, field.label)));
+  const present = new Set(model.footer.map((f) => nameKey(f.label)));
+  return schema.footer.filter((field) => !present.has(nameKey(field.label)));
 }
 
 /**

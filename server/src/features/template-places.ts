@@ -1,6 +1,5 @@
 import type { Blueprint, Section } from '../model/blueprint';
-import { parseBlueprint } from '../model/blueprint-parser';
-import { sameName, type SectionSchema, type SubsectionSchema, type TemplateSchema } from '../model/schema';
+import { templateSectionIndex, templateSubsectionIndex, type SectionSchema, type SubsectionSchema, type TemplateSchema } from '../model/schema';
 import type { Span } from '../model/span';
 
 /** Where the template puts things, read from the template itself rather than named in code. */
@@ -27,16 +26,17 @@ const cache = new WeakMap<TemplateSchema, TemplatePlaces>();
 export function templatePlaces(schema: TemplateSchema): TemplatePlaces {
   let places = cache.get(schema);
   if (!places) {
-    places = derivePlaces(schema, parseBlueprint(schema.text));
+    places = derivePlaces(schema, schema.parsed);
     cache.set(schema, places);
   }
   return places;
 }
 
 function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlaces {
+  // Sections are in document order: the one holding an offset is found by binary search.
   const where = (offset: number) => {
-    const section = template.sections.find((s) => contains(s, offset));
-    return { section, subsection: section?.subsections.find((s) => contains(s, offset)) };
+    const section = holding(template.sections, offset);
+    return { section, subsection: section && holding(section.subsections, offset) };
   };
   const relationships = template.relationships.flatMap((r) => {
     const { section, subsection } = where(r.span.start);
@@ -46,9 +46,9 @@ function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlac
   const home = firstRelationship && template.structures.filter((s) => s.span.end <= firstRelationship.span.start && where(s.span.start).section === where(firstRelationship.span.start).section).pop();
   let structureHome: StructureHome | undefined;
   const at = home && where(home.span.start);
-  const sectionSchema = at?.section && schema.sections.find((s) => sameName(s.name, at.section!.heading.text));
+  const sectionSchema = at?.section && schema.sections[templateSectionIndex(schema, at.section.heading.text)];
   if (home && at?.section && sectionSchema) {
-    const subsectionSchema = at.subsection && sectionSchema.subsections.find((s) => sameName(s.name, at.subsection!.heading.text));
+    const subsectionSchema = at.subsection && sectionSchema.subsections[templateSubsectionIndex(sectionSchema, at.subsection.heading.text)];
     const relative = (origin: number): Span => ({ start: home.span.start - origin, end: home.span.end - origin });
     structureHome = {
       section: sectionSchema,
@@ -58,13 +58,22 @@ function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlac
     };
   }
   const sections = new Map<SectionSchema, Section>();
-  for (const sectionSchema of schema.sections) {
-    const parsed = template.sections.find((s) => sameName(s.heading.text, sectionSchema.name));
-    if (parsed) sections.set(sectionSchema, parsed);
+  for (const parsed of template.sections) {
+    const sectionSchema = schema.sections[templateSectionIndex(schema, parsed.heading.text)];
+    if (sectionSchema && !sections.has(sectionSchema)) sections.set(sectionSchema, parsed);
   }
   return { relationships, structureHome, sections };
 }
 
-function contains(section: Section, offset: number): boolean {
-  return offset >= section.span.start && offset < section.span.end;
+/** The section whose span holds `offset`, among sections in document order. */
+function holding(sections: readonly Section[], offset: number): Section | undefined {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid]!.span.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const section = sections[lo];
+  return section && offset >= section.span.start && offset < section.span.end ? section : undefined;
 }

@@ -49,16 +49,17 @@ export interface NewBlueprintValues {
  * with a hard break, so that the footer renders one field per line.
  */
 export function newBlueprintText(schema: TemplateSchema, values: NewBlueprintValues): string {
-  const model = parseBlueprint(schema.text);
+  const model = schema.parsed;
   const replacements: Array<{ span: Span; text: string }> = [];
   const titlePlaceholder = model.title && model.placeholders.find((p) => p.span.start >= model.title!.textSpan.start && p.span.end <= model.title!.textSpan.end);
-  if (titlePlaceholder && values.name.trim() !== '') replacements.push({ span: titlePlaceholder.span, text: values.name.trim() });
+  const name = oneLine(values.name);
+  if (titlePlaceholder && name !== '') replacements.push({ span: titlePlaceholder.span, text: name });
   const status = statusField(schema);
   model.footer.forEach((field, index) => {
     const fieldSchema = schema.footer.find((f) => f.label === field.label);
     const kind = fieldSchema?.kind;
-    const filled = kind === 'date' ? values.date
-      : kind === 'person' ? values.author
+    const filled = kind === 'date' ? oneLine(values.date)
+      : kind === 'person' ? oneLine(values.author)
         : fieldSchema === status && /^\[[^\]]*\]$/.test(field.value) ? status!.values[0]
           : undefined;
     const needsBreak = continuesOnNextLine(schema.text, model.footer, index) && !endsWithHardBreak(schema.text, field);
@@ -74,6 +75,14 @@ export function newBlueprintText(schema: TemplateSchema, values: NewBlueprintVal
   }
   // A new file ends with exactly one line break, whatever blank lines the template file trails.
   return text.replace(/\s*$/, '\n');
+}
+
+/**
+ * A value as one line of text: line breaks and other control characters (which would let a name
+ * add a heading or a footer line to the new blueprint) become spaces.
+ */
+function oneLine(value: string | undefined): string {
+  return (value ?? '').replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
 /** Today as YYYY-MM-DD in the local time zone, the form the date field wants. */

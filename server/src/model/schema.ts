@@ -22,6 +22,10 @@ export interface TemplateSchema {
   readonly placeholders: readonly TemplatePlaceholder[];
   /** Offset in `text` where the footer starts (the text's end when there is none). */
   readonly footerOffset: number;
+  /** The template parsed as a document, once: features that need its offsets read this, never parse it again. */
+  readonly parsed: Blueprint;
+  /** Index in `sections` by name key (see `nameKey`), so that matching a document is linear in its length. */
+  readonly sectionIndex: ReadonlyMap<string, number>;
 }
 
 export interface SectionSchema {
@@ -30,6 +34,8 @@ export interface SectionSchema {
   readonly subsections: readonly SubsectionSchema[];
   /** The section's template text, from its heading to the next section (separator included). */
   readonly source: string;
+  /** Index in `subsections` by name key. */
+  readonly subsectionIndex: ReadonlyMap<string, number>;
 }
 
 export interface SubsectionSchema {
@@ -63,15 +69,19 @@ export function deriveSchema(id: string, text: string, model: Blueprint = parseB
   const titlePrefix = (bracket >= 0 ? title.slice(0, bracket) : title).trim();
   const kind = titlePrefix.replace(/:$/, '').trim();
   const footerOffset = model.footer[0]?.span.start ?? text.length;
-  const sections = model.sections.map((section, index): SectionSchema => ({
-    name: section.heading.text,
-    guidance: section.guidance?.text,
-    subsections: section.subsections.map((sub) => ({
+  const sections = model.sections.map((section, index): SectionSchema => {
+    const subsections = section.subsections.map((sub) => ({
       name: sub.heading.text,
       source: text.slice(sub.heading.span.start, sub.contentEnd).replace(/\s+$/, '') + '\n\n',
-    })),
-    source: text.slice(section.heading.span.start, model.sections[index + 1]?.heading.span.start ?? footerOffset),
-  }));
+    }));
+    return {
+      name: section.heading.text,
+      guidance: section.guidance?.text,
+      subsections,
+      source: text.slice(section.heading.span.start, model.sections[index + 1]?.heading.span.start ?? footerOffset),
+      subsectionIndex: indexByName(subsections),
+    };
+  });
   return {
     id,
     kind,
@@ -82,7 +92,29 @@ export function deriveSchema(id: string, text: string, model: Blueprint = parseB
     footer: model.footer.map((field) => footerField(field.label, field.value)),
     placeholders: locatePlaceholders(model),
     footerOffset,
+    parsed: model,
+    sectionIndex: indexByName(sections),
   };
+}
+
+/** The first index of each name, by name key. */
+function indexByName(items: ReadonlyArray<{ readonly name: string }>): Map<string, number> {
+  const index = new Map<string, number>();
+  items.forEach((item, i) => {
+    const key = nameKey(item.name);
+    if (!index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
+/** Where a section of this name is in the template; -1 when the template has none. */
+export function templateSectionIndex(schema: TemplateSchema, name: string): number {
+  return schema.sectionIndex.get(nameKey(name)) ?? -1;
+}
+
+/** Where a subsection of this name is in a template section; -1 when it has none. */
+export function templateSubsectionIndex(section: SectionSchema, name: string): number {
+  return section.subsectionIndex.get(nameKey(name)) ?? -1;
 }
 
 function footerField(label: string, value: string): FooterFieldSchema {
@@ -103,11 +135,21 @@ export function statusField(schema: Pick<TemplateSchema, 'footer'>): FooterField
   return schema.footer.find((f) => f.kind === 'choice' && f.values.length > 1);
 }
 
+/** Each placeholder with the section, subsection and footer field it stands in: one walk, as all three are in document order. */
 function locatePlaceholders(model: Blueprint): TemplatePlaceholder[] {
+  let s = 0;
+  let sub = 0;
+  let f = 0;
   return model.placeholders.map((p) => {
-    const section = model.sections.find((s) => within(s, p.span.start));
-    const subsection = section?.subsections.find((s) => within(s, p.span.start));
-    const footerField = model.footer.find((f) => p.span.start >= f.valueSpan.start && p.span.end <= f.valueSpan.end);
+    const at = p.span.start;
+    while (s < model.sections.length && model.sections[s]!.span.end <= at) { s++; sub = 0; }
+    const section = model.sections[s] && within(model.sections[s]!, at) ? model.sections[s] : undefined;
+    const subsections = section?.subsections ?? [];
+    while (sub < subsections.length && subsections[sub]!.span.end <= at) sub++;
+    const subsection = subsections[sub] && within(subsections[sub]!, at) ? subsections[sub] : undefined;
+    while (f < model.footer.length && model.footer[f]!.valueSpan.end < p.span.end) f++;
+    const field = model.footer[f];
+    const footerField = field && p.span.start >= field.valueSpan.start && p.span.end <= field.valueSpan.end ? field : undefined;
     return { text: p.text, section: section?.heading.text, subsection: subsection?.heading.text, footerField: footerField?.label };
   });
 }
@@ -125,7 +167,8 @@ export function sameName(a: string, b: string): boolean {
 // the same few thousand heading texts come back each time, so their keys are remembered.
 const nameKeys = new Map<string, string>();
 
-function nameKey(name: string): string {
+/** What two names compare by: case and runs of white space aside. */
+export function nameKey(name: string): string {
   let key = nameKeys.get(name);
   if (key === undefined) {
     if (nameKeys.size >= 50_000) nameKeys.clear();

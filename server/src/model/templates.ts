@@ -22,6 +22,8 @@ function derivedOnFirstUse(derive: () => TemplateSchema): TemplateSchema {
     get footer() { return derived().footer; },
     get placeholders() { return derived().placeholders; },
     get footerOffset() { return derived().footerOffset; },
+    get parsed() { return derived().parsed; },
+    get sectionIndex() { return derived().sectionIndex; },
   };
 }
 

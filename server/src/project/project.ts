@@ -1,0 +1,123 @@
+import { dirname, join } from 'node:path';
+import type { TemplateProblem } from '../documents/template-registry';
+import type { TemplateSchema } from '../model/schema';
+import { builtinTemplates } from '../model/templates';
+import type { BlueprintSettings } from '../settings';
+import type { FileAccess } from './file-access';
+import { findRcFile, isInside, type RcFile } from './rc-file';
+import { resolveSettings, type SettingsProblem } from './settings-resolution';
+import { TemplateFolderReader, type Slicing, type TemplateSet } from './template-folder';
+
+/** What applies to the files of one folder. */
+export interface FolderContext {
+  readonly settings: BlueprintSettings;
+  /** The rc file in force, if any. */
+  readonly rc: RcFile | undefined;
+  /** The folder whose Markdown files are templates here (absolute); undefined without a root. */
+  readonly templatesFolder: string | undefined;
+  /** The templates in force here: the built-in ones, then the templates folder's usable ones. */
+  readonly templates: readonly TemplateSchema[];
+  /** The templates folder as read (its malformed files are reported in them). */
+  readonly templateSet: TemplateSet | undefined;
+  readonly problems: readonly SettingsProblem[];
+}
+
+export interface ProjectOptions {
+  readonly files: FileAccess;
+  /**
+   * The folder that bounds the rc lookup for files in `directory` and that `templates.folder` is
+   * relative to: the workspace folder in the server, the repository root in the CLI.
+   */
+  rootOf(directory: string): Promise<string>;
+  readonly slicing?: Slicing;
+}
+
+/**
+ * The project layer the language server and the CLI share: for a folder, the rc file that governs
+ * it (looked up from the folder to its root, never above), the settings (rc file under editor
+ * settings, every invalid value a problem) and the templates of its templates folder. Files are
+ * read only through `FileAccess`. What it has read is kept until `forgetFiles()`; templates whose
+ * text did not change are not derived again even then.
+ */
+export class Project {
+  private readonly rcByDirectory = new Map<string, Promise<{ rc: RcFile | undefined; root: string }>>();
+  private readonly sets = new Map<string, Promise<TemplateSet>>();
+  private readonly reader: TemplateFolderReader;
+
+  constructor(private readonly options: ProjectOptions) {
+    this.reader = new TemplateFolderReader(options.files, options.slicing);
+  }
+
+  /**
+   * What applies to files directly in `directory` (undefined: an unsaved file with no folder),
+   * with `editor` the settings the user set in the editor for them.
+   */
+  async contextFor(directory: string | undefined, editor?: unknown): Promise<FolderContext> {
+    const { rc, root } = directory === undefined ? { rc: undefined, root: undefined } : await this.rcFor(directory);
+    const { settings, templatesFolder, problems } = resolveSettings(rc, editor, root);
+    const templateSet = templatesFolder === undefined ? undefined : await this.templateSet(templatesFolder);
+    const all = templateSet?.problem ? [...problems, { severity: 'error' as const, message: `${templateSet.folder}: the templates folder ${templateSet.problem}` }] : problems;
+    return { settings, rc, templatesFolder, templates: templateSet?.templates ?? builtinTemplates, templateSet, problems: all };
+  }
+
+  /** Whether a file is a template of a context (a Markdown file directly in its templates folder). */
+  static isTemplateFile(path: string, context: FolderContext): boolean {
+    return context.templatesFolder !== undefined && /\.md$/i.test(path) && dirname(path) === context.templatesFolder;
+  }
+
+  /** The problems of an open template (`path`, in the templates folder of `context`) with this text. */
+  templateProblems(context: FolderContext, path: string, text: string): Promise<readonly TemplateProblem[]> {
+    return this.reader.problemsOfText(context.templateSet, path, text);
+  }
+
+  /** The templates folders read so far, as last read. */
+  async templateSets(): Promise<TemplateSet[]> {
+    return Promise.all(this.sets.values());
+  }
+
+  /** Files changed: rc files and templates folders are read again when next asked for. */
+  forgetFiles(): void {
+    this.rcByDirectory.clear();
+    this.sets.clear();
+  }
+
+  private rcFor(directory: string): Promise<{ rc: RcFile | undefined; root: string }> {
+    let found = this.rcByDirectory.get(directory);
+    if (!found) {
+      found = this.options.rootOf(directory).then(async (root) => ({ rc: await findRcFile(this.options.files, directory, root), root }));
+      this.rcByDirectory.set(directory, found);
+    }
+    return found;
+  }
+
+  private templateSet(folder: string): Promise<TemplateSet> {
+    let set = this.sets.get(folder);
+    if (!set) {
+      set = this.reader.read(folder);
+      this.sets.set(folder, set);
+    }
+    return set;
+  }
+}
+
+/**
+ * The CLI's root for files in `directory`: the nearest folder at or above it that holds `.git` (a
+ * repository or a worktree); outside any repository, the current folder when the files are in it,
+ * else their own folder.
+ */
+export function repositoryRootFinder(files: FileAccess, cwd: string): (directory: string) => Promise<string> {
+  const known = new Map<string, Promise<string | undefined>>();
+  const gitRootAbove = (dir: string): Promise<string | undefined> => {
+    let found = known.get(dir);
+    if (!found) {
+      found = files.stat(join(dir, '.git')).then((s) => {
+        if (s.kind === 'file' || s.kind === 'folder') return dir;
+        const up = dirname(dir);
+        return up === dir ? undefined : gitRootAbove(up);
+      });
+      known.set(dir, found);
+    }
+    return found;
+  };
+  return async (directory) => (await gitRootAbove(directory)) ?? (isInside(directory, cwd) ? cwd : directory);
+}
