@@ -2,6 +2,19 @@
 // carries no server code.
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
 
+/** What a client may pass as `initializationOptions`; every part is optional. */
+export interface BlueprintInitializationOptions {
+  /** The `blueprint.*` settings, for editors that do not answer `workspace/configuration` (also accepted as `blueprint`). */
+  readonly settings?: unknown;
+  readonly blueprint?: unknown;
+  /**
+   * `structures` from a client whose own outline already lists a Markdown document's headings (VS Code's
+   * Markdown extension): document symbols then hold only the declared structures and their fields.
+   * `full`, the default: title, sections, subsections, structures and fields.
+   */
+  readonly outline?: 'full' | 'structures';
+}
+
 /** Custom requests the server answers beyond LSP; the VS Code client uses them for its status bar and commands. */
 export interface DocumentStatusParams {
   readonly uri: string;

@@ -22,7 +22,7 @@ import { completions, COMPLETION_TRIGGER_CHARACTERS } from './features/completio
 import { checkDocument } from './features/checked-diagnostics';
 import { REVEAL_PLACEHOLDER_COMMAND, sectionCodeLenses, type RevealPlaceholderArguments } from './features/code-lens';
 import { documentStatus } from './features/document-status';
-import { documentSymbols } from './features/document-symbols';
+import { documentSymbols, type OutlineContent } from './features/document-symbols';
 import { FIX_ALL_KIND, fixAllActions } from './features/fix-all';
 import { footerValues } from './features/footer-values';
 import { hover } from './features/hover';
@@ -34,7 +34,7 @@ import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
 import { templateDiagnostics } from './features/template-diagnostics';
 import { templateSummaries, TemplatesRequest } from './features/template-list';
 import { fullGarbageCollection, IdleCollection } from './idle-collection';
-import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest } from './protocol';
+import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest, type BlueprintInitializationOptions } from './protocol';
 import type { BlueprintSettings } from './settings';
 
 // Wiring only: every answer comes from a feature module working on the cached model.
@@ -51,15 +51,18 @@ let takesSnippets = true;
 /** The settings as the client gave them, before `.blueprintrc.json` is merged under them. */
 let initialRaw: unknown = {};
 let watchesFiles = false;
+/** A client with a Markdown outline of its own asks for the structures only. */
+let outlineContent: OutlineContent = 'full';
 const settingsByUri = new Map<string, Promise<BlueprintSettings>>();
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   takesSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   // Editors pass settings as `{ settings: {...} }` or, like Helix's `config`, as `{ blueprint: {...} }`.
-  const options = params.initializationOptions as { settings?: unknown; blueprint?: unknown } | undefined;
+  const options = params.initializationOptions as BlueprintInitializationOptions | undefined;
   const given = options?.settings ?? options?.blueprint;
   if (given !== undefined) initialRaw = given;
+  if (options?.outline === 'structures') outlineContent = 'structures';
   watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFiles.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
@@ -225,7 +228,7 @@ documents.onDidClose((e) => {
 
 connection.onDocumentSymbol(guard('documentSymbol', [], async (params, token) => {
   const blueprint = await analysed(params.textDocument.uri, token);
-  return blueprint ? documentSymbols(blueprint) : [];
+  return blueprint ? documentSymbols(blueprint, outlineContent) : [];
 }));
 
 connection.onHover(guard('hover', null, async (params, token) => {
