@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
-import { api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, extension, open, openUntitled, teamFolderFile, workspaceFile } from './helpers';
+import { api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, extension, open, openUntitled, teamFolderFile, workbench, workspaceFile } from './helpers';
 
 interface Keybinding {
   readonly key: string;
@@ -93,6 +93,12 @@ suite('Manifest as VS Code reads it', () => {
         return found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Hint ? found : undefined;
       });
       assert.equal(codeOf(missing!), 'missing-section');
+      if (workbench) {
+        // The Settings editor offers the severities for Markdown, with the value just set.
+        await vscode.commands.executeCommand('workbench.action.openSettings', '@lang:markdown blueprint.diagnostics');
+        await workbench.text('.settings-editor .setting-item-contents');
+        await workbench.screenshot('settings-for-markdown');
+      }
     } finally {
       await markdown.update('diagnostics.placeholder', undefined, vscode.ConfigurationTarget.Global, true);
       await plain.update('diagnostics.placeholder', undefined, vscode.ConfigurationTarget.Global);
