@@ -22,7 +22,7 @@ import { completions, COMPLETION_TRIGGER_CHARACTERS } from './features/completio
 import { checkDocument } from './features/checked-diagnostics';
 import { REVEAL_PLACEHOLDER_COMMAND, sectionCodeLenses, type RevealPlaceholderArguments } from './features/code-lens';
 import { documentStatus } from './features/document-status';
-import { documentSymbols, type OutlineContent } from './features/document-symbols';
+import { documentSymbols } from './features/document-symbols';
 import { FIX_ALL_KIND, fixAllActions } from './features/fix-all';
 import { footerValues } from './features/footer-values';
 import { hover } from './features/hover';
@@ -34,7 +34,7 @@ import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
 import { templateDiagnostics } from './features/template-diagnostics';
 import { templateSummaries, TemplatesRequest } from './features/template-list';
 import { fullGarbageCollection, IdleCollection } from './idle-collection';
-import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest, type BlueprintInitializationOptions } from './protocol';
+import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest, type BlueprintInitializationOptions, type OutlineContent } from './protocol';
 import type { BlueprintSettings } from './settings';
 
 // Wiring only: every answer comes from a feature module working on the cached model.

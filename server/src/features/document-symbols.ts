@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Section, Structure, StructureKind } from '../model/blueprint';
 import type { Span } from '../model/span';
+import type { OutlineContent } from '../protocol';
 import { toRange } from './lsp-ranges';
 
 const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
@@ -10,14 +11,6 @@ const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
   class: SymbolKind.Class,
   enum: SymbolKind.Enum,
 };
-
-/**
- * What the outline holds: `full` (title, sections, subsections, structures and their fields) for editors
- * with no Markdown outline of their own; `structures` (only the structures and their fields) for a
- * client that lists the headings itself, as VS Code's Markdown extension does, so that no heading is
- * listed twice.
- */
-export type OutlineContent = 'full' | 'structures';
 
 // Editors ask for the outline many times per version (outline view, breadcrumbs, sticky scroll);
 // the store hands out one AnalysedBlueprint per version, so the answer is kept with it.
