@@ -41,7 +41,7 @@ import { Project, type FolderContext } from './project/project';
 import { isInside } from './project/rc-file';
 import type { SettingsProblem } from './project/settings-resolution';
 import type { TemplateSet } from './project/template-folder';
-import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest } from './protocol';
+import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest, type BlueprintInitializationOptions, type OutlineContent } from './protocol';
 import type { BlueprintSettings } from './settings';
 
 // Wiring only: every answer comes from a feature module working on the cached model.
@@ -67,14 +67,17 @@ let initialRaw: unknown = {};
 let watchesFiles = false;
 /** What applies to each document (settings, templates), until the configuration or the files change. */
 const contextByUri = new Map<string, Promise<FolderContext>>();
+/** A client with a Markdown outline of its own asks for the structures only. */
+let outlineContent: OutlineContent = 'full';
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   takesSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   // Editors pass settings as `{ settings: {...} }` or, like Helix's `config`, as `{ blueprint: {...} }`.
-  const options = params.initializationOptions as { settings?: unknown; blueprint?: unknown } | undefined;
+  const options = params.initializationOptions as BlueprintInitializationOptions | undefined;
   const given = options?.settings ?? options?.blueprint;
   if (given !== undefined) initialRaw = given;
+  if (options?.outline === 'structures') outlineContent = 'structures';
   watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((uri) => pathOf(uri) ?? []);
   return {
@@ -337,7 +340,7 @@ documents.onDidClose((e) => {
 
 connection.onDocumentSymbol(guard('documentSymbol', [], async (params, token) => {
   const blueprint = await analysed(params.textDocument.uri, token);
-  return blueprint ? documentSymbols(blueprint) : [];
+  return blueprint ? documentSymbols(blueprint, outlineContent) : [];
 }));
 
 connection.onHover(guard('hover', null, async (params, token) => {
