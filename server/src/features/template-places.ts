@@ -1,4 +1,5 @@
-import type { Blueprint, Section } from '../model/blueprint';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { Blueprint, Relationship, Section } from '../model/blueprint';
 import { parseBlueprint } from '../model/blueprint-parser';
 import { sameName, type SectionSchema, type SubsectionSchema, type TemplateSchema } from '../model/schema';
 import type { Span } from '../model/span';
@@ -67,4 +68,35 @@ function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlac
 
 function contains(section: Section, offset: number): boolean {
   return offset >= section.span.start && offset < section.span.end;
+}
+
+type Analysed = Pick<AnalysedBlueprint, 'model' | 'schema'>;
+
+// Diagnostics, navigation and completion ask about the same version's relationships: kept with the model.
+const relationshipsByModel = new WeakMap<Blueprint, { readonly schema: TemplateSchema; readonly relationships: readonly Relationship[] }>();
+
+/**
+ * The relationship bullets of a blueprint that are relationships: those in a (sub)section where the
+ * template has relationship bullets (Data Relationships, in the Data Blueprint). A bold-arrow bullet
+ * anywhere else (`**live** → **freeze()** → **frozen**` under State Transitions) is prose. The one
+ * place that decides it, for diagnostics, navigation, rename and completion alike.
+ */
+export function templateRelationships({ model, schema }: Analysed): readonly Relationship[] {
+  const known = relationshipsByModel.get(model);
+  if (known?.schema === schema) return known.relationships;
+  const relationships = model.relationships.filter((r) => isRelationshipPlace({ model, schema }, r.span.start));
+  relationshipsByModel.set(model, { schema, relationships });
+  return relationships;
+}
+
+/** Whether an offset is in a (sub)section where the template has relationship bullets. */
+export function isRelationshipPlace({ model, schema }: Analysed, offset: number): boolean {
+  const places = templatePlaces(schema).relationships;
+  if (places.length === 0) return false;
+  const section = model.sections.find((s) => s.span.start <= offset && offset <= s.span.end);
+  if (!section) return false;
+  const subsection = section.subsections.find((s) => s.span.start <= offset && offset <= s.span.end);
+  return places.some((place) =>
+    sameName(place.section, section.heading.text)
+    && (place.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(place.subsection, subsection.heading.text)));
 }
