@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { checkDocument } from '../../server/src/features/checked-diagnostics';
+import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { BlueprintParser, parseBlueprint } from '../../server/src/model/blueprint-parser';
 import { chunkStarts } from '../../server/src/model/section-chunks';
-import { withCursors } from '../support/cursor';
+import { withCursor, withCursors } from '../support/cursor';
 import { analyse, fixture, settings, textDocument } from '../support/documents';
 
 const filled = fixture('order-ledger.md');
@@ -72,4 +74,23 @@ test('the team-written fixture is analysed the same incrementally, with CRLF, an
     assert.deepEqual(new BlueprintParser().parse(text), new BlueprintParser({ chunked: false }).parse(text));
     assert.deepEqual(computeDiagnostics(analyse(text), settings()), []);
   }
+});
+
+test('a document too large to analyse is still known as a blueprint after long front matter', () => {
+  const frontMatter = '---\ntitle: Order Ledger\nhistory:\n' + '  - reviewed by the data team, with notes on every field\n'.repeat(120) + '---\n\n';
+  const text = frontMatter + filled + '\n' + 'A line of a very long appendix.\n'.repeat(40);
+  const document = textDocument(text, 'file:///docs/order-ledger.md');
+  const checked = checkDocument(document, new BlueprintStore(), settings({ maxDocumentSize: 1000 }));
+  assert.deepEqual(checked?.map((d) => d.code), ['too-large']);
+  assert.equal(checkDocument(textDocument('# Notes\n' + text.slice(frontMatter.length), 'file:///docs/notes.md'), new BlueprintStore(), settings({ maxDocumentSize: 1000 })), undefined);
+});
+
+test('a `#` line in front matter is a comment: completion offers no sections there', () => {
+  const { text, offset } = withCursor(YAML.replace('# Owned by the data team; see [runbook].', '# $0') + filled.replace(/## Data Flow[\s\S]*?(?=## State Management)/, ''));
+  const analysed = analyse(text);
+  assert.deepEqual(completions(analysed, analysed.document.positionAt(offset), { date: '2026-11-25', author: 'Ada' }), []);
+  assert.deepEqual(analysed.model.frontMatter, { start: 0, end: text.indexOf('---\n\n#') + 3 });
+  const atEnd = withCursor(text + '\n## $0');
+  const there = analyse(atEnd.text);
+  assert.deepEqual(completions(there, there.document.positionAt(atEnd.offset), { date: '2026-11-25', author: 'Ada' }).map((i) => i.label), ['Data Flow']);
 });

@@ -110,6 +110,8 @@ const sectionHeading: Context = (analysed, line, { snippets }) => {
   const marks = HEADING_LINE.exec(line.before)?.[1];
   if (marks === undefined || marks.length > 2) return undefined;
   const { model, schema } = analysed;
+  // A `#` line in front matter is a YAML or TOML comment.
+  if (model.frontMatter && line.start < model.frontMatter.end) return undefined;
   const isHeading = marks.length === 2
     ? model.sections.some((s) => s.heading.span.start === line.start)
     // A level-1 line ends the section before it; inside a code block it would not.

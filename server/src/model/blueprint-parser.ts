@@ -246,7 +246,8 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
     ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
     : undefined;
 
-  return { title, sections: buildSections(body), placeholders, structures, typescriptErrors, relationships, footer, length, degraded, directiveComments, codeBlocks };
+  const frontMatter = blocks[0]?.block.kind === 'frontMatter' ? blocks[0].span : undefined;
+  return { frontMatter, title, sections: buildSections(body), placeholders, structures, typescriptErrors, relationships, footer, length, degraded, directiveComments, codeBlocks };
 }
 
 /**

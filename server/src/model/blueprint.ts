@@ -6,6 +6,8 @@ import type { Span } from './span';
  * The model knows nothing of templates: the features compare it against a TemplateSchema.
  */
 export interface Blueprint {
+  /** YAML (`---`) or TOML (`+++`) front matter before everything else, fences included. */
+  readonly frontMatter: Span | undefined;
   /** The document's first heading when it is a level-1 heading. */
   readonly title: Heading | undefined;
   /** Every level-2 section, in document order. */
