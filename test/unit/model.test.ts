@@ -124,3 +124,13 @@ test('prepare analyses one uncached chunk per slice, and parse then gives the sa
   assert.equal(parser.prepare(edited, () => true), true);
   assert.deepEqual(parser.parse(edited), parseBlueprint(edited));
 });
+
+test('a declaration that does not parse keeps its name, placeholder or not, with no fields', () => {
+  const { text, offsets } = withCursors('# Data Blueprint: X\n\n```typescript\ninterface A { a: string }\ninterface $0[Broken]$1 {\n  x: ;\n}\ninterface $2Also$3Broken {\n  y string;\n}\ninterface C { c: number }\n```\n');
+  const model = parseBlueprint(text);
+  assert.deepEqual(model.structures.map((s) => [s.name, s.nameIsPlaceholder, s.fields.length]), [['A', false, 1], ['[Broken]', true, 0], ['AlsoBroken', false, 0], ['C', false, 1]]);
+  assert.deepEqual(model.structures[1]!.nameSpan, { start: offsets[0], end: offsets[1] });
+  assert.equal(model.structures[2]!.nameSpan.start, offsets[2]);
+  assert.deepEqual(model.typescriptErrors.map((e) => [e.message, text.slice(e.span.start, e.span.end)]), [['Unexpected token', ';'], ['Unexpected token, expected ";"', 'string']]);
+  assert.deepEqual(model.placeholders.map((p) => p.text), ['Broken']);
+});

@@ -93,10 +93,26 @@ export function templateRelationships({ model, schema }: Analysed): readonly Rel
 export function isRelationshipPlace({ model, schema }: Analysed, offset: number): boolean {
   const places = templatePlaces(schema).relationships;
   if (places.length === 0) return false;
-  const section = model.sections.find((s) => s.span.start <= offset && offset <= s.span.end);
+  const section = containing(model.sections, offset);
   if (!section) return false;
-  const subsection = section.subsections.find((s) => s.span.start <= offset && offset <= s.span.end);
+  const subsection = containing(section.subsections, offset);
   return places.some((place) =>
     sameName(place.section, section.heading.text)
     && (place.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(place.subsection, subsection.heading.text)));
+}
+
+/**
+ * The section whose span holds the offset (its end included), by binary search: sections follow one
+ * another without overlapping, and a long blueprint has thousands of subsections and relationships.
+ */
+function containing(sections: readonly Section[], offset: number): Section | undefined {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid]!.span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const candidate = sections[lo - 1];
+  return candidate && offset <= candidate.span.end ? candidate : undefined;
 }

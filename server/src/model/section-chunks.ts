@@ -79,12 +79,13 @@ export function chunkStarts(text: string, options: ChunkingOptions = {}): number
       // kind (heading, fence, HTML, list item) is read next.
       const next = offset + match[0].length;
       const sinceCut = next - starts[starts.length - 1]!;
-      const wanted = sinceCut >= LONGEST_UNCUT_RUN || (sinceCut >= minimum && picked(text, next, lines.endOf(next), oneIn));
-      const first = text.charCodeAt(offset);
-      const boundary = first === 32 || first === 9 || first === 10 || first === 13
-        ? mayStartChunk(text, next)
-        : sameListMarker(text, offset, next);
-      if (offset > 0 && wanted && boundary) cut(next);
+      if (offset > 0 && sinceCut >= minimum) {
+        const first = text.charCodeAt(offset);
+        const boundary = first === 32 || first === 9 || first === 10 || first === 13
+          ? mayStartChunk(text, next)
+          : sameListMarker(text, offset, next);
+        if (boundary && (sinceCut >= LONGEST_UNCUT_RUN || picked(text, next, lines.endOf(next), oneIn))) cut(next);
+      }
       candidate.lastIndex = next;
       continue;
     }

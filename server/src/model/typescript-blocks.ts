@@ -123,7 +123,7 @@ function declaredOnly(declared: DeclarationLine, code: string, base: number): St
     kind: declared.kind,
     name,
     nameSpan: shiftSpan(declared.name, base),
-    nameIsPlaceholder: false,
+    nameIsPlaceholder: name.includes('['),
     span: shiftSpan(declared.span, base),
     fields: [],
     typeReferences: [],
