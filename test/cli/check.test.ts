@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith, runCli } from '../support/cli-runner';
 import { fixture, templateText } from '../support/documents';
+import { filledBlueprint } from '../support/filled-blueprint';
 
 const filled = fixture('order-ledger.md');
 /** The filled blueprint with one placeholder back in its Purpose (line 7, columns 5–17). */
@@ -278,5 +280,13 @@ test('a typescript block that does not parse is a typescript-syntax warning at i
   assert.deepEqual(JSON.parse(run.stdout), [{
     file: 'ledger.md', line, column: 12, endLine: line, endColumn: 18, severity: 'warning', code: 'typescript-syntax', message: 'Unexpected token, expected ";"',
   }]);
+  assert.equal(run.status, 0);
+});
+
+test('filled-in blueprints generated from the template, with the Markdown teams write around them, pass the check with no problem', () => {
+  const blueprints = fc.sample(filledBlueprint(), { seed: 20261129, numRuns: 6 });
+  const files = Object.fromEntries(blueprints.map((b, i) => [`docs/${i}-${decodeURI(b.uri).split('/').pop()!}`, b.text]));
+  const run = runCli(['check', '--max-warnings', '0'], folderWith(files));
+  assert.equal(run.stdout, '6 blueprints checked: no problems.\n');
   assert.equal(run.status, 0);
 });
