@@ -23,8 +23,13 @@ function withoutTransforms(extension: MdastExtension | MdastExtension[]): MdastE
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(withoutMdastTransforms).freeze();
 // YAML (`---`) and TOML (`+++`) front matter is only front matter on a document's first line: a text
-// that starts further into the document (a chunk, see section-chunks.ts) is parsed without it.
-const frontMatterProcessor = unified().use(remarkParse).use(remarkGfm).use(withoutMdastTransforms).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// that starts further into the document (a chunk, see section-chunks.ts) is parsed without it. Made
+// when a document first has some, so that starting the server does not wait for it.
+let frontMatterProcessor: Processor<Root> | undefined;
+function withFrontMatter(): Processor<Root> {
+  frontMatterProcessor ??= unified().use(remarkParse).use(remarkGfm).use(withoutMdastTransforms).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+  return frontMatterProcessor;
+}
 
 export const BOM = '\uFEFF';
 
@@ -45,8 +50,8 @@ export function parseMarkdownWithinBudget(text: string, { documentStart = true }
   // micromark-extension-frontmatter 2.0.0 leaves the parser unable to open lists and block quotes for
   // the rest of the text after an opening fence that nothing closes (its issue #5): it is only given
   // texts whose front matter is closed, which is when it reads one at all.
-  const withFrontMatter = documentStart && frontMatterEnd(masked) !== undefined;
-  return { root: (withFrontMatter ? frontMatterProcessor : processor).parse(masked), degraded: paragraphs };
+  const hasFrontMatter = documentStart && frontMatterEnd(masked) !== undefined;
+  return { root: (hasFrontMatter ? withFrontMatter() : processor).parse(masked), degraded: paragraphs };
 }
 
 const FRONT_MATTER_OPENING = /^\uFEFF?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
