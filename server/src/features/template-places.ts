@@ -1,6 +1,5 @@
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint, Relationship, Section } from '../model/blueprint';
-import { parseBlueprint } from '../model/blueprint-parser';
 import { sameName, type SectionSchema, type SubsectionSchema, type TemplateSchema } from '../model/schema';
 import type { Span } from '../model/span';
 
@@ -28,7 +27,7 @@ const cache = new WeakMap<TemplateSchema, TemplatePlaces>();
 export function templatePlaces(schema: TemplateSchema): TemplatePlaces {
   let places = cache.get(schema);
   if (!places) {
-    places = derivePlaces(schema, parseBlueprint(schema.text));
+    places = derivePlaces(schema, schema.model);
     cache.set(schema, places);
   }
   return places;

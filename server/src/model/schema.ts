@@ -22,6 +22,8 @@ export interface TemplateSchema {
   readonly placeholders: readonly TemplatePlaceholder[];
   /** Offset in `text` where the footer starts (the text's end when there is none). */
   readonly footerOffset: number;
+  /** The template as the document parser reads it, for features that look where it puts things. */
+  readonly model: Blueprint;
 }
 
 export interface SectionSchema {
@@ -82,6 +84,7 @@ export function deriveSchema(id: string, text: string, model: Blueprint = parseB
     footer: model.footer.map((field) => footerField(field.label, field.value)),
     placeholders: locatePlaceholders(model),
     footerOffset,
+    model,
   };
 }
 

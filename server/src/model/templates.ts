@@ -22,6 +22,7 @@ function derivedOnFirstUse(derive: () => TemplateSchema): TemplateSchema {
     get footer() { return derived().footer; },
     get placeholders() { return derived().placeholders; },
     get footerOffset() { return derived().footerOffset; },
+    get model() { return derived().model; },
   };
 }
 
