@@ -7,6 +7,7 @@ import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { dateProblem } from './calendar-dates';
 import { toRange } from './lsp-ranges';
+import { templateRelationships } from './template-places';
 
 /** Every diagnostic code the server reports, with its default severity. */
 export const DIAGNOSTIC_DEFAULTS = {
@@ -20,6 +21,7 @@ export const DIAGNOSTIC_DEFAULTS = {
   'invalid-date': 'error',
   'missing-footer-field': 'warning',
   'unknown-structure': 'warning',
+  'typescript-syntax': 'warning',
   'too-large': 'warning',
   'degraded-analysis': 'information',
 } as const satisfies Record<string, Exclude<SeverityName, 'off'>>;
@@ -83,7 +85,7 @@ export function severityFor(code: DiagnosticCode, settings: BlueprintSettings): 
 // Diagnostics and every quick-fix request of a version read the same findings: kept with the model.
 const findingsByModel = new WeakMap<AnalysedBlueprint['model'], { readonly schema: AnalysedBlueprint['schema']; readonly findings: readonly Finding[] }>();
 
-/** The problems in document order within each kind: placeholders, structure, footer, relationships. */
+/** The problems in document order within each kind: placeholders, structure, footer, code, relationships. */
 export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): readonly Finding[] {
   const known = findingsByModel.get(model);
   if (known?.schema === schema) return known.findings;
@@ -110,8 +112,11 @@ function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint
       message: `This paragraph holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so its links, emphasis and code spans are not checked (its placeholders are)`,
     });
   }
+  for (const error of model.typescriptErrors) {
+    findings.push({ code: 'typescript-syntax', span: error.span, message: error.message });
+  }
   const declared = new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name));
-  for (const r of model.relationships) {
+  for (const r of templateRelationships({ model, schema })) {
     for (const end of [r.from, r.to]) {
       if (end.isPlaceholder || end.text === '' || declared.has(end.text)) continue;
       findings.push({
