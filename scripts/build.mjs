@@ -35,18 +35,28 @@ const babelParserApart = {
 
 const shipped = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [babelParserApart],
-    banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  {
+    entryPoints: { server: 'server/src/server.ts' },
+    outdir: 'dist',
+    plugins: [babelParserApart],
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  },
   { entryPoints: { 'babel-parser': createRequire(import.meta.url).resolve('@babel/parser') }, outdir: 'dist' },
 ];
 if (existsSync('server/src/cli/main.ts')) {
-  shipped.push({ entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', plugins: [babelParserApart],
-    banner: { js: '#!/usr/bin/env node\n' + common.banner.js } });
+  shipped.push({
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    plugins: [babelParserApart],
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  });
 }
 
 function testEntries(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.(test|bench|suite)\.ts$|^(index|bench)\.ts$/.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => /\.(test|bench|suite)\.ts$|^(index|bench)\.ts$/.test(f))
+    .map((f) => join(dir, f));
 }
 
 const builds = shipped.map((b) => ({ ...common, ...b }));
@@ -56,7 +66,8 @@ if (args.has('--tests')) {
     if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode'] });
   }
   const integration = testEntries('test/integration');
-  if (integration.length) builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+  if (integration.length)
+    builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
 }
 
 if (watch) {

@@ -21,14 +21,18 @@ const BLUEPRINT_LANGUAGE = 'markdown';
  * the value VS Code itself would use wins: a folder's over the workspace's over the user's, and for
  * language-overridable settings a `"[markdown]"` value over any value without a language.
  */
-export function explicitSettings(section: string, settings: readonly DeclaredSetting[], scope: vscode.Uri | undefined): Record<string, unknown> {
+export function explicitSettings(
+  section: string,
+  settings: readonly DeclaredSetting[],
+  scope: vscode.Uri | undefined,
+): Record<string, unknown> {
   const configuration = vscode.workspace.getConfiguration(section, { uri: scope, languageId: BLUEPRINT_LANGUAGE });
   const explicit: Record<string, unknown> = {};
   for (const { key, languageOverridable } of settings) {
     const inspected = configuration.inspect(key);
     if (!inspected) continue;
     const forMarkdown = languageOverridable
-      ? inspected.workspaceFolderLanguageValue ?? inspected.workspaceLanguageValue ?? inspected.globalLanguageValue
+      ? (inspected.workspaceFolderLanguageValue ?? inspected.workspaceLanguageValue ?? inspected.globalLanguageValue)
       : undefined;
     const value = forMarkdown ?? inspected.workspaceFolderValue ?? inspected.workspaceValue ?? inspected.globalValue;
     if (value !== undefined) setPath(explicit, key.split('.'), value);

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { BlueprintInitializationOptions } from '../../server/src/protocol';
 import { declaredSettings, explicitSettings } from './explicit-settings';
 
@@ -35,7 +41,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
         // Only what the user set, so that a value equal to its default still wins over the rc file.
         configuration: (params, token, next) => {
           if (!params.items.every((item) => item.section === 'blueprint')) return next(params, token);
-          return params.items.map((item) => explicitSettings('blueprint', blueprintSettings, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined));
+          return params.items.map((item) =>
+            explicitSettings('blueprint', blueprintSettings, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined),
+          );
         },
       },
     },

@@ -11,7 +11,11 @@ import type { BlueprintServer } from './blueprint-server';
  * input box open with the reason. The text and the file name come from the server. Returns the new
  * document's URI, or undefined when nothing was created.
  */
-export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri, template?: TemplateSummary): Promise<vscode.Uri | undefined> {
+export async function newBlueprint(
+  server: BlueprintServer,
+  folder?: vscode.Uri,
+  template?: TemplateSummary,
+): Promise<vscode.Uri | undefined> {
   const destination = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const kind = template?.id;
   const name = await vscode.window.showInputBox({
@@ -47,7 +51,12 @@ export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri,
  * undefined when it can. The file name is the one the server gives the blueprint; the file is named
  * relative to the workspace, never by its absolute path. Without a folder only an empty name is refused.
  */
-async function nameProblem(server: BlueprintServer, name: string, folder: vscode.Uri | undefined, kind?: string): Promise<string | undefined> {
+async function nameProblem(
+  server: BlueprintServer,
+  name: string,
+  folder: vscode.Uri | undefined,
+  kind?: string,
+): Promise<string | undefined> {
   if (name.trim() === '') return 'Give the blueprint a name, such as "Order Ledger".';
   if (!folder) return undefined;
   let fileName: string | undefined;
@@ -65,7 +74,9 @@ async function nameProblem(server: BlueprintServer, name: string, folder: vscode
 
 /** A file as the workspace names it (`docs/order-ledger.blueprint.md`); outside the workspace, its name alone. */
 function shown(file: vscode.Uri): string {
-  return vscode.workspace.getWorkspaceFolder(file) ? vscode.workspace.asRelativePath(file) : file.path.slice(file.path.lastIndexOf('/') + 1);
+  return vscode.workspace.getWorkspaceFolder(file)
+    ? vscode.workspace.asRelativePath(file)
+    : file.path.slice(file.path.lastIndexOf('/') + 1);
 }
 
 function alreadyExists(file: vscode.Uri): string {
@@ -113,7 +124,12 @@ function unsavedEditorFor(file: vscode.Uri): vscode.TextDocument | undefined {
 export async function newBlueprintOfAnyKind(server: BlueprintServer, folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const templates = await server.templates();
   const picked = await vscode.window.showQuickPick(
-    templates.map((template) => ({ label: template.kind, description: template.builtin ? 'built-in' : 'workspace template', detail: template.title, template })),
+    templates.map((template) => ({
+      label: template.kind,
+      description: template.builtin ? 'built-in' : 'workspace template',
+      detail: template.title,
+      template,
+    })),
     { title: 'New Blueprint', placeHolder: 'Which kind of blueprint?' },
   );
   return picked ? newBlueprint(server, folder, picked.template) : undefined;

@@ -25,12 +25,15 @@ test('check finds blueprints by title and by name, honours .gitignore, and print
     'node_modules/pkg/readme.md': onePlaceholder,
   });
   const run = runCli(['check'], root);
-  assert.equal(run.stdout, [
-    "docs/ledger.md:7:5 warning placeholder Placeholder '[Ledger name]' is not filled in",
-    '',
-    '1 problem (0 errors, 1 warning) in 2 blueprints.',
-    '',
-  ].join('\n'));
+  assert.equal(
+    run.stdout,
+    [
+      "docs/ledger.md:7:5 warning placeholder Placeholder '[Ledger name]' is not filled in",
+      '',
+      '1 problem (0 errors, 1 warning) in 2 blueprints.',
+      '',
+    ].join('\n'),
+  );
   assert.equal(run.status, 0);
   assert.equal(run.stderr, '');
 });
@@ -66,10 +69,16 @@ test('--max-warnings N fails the check only past N warnings', () => {
 
 test('paths, folders and globs choose what is checked; files named explicitly are checked even when ignored', () => {
   const root = folderWith({
-    '.git/HEAD': '', '.gitignore': 'ignored.md\n',
-    'a/one.md': onePlaceholder, 'b/two.md': onePlaceholder, 'b/deep/three.blueprint.md': onePlaceholder, 'ignored.md': onePlaceholder,
+    '.git/HEAD': '',
+    '.gitignore': 'ignored.md\n',
+    'a/one.md': onePlaceholder,
+    'b/two.md': onePlaceholder,
+    'b/deep/three.blueprint.md': onePlaceholder,
+    'ignored.md': onePlaceholder,
   });
-  const files = (args: string[]) => [...new Set(JSON.parse(runCli(['check', '--format', 'json', ...args], root).stdout).map((d: { file: string }) => d.file))];
+  const files = (args: string[]) => [
+    ...new Set(JSON.parse(runCli(['check', '--format', 'json', ...args], root).stdout).map((d: { file: string }) => d.file)),
+  ];
   assert.deepEqual(files(['a']), ['a/one.md']);
   assert.deepEqual(files(['b/two.md', 'ignored.md']), ['b/two.md', 'ignored.md']);
   assert.deepEqual(files(['b/**/*.blueprint.md']), ['b/deep/three.blueprint.md']);
@@ -86,10 +95,18 @@ test('a named file that is not a blueprint is skipped with a note', () => {
 test('--format json lists every diagnostic with 1-based positions', () => {
   const root = folderWith({ 'ledger.md': onePlaceholder });
   const run = runCli(['check', '--format', 'json'], root);
-  assert.deepEqual(JSON.parse(run.stdout), [{
-    file: 'ledger.md', line: 7, column: 5, endLine: 7, endColumn: 18,
-    severity: 'warning', code: 'placeholder', message: "Placeholder '[Ledger name]' is not filled in",
-  }]);
+  assert.deepEqual(JSON.parse(run.stdout), [
+    {
+      file: 'ledger.md',
+      line: 7,
+      column: 5,
+      endLine: 7,
+      endColumn: 18,
+      severity: 'warning',
+      code: 'placeholder',
+      message: "Placeholder '[Ledger name]' is not filled in",
+    },
+  ]);
 });
 
 test('--format sarif writes a SARIF 2.1.0 log code scanning accepts', () => {
@@ -108,8 +125,15 @@ test('--format sarif writes a SARIF 2.1.0 log code scanning accepts', () => {
   assert.equal(driver.name, 'blueprint');
   const ids = driver.rules.map((r: { id: string }) => r.id);
   assert.equal(new Set(ids).size, ids.length);
-  for (const rule of driver.rules) assert.deepEqual(Object.keys(rule).sort(), ['defaultConfiguration', 'helpUri', 'id', 'shortDescription']);
-  assert.deepEqual(sarifRun.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['invalid-date', 'error'], ['placeholder', 'warning']]);
+  for (const rule of driver.rules)
+    assert.deepEqual(Object.keys(rule).sort(), ['defaultConfiguration', 'helpUri', 'id', 'shortDescription']);
+  assert.deepEqual(
+    sarifRun.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
+    [
+      ['invalid-date', 'error'],
+      ['placeholder', 'warning'],
+    ],
+  );
   for (const result of sarifRun.results) {
     assert.equal(driver.rules[result.ruleIndex].id, result.ruleId);
     assert.ok(['error', 'warning', 'note', 'none'].includes(result.level));
@@ -155,14 +179,17 @@ test('--color paints the severity; NO_COLOR output has no escape codes', () => {
 
 test('.blueprintrc.json settings apply to the files below it', () => {
   const root = folderWith({
-    '.blueprintrc.json': JSON.stringify({ diagnostics: { 'placeholder': 'error' } }),
+    '.blueprintrc.json': JSON.stringify({ diagnostics: { placeholder: 'error' } }),
     'ledger.md': draft(onePlaceholder),
-    'sub/.blueprintrc.json': JSON.stringify({ diagnostics: { 'placeholder': 'off' } }),
+    'sub/.blueprintrc.json': JSON.stringify({ diagnostics: { placeholder: 'off' } }),
     'sub/ledger.md': onePlaceholder,
   });
   const run = runCli(['check', '--format', 'json'], root);
   // An explicit severity wins over the draft status.
-  assert.deepEqual(JSON.parse(run.stdout).map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`), ['ledger.md error']);
+  assert.deepEqual(
+    JSON.parse(run.stdout).map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`),
+    ['ledger.md error'],
+  );
   assert.equal(run.status, 1);
 });
 
@@ -183,7 +210,10 @@ test('a malformed .blueprintrc.json is bad usage, pointing at the mistake; unkno
 });
 
 test('rule-control comments silence diagnostics in the CLI as in the editor', () => {
-  const text = onePlaceholder.replace('The [Ledger name] records', '<!-- blueprint-disable-next-line placeholder -->\nThe [Ledger name] records');
+  const text = onePlaceholder.replace(
+    'The [Ledger name] records',
+    '<!-- blueprint-disable-next-line placeholder -->\nThe [Ledger name] records',
+  );
   const root = folderWith({ 'ledger.md': text });
   assert.equal(runCli(['check'], root).stdout, '1 blueprint checked: no problems.\n');
 });
@@ -195,18 +225,25 @@ test('custom templates in .blueprints/ are checked, and a malformed template is 
     'payments.md': paymentsApi,
   });
   const run = runCli(['check'], root);
-  assert.equal(run.stdout, [
-    "payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
-    '.blueprints/broken.md:1:1 error invalid-template A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`; this template is not used until it is fixed',
-    '',
-    '2 problems (1 error, 1 warning) in 2 blueprints.',
-    '',
-  ].join('\n'));
+  assert.equal(
+    run.stdout,
+    [
+      "payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
+      '.blueprints/broken.md:1:1 error invalid-template A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`; this template is not used until it is fixed',
+      '',
+      '2 problems (1 error, 1 warning) in 2 blueprints.',
+      '',
+    ].join('\n'),
+  );
   assert.equal(run.status, 1);
 });
 
 test('templates.folder in .blueprintrc.json names another folder', () => {
-  const root = folderWith({ '.blueprintrc.json': '{ "templates": { "folder": "kinds" } }', 'kinds/api.md': apiTemplate, 'payments.md': paymentsApi });
+  const root = folderWith({
+    '.blueprintrc.json': '{ "templates": { "folder": "kinds" } }',
+    'kinds/api.md': apiTemplate,
+    'payments.md': paymentsApi,
+  });
   assert.match(runCli(['check'], root).stdout, /^payments\.md:11:1 warning placeholder/m);
 });
 
@@ -231,7 +268,10 @@ test('new writes a blueprint from the template with name, date and author, and n
   assert.equal(checked.status, 0, checked.stdout);
   const found = JSON.parse(checked.stdout) as Array<{ code: string; severity: string }>;
   assert.equal(found.length, 74);
-  assert.ok(found.every((d) => d.code === 'placeholder' && d.severity === 'hint'), checked.stdout.slice(0, 300));
+  assert.ok(
+    found.every((d) => d.code === 'placeholder' && d.severity === 'hint'),
+    checked.stdout.slice(0, 300),
+  );
 });
 
 test("a team's blueprint with a hard-break footer passes check: its values end before the breaks", () => {
@@ -243,7 +283,10 @@ test("a team's blueprint with a hard-break footer passes check: its values end b
   writeFileSync(join(root, 'docs/stock-levels.md'), fixture('stock-levels.md').replace('Approved\\', 'Aproved\\'));
   const typo = runCli(['check'], root);
   assert.equal(typo.status, 1);
-  assert.match(typo.stdout, /^docs\/stock-levels\.md:\d+:23 error invalid-status Blueprint Status 'Aproved' is not one of Draft, Review, Approved$/m);
+  assert.match(
+    typo.stdout,
+    /^docs\/stock-levels\.md:\d+:23 error invalid-status Blueprint Status 'Aproved' is not one of Draft, Review, Approved$/m,
+  );
 });
 
 test('new takes a custom template kind and an --output path', () => {
@@ -278,17 +321,21 @@ test('blueprints written as teams write them: front matter is no reason to skip 
     '.git/HEAD': '',
     'docs/payments-ledger.md': teamWritten,
     // Reviewed, but Last Updated names no real day; links after the footer.
-    'docs/order-ledger.md': filled.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-02-30') + '\n[rfc]: https://example.com/rfc\n',
+    'docs/order-ledger.md':
+      filled.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-02-30') + '\n[rfc]: https://example.com/rfc\n',
     'docs/crlf-ledger.md': '\uFEFF' + teamWritten.replace(/\n/g, '\r\n'),
   });
   const lastUpdated = filled.split('\n').findIndex((l) => l.startsWith('**Last Updated**')) + 1;
   const run = runCli(['check', 'docs/payments-ledger.md', 'docs/order-ledger.md', 'docs/crlf-ledger.md'], root);
-  assert.equal(run.stdout, [
-    `docs/order-ledger.md:${lastUpdated}:19 error invalid-date Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days`,
-    '',
-    '1 problem (1 error, 0 warnings) in 3 blueprints.',
-    '',
-  ].join('\n'));
+  assert.equal(
+    run.stdout,
+    [
+      `docs/order-ledger.md:${lastUpdated}:19 error invalid-date Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days`,
+      '',
+      '1 problem (1 error, 0 warnings) in 3 blueprints.',
+      '',
+    ].join('\n'),
+  );
   assert.equal(run.stderr, '');
   assert.equal(run.status, 1);
 });
@@ -297,9 +344,18 @@ test('a typescript block that does not parse is a typescript-syntax warning at i
   const text = filled.replace('  quantity: number;', '  quantity number;');
   const line = text.split('\n').findIndex((l) => l === '  quantity number;') + 1;
   const run = runCli(['check', '--format', 'json'], folderWith({ 'ledger.md': text }));
-  assert.deepEqual(JSON.parse(run.stdout), [{
-    file: 'ledger.md', line, column: 12, endLine: line, endColumn: 18, severity: 'warning', code: 'typescript-syntax', message: 'Unexpected token, expected ";"',
-  }]);
+  assert.deepEqual(JSON.parse(run.stdout), [
+    {
+      file: 'ledger.md',
+      line,
+      column: 12,
+      endLine: line,
+      endColumn: 18,
+      severity: 'warning',
+      code: 'typescript-syntax',
+      message: 'Unexpected token, expected ";"',
+    },
+  ]);
   assert.equal(run.status, 0);
 });
 

@@ -4,7 +4,18 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
-  answering, api, blueprintDiagnostics, closeAllEditors, codeOf, eventually, extension, open, openUntitled, today, workbench, workspaceFile,
+  answering,
+  api,
+  blueprintDiagnostics,
+  closeAllEditors,
+  codeOf,
+  eventually,
+  extension,
+  open,
+  openUntitled,
+  today,
+  workbench,
+  workspaceFile,
 } from './helpers';
 
 const FIRST_PLACEHOLDER = "[Describe the data system's purpose, what data it manages, and why it's needed.]";
@@ -16,7 +27,9 @@ function selectedText(editor: vscode.TextEditor): string {
 async function setAuthor(value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('blueprint').update('author', value, vscode.ConfigurationTarget.Global);
   // The client tells the server when the extension host sees the change.
-  await eventually(`blueprint.author to be '${value ?? ''}'`, () => (vscode.workspace.getConfiguration('blueprint').get('author') === (value ?? '') ? true : undefined));
+  await eventually(`blueprint.author to be '${value ?? ''}'`, () =>
+    vscode.workspace.getConfiguration('blueprint').get('author') === (value ?? '') ? true : undefined,
+  );
 }
 
 suite('Commands', () => {
@@ -28,15 +41,19 @@ suite('Commands', () => {
 
   test('New Data Blueprint asks for the name and opens the filled-in template, named <name>.blueprint.md, with the first placeholder selected', async () => {
     await setAuthor('Ada Lovelace');
-    const uri = await answering('showInputBox', () => 'Order Ledger', async (calls) => {
-      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint');
-      assert.equal(calls.length, 1);
-      const options = calls[0]![0] as vscode.InputBoxOptions;
-      assert.equal(options.title, 'New Data Blueprint');
-      assert.equal(await options.validateInput?.('  '), 'Give the blueprint a name, such as "Order Ledger".');
-      assert.equal(await options.validateInput?.('Payments Ledger'), undefined);
-      return created;
-    });
+    const uri = await answering(
+      'showInputBox',
+      () => 'Order Ledger',
+      async (calls) => {
+        const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint');
+        assert.equal(calls.length, 1);
+        const options = calls[0]![0] as vscode.InputBoxOptions;
+        assert.equal(options.title, 'New Data Blueprint');
+        assert.equal(await options.validateInput?.('  '), 'Give the blueprint a name, such as "Order Ledger".');
+        assert.equal(await options.validateInput?.('Payments Ledger'), undefined);
+        return created;
+      },
+    );
     assert.ok(uri);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri.toString());
@@ -54,7 +71,10 @@ suite('Commands', () => {
       const diagnostics = blueprintDiagnostics(uri);
       return diagnostics.length > 0 ? diagnostics : undefined;
     });
-    assert.ok(found.every((d) => codeOf(d) === 'placeholder' && d.severity === vscode.DiagnosticSeverity.Hint), found.map((d) => `${codeOf(d)} ${d.severity}`).join(', '));
+    assert.ok(
+      found.every((d) => codeOf(d) === 'placeholder' && d.severity === vscode.DiagnosticSeverity.Hint),
+      found.map((d) => `${codeOf(d)} ${d.severity}`).join(', '),
+    );
     await workbench?.screenshot('new-data-blueprint');
   });
 
@@ -62,13 +82,18 @@ suite('Commands', () => {
     const file = workspaceFile('stock-levels.blueprint.md');
     assert.equal(existsSync(file.fsPath), false);
     try {
-      await answering('showInputBox', () => 'Stock Levels', () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
+      await answering(
+        'showInputBox',
+        () => 'Stock Levels',
+        () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+      );
       const document = vscode.window.activeTextEditor!.document;
       const text = document.getText();
       // As Ctrl+S saves it: VS Code writes the file and the editor shows it in place of the unsaved one.
       await vscode.commands.executeCommand('workbench.action.files.save');
       await eventually('the editor to show the saved file', () =>
-        (vscode.window.activeTextEditor?.document.uri.toString() === file.toString() ? true : undefined));
+        vscode.window.activeTextEditor?.document.uri.toString() === file.toString() ? true : undefined,
+      );
       assert.equal(readFileSync(file.fsPath, 'utf8'), text);
       assert.equal(document.isClosed || !vscode.workspace.textDocuments.includes(document), true);
     } finally {
@@ -79,7 +104,11 @@ suite('Commands', () => {
 
   test('without blueprint.author the Author is the operating system user', async () => {
     await setAuthor('');
-    await answering('showInputBox', () => 'Warehouse Stock', () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
+    await answering(
+      'showInputBox',
+      () => 'Warehouse Stock',
+      () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+    );
     const text = vscode.window.activeTextEditor!.document.getText();
     assert.ok(text.endsWith(`**Author**: ${userInfo().username}\n`), text.slice(-80));
   });
@@ -87,7 +116,11 @@ suite('Commands', () => {
   test('Esc in the name box changes nothing', async () => {
     const editor = await open(workspaceFile('notes.md'));
     const documents = vscode.workspace.textDocuments.length;
-    const created = await answering('showInputBox', () => undefined, () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
+    const created = await answering(
+      'showInputBox',
+      () => undefined,
+      () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+    );
     assert.equal(created, undefined);
     assert.equal(vscode.window.activeTextEditor, editor);
     assert.equal(vscode.workspace.textDocuments.length, documents);
@@ -97,8 +130,11 @@ suite('Commands', () => {
   test('on an Explorer folder it creates <name>.blueprint.md there, and never overwrites one', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'blueprint-explorer-'));
     try {
-      const created = await answering('showInputBox', () => 'Order Ledger (EU)', () =>
-        vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint', vscode.Uri.file(folder)));
+      const created = await answering(
+        'showInputBox',
+        () => 'Order Ledger (EU)',
+        () => vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint', vscode.Uri.file(folder)),
+      );
       const file = join(folder, 'order-ledger-eu.blueprint.md');
       assert.equal(created?.fsPath, file);
       assert.ok(readFileSync(file, 'utf8').startsWith('# Data Blueprint: Order Ledger (EU)\n'));
@@ -108,12 +144,23 @@ suite('Commands', () => {
 
       // A file that appears once the name was accepted is left as it is too.
       writeFileSync(file, 'kept as it is\n');
-      const again = await answering('showWarningMessage', () => undefined, (warnings) =>
-        answering('showInputBox', () => 'Order Ledger (EU)', async () => {
-          const result = await vscode.commands.executeCommand('blueprint.newDataBlueprint', vscode.Uri.file(folder));
-          assert.deepEqual(warnings.map((w) => w[0]), ['order-ledger-eu.blueprint.md already exists in this folder. It was left as it is: choose another name.']);
-          return result;
-        }));
+      const again = await answering(
+        'showWarningMessage',
+        () => undefined,
+        (warnings) =>
+          answering(
+            'showInputBox',
+            () => 'Order Ledger (EU)',
+            async () => {
+              const result = await vscode.commands.executeCommand('blueprint.newDataBlueprint', vscode.Uri.file(folder));
+              assert.deepEqual(
+                warnings.map((w) => w[0]),
+                ['order-ledger-eu.blueprint.md already exists in this folder. It was left as it is: choose another name.'],
+              );
+              return result;
+            },
+          ),
+      );
       assert.equal(again, undefined);
       assert.equal(readFileSync(file, 'utf8'), 'kept as it is\n');
     } finally {
@@ -125,11 +172,16 @@ suite('Commands', () => {
 
   test('a name whose file exists is refused in the input box, the file named as the workspace names it', async () => {
     /** The validation the command gives its input box, for a new blueprint in `folder` (from the palette when undefined). */
-    const validationFor = (folder?: vscode.Uri) => answering('showInputBox', () => undefined, async (calls) => {
-      assert.equal(await vscode.commands.executeCommand('blueprint.newDataBlueprint', ...(folder ? [folder] : [])), undefined);
-      const validate = (calls[0]![0] as vscode.InputBoxOptions).validateInput!;
-      return async (name: string) => validate(name);
-    });
+    const validationFor = (folder?: vscode.Uri) =>
+      answering(
+        'showInputBox',
+        () => undefined,
+        async (calls) => {
+          assert.equal(await vscode.commands.executeCommand('blueprint.newDataBlueprint', ...(folder ? [folder] : [])), undefined);
+          const validate = (calls[0]![0] as vscode.InputBoxOptions).validateInput!;
+          return async (name: string) => validate(name);
+        },
+      );
     const [first, team] = vscode.workspace.workspaceFolders!;
     const inFirstFolder = await validationFor(first!.uri);
     // test/integration/workspace/ledger-draft.blueprint.md exists.
@@ -138,7 +190,12 @@ suite('Commands', () => {
     assert.equal(await inFirstFolder(' '), 'Give the blueprint a name, such as "Order Ledger".');
     // From the palette the blueprint goes to the first workspace folder.
     assert.equal(await (await validationFor())('ledger draft'), 'workspace/ledger-draft.blueprint.md already exists. Choose another name.');
-    assert.equal(await (await validationFor(team!.uri))('Ledger Draft'), 'team-folder/ledger-draft.blueprint.md already exists. Choose another name.');
+    assert.equal(
+      await (
+        await validationFor(team!.uri)
+      )('Ledger Draft'),
+      'team-folder/ledger-draft.blueprint.md already exists. Choose another name.',
+    );
 
     const outside = mkdtempSync(join(tmpdir(), 'blueprint-explorer-'));
     try {
@@ -150,8 +207,17 @@ suite('Commands', () => {
     }
 
     // An unsaved new blueprint of that name is taken too.
-    await answering('showInputBox', () => 'Order Ledger', () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
-    assert.equal(await (await validationFor())('Order Ledger'), 'workspace/order-ledger.blueprint.md is already open in an unsaved editor. Choose another name.');
+    await answering(
+      'showInputBox',
+      () => 'Order Ledger',
+      () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+    );
+    assert.equal(
+      await (
+        await validationFor()
+      )('Order Ledger'),
+      'workspace/order-ledger.blueprint.md is already open in an unsaved editor. Choose another name.',
+    );
   });
 
   // Only the code-server runner can drive the workbench's own input box (there is no API to type into it).
@@ -160,13 +226,21 @@ suite('Commands', () => {
     test('in the real input box a taken name stays, with the reason under it, and Enter does not accept it', async () => {
       const file = workspaceFile('ledger-draft.blueprint.md');
       const before = readFileSync(file.fsPath, 'utf8');
-      const running = vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint', vscode.workspace.workspaceFolders![0]!.uri);
+      const running = vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'blueprint.newDataBlueprint',
+        vscode.workspace.workspaceFolders![0]!.uri,
+      );
       await ui.fillQuickInput('Ledger Draft');
       const refused = await eventually('the reason under the name', async () => {
         const state = await ui.quickInput();
         return state.error ? state : undefined;
       });
-      assert.deepEqual(refused, { visible: true, value: 'Ledger Draft', message: 'workspace/ledger-draft.blueprint.md already exists. Choose another name.', error: true });
+      assert.deepEqual(refused, {
+        visible: true,
+        value: 'Ledger Draft',
+        message: 'workspace/ledger-draft.blueprint.md already exists. Choose another name.',
+        error: true,
+      });
       await ui.screenshot('new-data-blueprint-taken-name');
       await ui.press('Enter');
       assert.deepEqual(await ui.quickInput(), refused);
@@ -180,16 +254,33 @@ suite('Commands', () => {
 
   test('New Blueprint… offers every template, built-in first, and creates one of the kind picked', async () => {
     await setAuthor('Ada Lovelace');
-    const uri = await answering('showQuickPick', (items) => (items as Array<{ label: string }>).find((i) => i.label === 'API Blueprint'), (picks) =>
-      answering('showInputBox', () => 'Payments API', async () => {
-        const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newBlueprint');
-        const items = picks[0]![0] as Array<{ label: string; detail: string }>;
-        assert.deepEqual(items.map((i) => [i.label, i.detail]), [['Data Blueprint', 'Data Blueprint: [Data System Name]'], ['API Blueprint', 'API Blueprint: [API Name]']]);
-        return created;
-      }));
+    const uri = await answering(
+      'showQuickPick',
+      (items) => (items as Array<{ label: string }>).find((i) => i.label === 'API Blueprint'),
+      (picks) =>
+        answering(
+          'showInputBox',
+          () => 'Payments API',
+          async () => {
+            const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newBlueprint');
+            const items = picks[0]![0] as Array<{ label: string; detail: string }>;
+            assert.deepEqual(
+              items.map((i) => [i.label, i.detail]),
+              [
+                ['Data Blueprint', 'Data Blueprint: [Data System Name]'],
+                ['API Blueprint', 'API Blueprint: [API Name]'],
+              ],
+            );
+            return created;
+          },
+        ),
+    );
     assert.ok(uri);
     const editor = vscode.window.activeTextEditor!;
-    assert.equal(editor.document.getText(), `# API Blueprint: Payments API\n\n## Endpoints\n\n**What the API offers.**\n\n[Describe each endpoint.]\n\n---\n\n**Blueprint Status**: Draft\\\n**Last Updated**: ${today()}\\\n**Author**: Ada Lovelace\n`);
+    assert.equal(
+      editor.document.getText(),
+      `# API Blueprint: Payments API\n\n## Endpoints\n\n**What the API offers.**\n\n[Describe each endpoint.]\n\n---\n\n**Blueprint Status**: Draft\\\n**Last Updated**: ${today()}\\\n**Author**: Ada Lovelace\n`,
+    );
     assert.equal(selectedText(editor), '[Describe each endpoint.]');
   });
 
@@ -197,8 +288,15 @@ suite('Commands', () => {
     const editor = await openUntitled('');
     assert.equal(await vscode.commands.executeCommand('blueprint.insertTemplate'), true);
     const template = readFileSync(join(extension().extensionPath, 'templates', 'data-blueprint.md'), 'utf8');
-    assert.equal(editor.document.getText(), template.replace(/\s*$/, '\n')
-      .replace('**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n', '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n'));
+    assert.equal(
+      editor.document.getText(),
+      template
+        .replace(/\s*$/, '\n')
+        .replace(
+          '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n',
+          '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n',
+        ),
+    );
     assert.equal(selectedText(editor), '[Data System Name]');
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     assert.equal(selectedText(editor), FIRST_PLACEHOLDER);
@@ -224,11 +322,15 @@ suite('Commands', () => {
   test('in plain Markdown the placeholder commands say it is not a blueprint and move nothing', async () => {
     const editor = await open(workspaceFile('notes.md'));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await answering('showInformationMessage', () => undefined, async (messages) => {
-      await vscode.commands.executeCommand('blueprint.nextPlaceholder');
-      assert.equal(messages.length, 1);
-      assert.match(String(messages[0]![0]), /not a blueprint/);
-    });
+    await answering(
+      'showInformationMessage',
+      () => undefined,
+      async (messages) => {
+        await vscode.commands.executeCommand('blueprint.nextPlaceholder');
+        assert.equal(messages.length, 1);
+        assert.match(String(messages[0]![0]), /not a blueprint/);
+      },
+    );
     assert.ok(editor.selection.isEmpty && editor.selection.start.line === 0);
   });
 

@@ -81,10 +81,13 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 /** Waits until the server has published diagnostics whose codes are exactly `codes` (in any order). */
 export function diagnosticsWithCodes(uri: vscode.Uri, codes: readonly string[]): Promise<vscode.Diagnostic[]> {
   const wanted = [...codes].sort().join(',');
-  return eventually(`diagnostics [${wanted}] for ${uri.toString()}; have [${blueprintDiagnostics(uri).map(codeOf).sort().join(',')}]`, () => {
-    const diagnostics = blueprintDiagnostics(uri);
-    return diagnostics.map(codeOf).sort().join(',') === wanted ? diagnostics : undefined;
-  });
+  return eventually(
+    `diagnostics [${wanted}] for ${uri.toString()}; have [${blueprintDiagnostics(uri).map(codeOf).sort().join(',')}]`,
+    () => {
+      const diagnostics = blueprintDiagnostics(uri);
+      return diagnostics.map(codeOf).sort().join(',') === wanted ? diagnostics : undefined;
+    },
+  );
 }
 
 /** The text a range covers. */
@@ -111,7 +114,11 @@ type WindowFunction = 'showInputBox' | 'showQuickPick' | 'showInformationMessage
  * Answers a `vscode.window` prompt in place of the user while `body` runs: the extension and these tests
  * share one `vscode` API object, so the command's own call is answered. Records every call's arguments.
  */
-export async function answering<T>(name: WindowFunction, answer: (...args: unknown[]) => unknown, body: (calls: unknown[][]) => PromiseLike<T>): Promise<T> {
+export async function answering<T>(
+  name: WindowFunction,
+  answer: (...args: unknown[]) => unknown,
+  body: (calls: unknown[][]) => PromiseLike<T>,
+): Promise<T> {
   const window = vscode.window as unknown as Record<WindowFunction, (...args: unknown[]) => unknown>;
   const original = window[name];
   const calls: unknown[][] = [];
@@ -190,8 +197,11 @@ export class Workbench {
     const id = ++this.lastRequest;
     console.log(`[blueprint-ui] ${JSON.stringify({ id, action, ...params })}`);
     const file = join(this.answersDir, `answer-${id}.json`);
-    const answer = await eventually(`the workbench to carry out ${action}`, () =>
-      (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string } : undefined), 20_000);
+    const answer = await eventually(
+      `the workbench to carry out ${action}`,
+      () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string }) : undefined),
+      20_000,
+    );
     if (!answer.ok) assert.fail(`the workbench could not ${action}: ${answer.error}`);
     return answer.result as T;
   }

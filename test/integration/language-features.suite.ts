@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, open, openCopy, openUntitled, workbench, workspaceFile,
+  api,
+  blueprintDiagnostics,
+  closeAllEditors,
+  codeOf,
+  diagnosticsWithCodes,
+  eventually,
+  open,
+  openCopy,
+  openUntitled,
+  workbench,
+  workspaceFile,
 } from './helpers';
 
 const draft = () => workspaceFile('ledger-draft.blueprint.md');
@@ -36,7 +46,8 @@ suite('Language features in a real VS Code', () => {
     const items = await completionsAt(editor.document.uri, new vscode.Position(line, 3), ' ');
     const labels = items.map(labelOf);
     assert.ok(labels.includes('Data Flow'), `completion offers: ${labels.join(', ')}`);
-    for (const present of ['Purpose', 'Data Model', 'State Management', 'Monitoring Points']) assert.ok(!labels.includes(present), `${present} is already there`);
+    for (const present of ['Purpose', 'Data Model', 'State Management', 'Monitoring Points'])
+      assert.ok(!labels.includes(present), `${present} is already there`);
     const dataFlow = items.find((i) => labelOf(i) === 'Data Flow')!;
     assert.ok(dataFlow.insertText instanceof vscode.SnippetString);
     assert.match(dataFlow.insertText.value, /\*\*How data moves through the system\.\*\*/);
@@ -45,7 +56,10 @@ suite('Language features in a real VS Code', () => {
 
   test('the Outline lists each heading once, from the Markdown extension, and the declared structures with their fields', async () => {
     await open(draft());
-    const headings = readFileSync(draft().fsPath, 'utf8').split('\n').filter((line) => /^#{1,6} /.test(line)).map((line) => line.replace(/^#+ /, ''));
+    const headings = readFileSync(draft().fsPath, 'utf8')
+      .split('\n')
+      .filter((line) => /^#{1,6} /.test(line))
+      .map((line) => line.replace(/^#+ /, ''));
     assert.equal(headings.length, 29);
     // Every provider's symbols, merged, as the Outline view, breadcrumbs and Go to Symbol get them: once the
     // Markdown extension's headings and the server's structures are both there.
@@ -60,14 +74,22 @@ suite('Language features in a real VS Code', () => {
     for (const heading of headings) assert.equal(unhashed.filter((name) => name === heading).length, 1, `'${heading}' is listed once`);
     // The server's part: the structures in document order, each with its fields; no heading of its own.
     const structures = symbols.filter((s) => s.kind !== vscode.SymbolKind.String);
-    assert.deepEqual(structures.map((s) => [s.name, vscode.SymbolKind[s.kind], s.children.map((f) => f.name)]), [
-      ['Order', 'Interface', ['id', 'customerId', 'lines', 'totals', 'status']],
-      ['OrderLine', 'Interface', ['sku', 'quantity', 'attributes']],
-      ['Customer', 'Struct', ['id', 'email']],
-      ['LedgerState', 'Interface', ['orders', 'pending']],
-    ]);
+    assert.deepEqual(
+      structures.map((s) => [s.name, vscode.SymbolKind[s.kind], s.children.map((f) => f.name)]),
+      [
+        ['Order', 'Interface', ['id', 'customerId', 'lines', 'totals', 'status']],
+        ['OrderLine', 'Interface', ['sku', 'quantity', 'attributes']],
+        ['Customer', 'Struct', ['id', 'email']],
+        ['LedgerState', 'Interface', ['orders', 'pending']],
+      ],
+    );
     assert.deepEqual([structures[0]!.selectionRange.start.line, structures[0]!.selectionRange.start.character], [23, 10]);
-    assert.deepEqual(all.filter((s) => [vscode.SymbolKind.File, vscode.SymbolKind.Module, vscode.SymbolKind.Namespace].includes(s.kind)).map((s) => s.name), []);
+    assert.deepEqual(
+      all
+        .filter((s) => [vscode.SymbolKind.File, vscode.SymbolKind.Module, vscode.SymbolKind.Namespace].includes(s.kind))
+        .map((s) => s.name),
+      [],
+    );
     if (workbench) {
       // The cursor on a field of Order: the breadcrumbs show where it is.
       const editor = vscode.window.activeTextEditor!;
@@ -98,20 +120,36 @@ suite('Language features in a real VS Code', () => {
     };
     /** The TextMate scopes VS Code gives there, innermost first. */
     const scopesAt = async (editor: vscode.TextEditor, line: string, text: string): Promise<string[]> =>
-      (await inspect(editor, line, text, '.tiw-metadata-scopes')).split('\n').map((s) => s.trim()).filter(Boolean);
+      (await inspect(editor, line, text, '.tiw-metadata-scopes'))
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
     const blueprintScopes = (scopes: string[]) => scopes.filter((s) => s.endsWith('.blueprint.markdown'));
 
     test('syntax colouring: VS Code gives a blueprint its scopes, and plain Markdown none', async () => {
       const blueprint = await open(draft());
-      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '- **Order** → **contains** → **OrderLine**', '→')),
-        ['keyword.operator.relationship.blueprint.markdown', 'meta.document.blueprint.markdown']);
-      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '# Data Blueprint: Order Ledger', 'Data')),
-        ['entity.name.type.kind.blueprint.markdown', 'meta.title.blueprint.markdown', 'meta.document.blueprint.markdown']);
-      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '**Last Updated**: 2026-11-20', 'Last')),
-        ['entity.other.attribute-name.footer.blueprint.markdown', 'meta.footer-field.blueprint.markdown', 'meta.document.blueprint.markdown']);
+      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '- **Order** → **contains** → **OrderLine**', '→')), [
+        'keyword.operator.relationship.blueprint.markdown',
+        'meta.document.blueprint.markdown',
+      ]);
+      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '# Data Blueprint: Order Ledger', 'Data')), [
+        'entity.name.type.kind.blueprint.markdown',
+        'meta.title.blueprint.markdown',
+        'meta.document.blueprint.markdown',
+      ]);
+      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '**Last Updated**: 2026-11-20', 'Last')), [
+        'entity.other.attribute-name.footer.blueprint.markdown',
+        'meta.footer-field.blueprint.markdown',
+        'meta.document.blueprint.markdown',
+      ]);
       // Placeholders are coloured by the server's semantic tokens, with the theme's colour for the fallback scope.
       await eventually('the placeholder semantic token', async () =>
-        (/blueprintPlaceholder[\s\S]*variable\.other\.placeholder\.blueprint\.markdown/.test(await inspect(blueprint, '**Author**: [Name]', '[Name]', '')) ? true : undefined));
+        /blueprintPlaceholder[\s\S]*variable\.other\.placeholder\.blueprint\.markdown/.test(
+          await inspect(blueprint, '**Author**: [Name]', '[Name]', ''),
+        )
+          ? true
+          : undefined,
+      );
       await ui.screenshot('syntax-colouring-blueprint');
 
       // notes.md has a placeholder-like [Owner], a relationship bullet and a footer line, but no blueprint title.
@@ -134,9 +172,16 @@ suite('Language features in a real VS Code', () => {
     const editor = await openCopy('ledger-draft.blueprint.md');
     const document = editor.document;
     const before = document.getText();
-    const [missing] = await diagnosticsWithCodes(document.uri, ['missing-section', 'placeholder', 'placeholder']).then((ds) => ds.filter((d) => codeOf(d) === 'missing-section'));
+    const [missing] = await diagnosticsWithCodes(document.uri, ['missing-section', 'placeholder', 'placeholder']).then((ds) =>
+      ds.filter((d) => codeOf(d) === 'missing-section'),
+    );
     assert.ok(missing);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      missing.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === "Add section 'Data Flow'");
     assert.ok(fix, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.isPreferred, true);
@@ -167,23 +212,51 @@ suite('Language features in a real VS Code', () => {
     const uri = plain.document.uri;
     assert.deepEqual(blueprintDiagnostics(uri), []);
     const ours = (await symbolsOf(uri)).filter((s) => s.kind !== vscode.SymbolKind.String);
-    assert.deepEqual(ours.map((s) => s.name), []);
+    assert.deepEqual(
+      ours.map((s) => s.name),
+      [],
+    );
     const atHeading = await completionsAt(uri, new vscode.Position(2, 3), ' ');
-    assert.deepEqual(atHeading.map(labelOf).filter((l) => ['Data Model', 'Data Flow'].includes(l)), []);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 8, 0));
-    assert.deepEqual(actions.map((a) => a.title).filter((t) => /section|placeholder|Blueprint|Set /i.test(t)), []);
+    assert.deepEqual(
+      atHeading.map(labelOf).filter((l) => ['Data Model', 'Data Flow'].includes(l)),
+      [],
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(0, 0, 8, 0),
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title).filter((t) => /section|placeholder|Blueprint|Set /i.test(t)),
+      [],
+    );
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(4, 6));
-    assert.deepEqual(hover.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).filter((v) => /placeholder/i.test(v)), []);
+    assert.deepEqual(
+      hover
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .filter((v) => /placeholder/i.test(v)),
+      [],
+    );
   });
 
   test('Markdown keeps working on a blueprint: folding, links and the preview', async () => {
     const editor = await open(draft());
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
-    assert.ok(folds.some((f) => f.start === 2), 'the Markdown extension folds the Purpose section');
+    assert.ok(
+      folds.some((f) => f.start === 2),
+      'the Markdown extension folds the Purpose section',
+    );
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
-    assert.ok(links.some((l) => l.target?.toString().startsWith('https://example.com/finance')), 'the Markdown extension finds links');
+    assert.ok(
+      links.some((l) => l.target?.toString().startsWith('https://example.com/finance')),
+      'the Markdown extension finds links',
+    );
     await vscode.commands.executeCommand('markdown.showPreview', editor.document.uri);
     await eventually('the Markdown preview', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+    );
   });
 });

@@ -23,7 +23,8 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.error) throw new Error(`blueprint ${args.join(' ')} did not finish within ${deadlineMs} ms (${result.error.message})\n${result.stderr}`);
+  if (result.error)
+    throw new Error(`blueprint ${args.join(' ')} did not finish within ${deadlineMs} ms (${result.error.message})\n${result.stderr}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,10 +34,20 @@ export function startCli(args: readonly string[], cwd: string): Promise<CliRun> 
     const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`blueprint ${args.join(' ')} did not finish within ${CLI_DEADLINE_MS} ms`)); }, CLI_DEADLINE_MS);
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`blueprint ${args.join(' ')} did not finish within ${CLI_DEADLINE_MS} ms`));
+    }, CLI_DEADLINE_MS);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
   });
 }
 

@@ -3,7 +3,6 @@ import { templatePlaces } from '../../server/src/features/template-places';
 import { sameName, type FooterFieldSchema, type TemplateSchema } from '../../server/src/model/schema';
 import { builtinTemplates } from '../../server/src/model/templates';
 
-
 /**
  * Fully filled-in blueprints of a template, as teams write them: every section and subsection of the
  * template (names, guidance and places read from the template, never written here), with random
@@ -14,15 +13,17 @@ import { builtinTemplates } from '../../server/src/model/templates';
  * blueprint must get no diagnostic at all.
  */
 export function filledBlueprint(template: TemplateSchema = builtinTemplates[0]!): fc.Arbitrary<FilledBlueprint> {
-  return fc.record({
-    seed: fc.integer(),
-    newline: fc.constantFrom('\n', '\r\n'),
-    bom: fc.boolean(),
-    fileName: fc.constantFrom('ledger.md', 'payments.blueprint.md', 'docs/设计.md'),
-  }).map(({ seed, newline, bom, fileName }) => {
-    const text = new FilledWriter(template, seed).write().join(newline);
-    return { text: (bom ? '\uFEFF' : '') + text, uri: `file:///work/${encodeURI(fileName)}` };
-  });
+  return fc
+    .record({
+      seed: fc.integer(),
+      newline: fc.constantFrom('\n', '\r\n'),
+      bom: fc.boolean(),
+      fileName: fc.constantFrom('ledger.md', 'payments.blueprint.md', 'docs/设计.md'),
+    })
+    .map(({ seed, newline, bom, fileName }) => {
+      const text = new FilledWriter(template, seed).write().join(newline);
+      return { text: (bom ? '\uFEFF' : '') + text, uri: `file:///work/${encodeURI(fileName)}` };
+    });
 }
 
 export interface FilledBlueprint {
@@ -30,10 +31,62 @@ export interface FilledBlueprint {
   readonly uri: string;
 }
 
-const WORDS = ['the', 'ledger', 'keeps', 'every', 'change', 'so', 'finance', 'can', 'reconcile', 'payments', 'and', 'support', 'answers', 'within', 'minutes', 'nightly', 'exports', 'stay', 'consistent', 'with', 'orders', '台帳', '注文', 'データ', '📦', '🚚', 'café', 'naïve'];
-const NAMES = ['Order', 'Customer', 'Invoice', 'Payment', 'Shipment', 'Refund', 'Account', 'Parcel', 'Carrier', 'Voucher', 'Tenant', 'Export'];
+const WORDS = [
+  'the',
+  'ledger',
+  'keeps',
+  'every',
+  'change',
+  'so',
+  'finance',
+  'can',
+  'reconcile',
+  'payments',
+  'and',
+  'support',
+  'answers',
+  'within',
+  'minutes',
+  'nightly',
+  'exports',
+  'stay',
+  'consistent',
+  'with',
+  'orders',
+  '台帳',
+  '注文',
+  'データ',
+  '📦',
+  '🚚',
+  'café',
+  'naïve',
+];
+const NAMES = [
+  'Order',
+  'Customer',
+  'Invoice',
+  'Payment',
+  'Shipment',
+  'Refund',
+  'Account',
+  'Parcel',
+  'Carrier',
+  'Voucher',
+  'Tenant',
+  'Export',
+];
 const SUFFIXES = ['', 'Line', 'Event', 'Record', 'Batch', 'Snapshot'];
-const TYPES = ['string', 'number', 'boolean', 'Date', 'string[]', "'open' | 'closed'", 'Record<string, number>', 'Array<[number, string]>', '{ [key: string]: string }'];
+const TYPES = [
+  'string',
+  'number',
+  'boolean',
+  'Date',
+  'string[]',
+  "'open' | 'closed'",
+  'Record<string, number>',
+  'Array<[number, string]>',
+  '{ [key: string]: string }',
+];
 const VERBS = ['contains', 'references', 'is settled by', 'belongs to', 'feeds', 'has many'];
 const ALERTS = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION', 'note', 'Warning'];
 const EXTRA_SUBSECTIONS = ['Open Questions', 'Notes', 'Decisions', 'See Also'];
@@ -46,15 +99,22 @@ class FilledWriter {
   private readonly footnotes = new Set<string>();
   private unit = 0;
 
-  constructor(private readonly template: TemplateSchema, seed: number) {
+  constructor(
+    private readonly template: TemplateSchema,
+    seed: number,
+  ) {
     this.random = mulberry32(seed);
   }
 
   write(): string[] {
     const places = templatePlaces(this.template);
     const home = places.structureHome;
-    const isRelationshipPlace = (section: string, subsection: string | undefined) => places.relationships.some((p) =>
-      sameName(p.section, section) && (p.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(p.subsection, subsection)));
+    const isRelationshipPlace = (section: string, subsection: string | undefined) =>
+      places.relationships.some(
+        (p) =>
+          sameName(p.section, section) &&
+          (p.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(p.subsection, subsection)),
+      );
     // Structures first, so that relationships anywhere can name them; they are written where the template declares its own.
     const structureBlock = this.typescriptBlock(1 + this.int(3));
 
@@ -67,7 +127,8 @@ class FilledWriter {
       lines.push(`## ${section.name}`, '');
       if (section.guidance) lines.push(`**${section.guidance}**`, '');
       const holdsStructures = home !== undefined && home.section === section;
-      if (section.subsections.length === 0 || this.chance(0.3)) lines.push(...this.blocks(section.name, undefined, isRelationshipPlace(section.name, undefined)));
+      if (section.subsections.length === 0 || this.chance(0.3))
+        lines.push(...this.blocks(section.name, undefined, isRelationshipPlace(section.name, undefined)));
       if (holdsStructures && home.subsection === undefined) lines.push(...structureBlock, '');
       for (const subsection of section.subsections) {
         lines.push(`### ${subsection.name}`, '');
@@ -88,9 +149,30 @@ class FilledWriter {
 
   private frontMatter(): string[] {
     switch (this.int(3)) {
-      case 0: return ['---', `title: ${this.words(2, true)}`, 'tags: [ledger, finance, "[draft]"]', '# Reviewed quarterly; see [runbook].', 'owners:', '  - data-platform', '---', ''];
-      case 1: return ['+++', `title = "${this.words(2, true)}"`, 'tags = ["ledger", "finance"]', '# Owned by the data team', '[review]', 'next = 2027-02-01', '+++', ''];
-      default: return [];
+      case 0:
+        return [
+          '---',
+          `title: ${this.words(2, true)}`,
+          'tags: [ledger, finance, "[draft]"]',
+          '# Reviewed quarterly; see [runbook].',
+          'owners:',
+          '  - data-platform',
+          '---',
+          '',
+        ];
+      case 1:
+        return [
+          '+++',
+          `title = "${this.words(2, true)}"`,
+          'tags = ["ledger", "finance"]',
+          '# Owned by the data team',
+          '[review]',
+          'next = 2027-02-01',
+          '+++',
+          '',
+        ];
+      default:
+        return [];
     }
   }
 
@@ -100,7 +182,9 @@ class FilledWriter {
     if (relationships) {
       const names = this.declared.length > 0 ? this.declared : [];
       for (let i = 0; i < 1 + this.int(3) && names.length > 0; i++) {
-        lines.push(`- **${this.pick(names)!}** ${this.arrow()} **${this.pick(VERBS)!}** ${this.arrow()} **${this.pick(names)!}**${this.chance(0.3) ? ` (${this.words(3)})` : ''}`);
+        lines.push(
+          `- **${this.pick(names)!}** ${this.arrow()} **${this.pick(VERBS)!}** ${this.arrow()} **${this.pick(names)!}**${this.chance(0.3) ? ` (${this.words(3)})` : ''}`,
+        );
       }
       lines.push('');
       if (this.chance(0.5)) lines.push(...this.prose(), '');
@@ -114,18 +198,30 @@ class FilledWriter {
 
   private block(where: string, commentAllowed: boolean): string[] {
     switch (this.int(13)) {
-      case 0: return this.fieldBullets();
-      case 1: return this.steps();
-      case 2: return this.table();
-      case 3: return this.otherCode();
-      case 4: return this.typescriptBlock(1 + this.int(2));
-      case 5: return this.alert();
-      case 6: return this.proseBullets();
-      case 7: return [`- [x] ${this.words(4)}`, `- [ ] ${this.words(5)}`];
-      case 8: return ['> ' + this.words(8), '> ' + this.words(6)];
-      case 9: return ['<details>', `<summary>${this.words(3)}</summary>`, '', this.words(10), '', '</details>'];
-      case 10: return commentAllowed ? [`<!-- ${this.words(5)} (${where.trim()}) -->`] : this.prose();
-      default: return this.prose();
+      case 0:
+        return this.fieldBullets();
+      case 1:
+        return this.steps();
+      case 2:
+        return this.table();
+      case 3:
+        return this.otherCode();
+      case 4:
+        return this.typescriptBlock(1 + this.int(2));
+      case 5:
+        return this.alert();
+      case 6:
+        return this.proseBullets();
+      case 7:
+        return [`- [x] ${this.words(4)}`, `- [ ] ${this.words(5)}`];
+      case 8:
+        return ['> ' + this.words(8), '> ' + this.words(6)];
+      case 9:
+        return ['<details>', `<summary>${this.words(3)}</summary>`, '', this.words(10), '', '</details>'];
+      case 10:
+        return commentAllowed ? [`<!-- ${this.words(5)} (${where.trim()}) -->`] : this.prose();
+      default:
+        return this.prose();
     }
   }
 
@@ -134,15 +230,41 @@ class FilledWriter {
     for (let i = 0; i < 1 + this.int(3); i++) {
       let extra = '';
       switch (this.int(10)) {
-        case 0: extra = ` (see [the ${this.words(1)} guide](https://example.com/${this.int(100)}))`; break;
-        case 1: { const label = `ref-${this.int(6)}`; this.references.add(label); extra = ` as [${label}] explains`; break; }
-        case 2: { const label = `doc-${this.int(6)}`; this.references.add(label); extra = ` per [the design][${label}]`; break; }
-        case 3: { const note = String(1 + this.int(4)); this.footnotes.add(note); extra = `[^${note}]`; break; }
-        case 4: extra = ` via \`items[0]\` and \`Map<string, T[]>\``; break;
-        case 5: extra = ' (a literal \\[bracket\\])'; break;
-        case 6: extra = ` <kbd>Ctrl</kbd>+<kbd>S</kbd> and <https://example.com/${this.int(9)}>`; break;
-        case 7: extra = ` with ~~old~~ **new** and _careful_ ${this.pick(['😀', '👩‍💻', '漢字'])}`; break;
-        default: break;
+        case 0:
+          extra = ` (see [the ${this.words(1)} guide](https://example.com/${this.int(100)}))`;
+          break;
+        case 1: {
+          const label = `ref-${this.int(6)}`;
+          this.references.add(label);
+          extra = ` as [${label}] explains`;
+          break;
+        }
+        case 2: {
+          const label = `doc-${this.int(6)}`;
+          this.references.add(label);
+          extra = ` per [the design][${label}]`;
+          break;
+        }
+        case 3: {
+          const note = String(1 + this.int(4));
+          this.footnotes.add(note);
+          extra = `[^${note}]`;
+          break;
+        }
+        case 4:
+          extra = ` via \`items[0]\` and \`Map<string, T[]>\``;
+          break;
+        case 5:
+          extra = ' (a literal \\[bracket\\])';
+          break;
+        case 6:
+          extra = ` <kbd>Ctrl</kbd>+<kbd>S</kbd> and <https://example.com/${this.int(9)}>`;
+          break;
+        case 7:
+          extra = ` with ~~old~~ **new** and _careful_ ${this.pick(['😀', '👩‍💻', '漢字'])}`;
+          break;
+        default:
+          break;
       }
       sentences.push(`${this.words(6 + this.int(8), true)}${extra}.`);
     }
@@ -166,16 +288,23 @@ class FilledWriter {
   }
 
   private table(): string[] {
-    const rows = Array.from({ length: 1 + this.int(4) }, () => `| ${this.words(1)} | \`${this.pick(TYPES)!.replace(/\|/g, '\\|')}\` | ${this.words(3)} |`);
+    const rows = Array.from(
+      { length: 1 + this.int(4) },
+      () => `| ${this.words(1)} | \`${this.pick(TYPES)!.replace(/\|/g, '\\|')}\` | ${this.words(3)} |`,
+    );
     return ['| Field | Type | Notes |', '|-------|------|------:|', ...rows];
   }
 
   private otherCode(): string[] {
     switch (this.int(4)) {
-      case 0: return ['```mermaid', 'flowchart LR', '  a[Checkout] --> b[(Ledger)]', '  b --> c{Settled?}', '```'];
-      case 1: return ['```sql', 'SELECT tags[1], ARRAY[1, 2] FROM orders WHERE id = $1;', '```'];
-      case 2: return ['```yaml', 'retention: [30d, 1y]  # [legal]', 'owners:', '  - "[team]"', '```'];
-      default: return ['```json', '{ "items": [1, 2], "label": "[x]" }', '```'];
+      case 0:
+        return ['```mermaid', 'flowchart LR', '  a[Checkout] --> b[(Ledger)]', '  b --> c{Settled?}', '```'];
+      case 1:
+        return ['```sql', 'SELECT tags[1], ARRAY[1, 2] FROM orders WHERE id = $1;', '```'];
+      case 2:
+        return ['```yaml', 'retention: [30d, 1y]  # [legal]', 'owners:', '  - "[team]"', '```'];
+      default:
+        return ['```json', '{ "items": [1, 2], "label": "[x]" }', '```'];
     }
   }
 
@@ -187,7 +316,7 @@ class FilledWriter {
       if (kind === 0) {
         lines.push(`type ${name} = {`, ...this.fields(), '};');
       } else if (kind === 1) {
-        lines.push(`enum ${name} {`, '  Open = \'open\',', '  Closed = \'closed\',', '}');
+        lines.push(`enum ${name} {`, "  Open = 'open',", "  Closed = 'closed',", '}');
       } else {
         const parent = this.declared.length > 0 && this.chance(0.3) ? ` extends ${this.pick(this.declared)!}` : '';
         lines.push(`${this.chance(0.2) ? 'export ' : ''}interface ${name}${parent} {`, ...this.fields(), '}');
@@ -223,10 +352,14 @@ class FilledWriter {
 
   private footerValue(field: FooterFieldSchema): string {
     switch (field.kind) {
-      case 'choice': return this.pick(field.values)!;
-      case 'date': return `20${10 + this.int(20)}-${String(1 + this.int(12)).padStart(2, '0')}-${String(1 + this.int(28)).padStart(2, '0')}`;
-      case 'person': return this.pick(['Ada Lovelace', 'Grace Hopper', '山田 太郎', 'José Ñúñez'])!;
-      default: return this.words(3);
+      case 'choice':
+        return this.pick(field.values)!;
+      case 'date':
+        return `20${10 + this.int(20)}-${String(1 + this.int(12)).padStart(2, '0')}-${String(1 + this.int(28)).padStart(2, '0')}`;
+      case 'person':
+        return this.pick(['Ada Lovelace', 'Grace Hopper', '山田 太郎', 'José Ñúñez'])!;
+      default:
+        return this.words(3);
     }
   }
 
@@ -241,7 +374,9 @@ class FilledWriter {
   }
 
   private definitions(): string[] {
-    const lines = [...this.references].map((label, i) => `[${label}]: https://example.com/docs/${label}${i % 2 ? ` "${this.words(2)}"` : ''}`);
+    const lines = [...this.references].map(
+      (label, i) => `[${label}]: https://example.com/docs/${label}${i % 2 ? ` "${this.words(2)}"` : ''}`,
+    );
     // The runbook the front matter mentions is linked for readers too.
     lines.push('[runbook]: https://example.com/runbook');
     this.references.clear();

@@ -9,12 +9,19 @@ import { filledBlueprint } from '../support/filled-blueprint';
 // The property that guards issue 11 as a whole: a blueprint filled in from the template, with the
 // Markdown teams write around the required content (see test/support/filled-blueprint.ts), has no
 // diagnostic at all — in the editor and in `blueprint check`, which share this pipeline.
-test('any filled-in blueprint with realistic Markdown around its content has no diagnostic at all', { timeout: testTimeout(120_000) }, () => {
-  fc.assert(
-    fc.property(filledBlueprint(), ({ text, uri }) => {
-      const diagnostics = blueprintDiagnostics(analyse(text, uri), settings());
-      assert.deepEqual(diagnostics.map((d) => `${d.code} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`), []);
-    }),
-    fuzzParameters(40),
-  );
-});
+test(
+  'any filled-in blueprint with realistic Markdown around its content has no diagnostic at all',
+  { timeout: testTimeout(120_000) },
+  () => {
+    fc.assert(
+      fc.property(filledBlueprint(), ({ text, uri }) => {
+        const diagnostics = blueprintDiagnostics(analyse(text, uri), settings());
+        assert.deepEqual(
+          diagnostics.map((d) => `${d.code} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`),
+          [],
+        );
+      }),
+      fuzzParameters(40),
+    );
+  },
+);

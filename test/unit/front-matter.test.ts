@@ -12,7 +12,8 @@ import { analyse, fixture, settings, textDocument } from '../support/documents';
 const filled = fixture('order-ledger.md');
 const teamWritten = fixture('payments-ledger.md');
 
-const YAML = '---\ntitle: Order Ledger\ntags: [ledger, finance]\n# Owned by the data team; see [runbook].\nreview:\n  next: 2027-02-01\n---\n\n';
+const YAML =
+  '---\ntitle: Order Ledger\ntags: [ledger, finance]\n# Owned by the data team; see [runbook].\nreview:\n  next: 2027-02-01\n---\n\n';
 const TOML = '+++\ntitle = "Order Ledger"\ntags = ["ledger", "finance"]\n# Owned by the data team\n[review]\nnext = 2027-02-01\n+++\n\n';
 
 function kindOf(text: string, uri = 'file:///docs/order-ledger.md'): string | undefined {
@@ -20,12 +21,19 @@ function kindOf(text: string, uri = 'file:///docs/order-ledger.md'): string | un
 }
 
 test('YAML or TOML front matter before the title: the document is a blueprint, its title the first heading', () => {
-  for (const [name, frontMatter] of [['YAML', YAML], ['TOML', TOML]] as const) {
+  for (const [name, frontMatter] of [
+    ['YAML', YAML],
+    ['TOML', TOML],
+  ] as const) {
     const text = frontMatter + filled;
     assert.equal(kindOf(text), 'Data Blueprint', name);
     const model = parseBlueprint(text);
     assert.equal(model.title?.text, 'Data Blueprint: Order Ledger', name);
-    assert.deepEqual(model.title?.span, { start: frontMatter.length, end: frontMatter.length + '# Data Blueprint: Order Ledger'.length }, name);
+    assert.deepEqual(
+      model.title?.span,
+      { start: frontMatter.length, end: frontMatter.length + '# Data Blueprint: Order Ledger'.length },
+      name,
+    );
     assert.deepEqual(model.sections.map((s) => s.heading.text).slice(0, 2), ['Purpose', 'Data Model'], name);
     assert.deepEqual(computeDiagnostics(analyse(text), settings()), [], name);
   }
@@ -48,25 +56,36 @@ test('front matter with a BOM and CRLF line ends keeps every offset exact', () =
   const analysed = analyse(text);
   assert.equal(analysed.model.title?.span.start, 1 + YAML.replace(/\n/g, '\r\n').length);
   const document = textDocument(text);
-  assert.deepEqual(computeDiagnostics(analysed, settings()).map((d) => [d.code, d.range]), [
-    ['placeholder', { start: document.positionAt(offsets[0]!), end: document.positionAt(offsets[1]!) }],
-  ]);
+  assert.deepEqual(
+    computeDiagnostics(analysed, settings()).map((d) => [d.code, d.range]),
+    [['placeholder', { start: document.positionAt(offsets[0]!), end: document.positionAt(offsets[1]!) }]],
+  );
 });
 
 test('an opening fence that nothing closes is a thematic break, and lists and quotes after it are read as ever', () => {
-  const text = '---\n\n# Data Blueprint: X\n\n## Data Model\n\n### Data Relationships\n\n- **Order** → **contains** → **OrderLine**\n\n> [!NOTE]\n> Quoted.\n';
+  const text =
+    '---\n\n# Data Blueprint: X\n\n## Data Model\n\n### Data Relationships\n\n- **Order** → **contains** → **OrderLine**\n\n> [!NOTE]\n> Quoted.\n';
   const model = parseBlueprint(text);
   assert.equal(model.title?.text, 'Data Blueprint: X');
-  assert.deepEqual(model.relationships.map((r) => r.to.text), ['OrderLine']);
+  assert.deepEqual(
+    model.relationships.map((r) => r.to.text),
+    ['OrderLine'],
+  );
   assert.deepEqual(model.placeholders, []);
 });
 
 test('a thematic break later in the document is not front matter, nor a `---` block after it', () => {
   const text = '# Data Blueprint: X\n\n---\ntitle: not front matter\n---\n\nText [Fill me].\n';
-  assert.deepEqual(parseBlueprint(text).placeholders.map((p) => p.text), ['Fill me']);
+  assert.deepEqual(
+    parseBlueprint(text).placeholders.map((p) => p.text),
+    ['Fill me'],
+  );
   const second = YAML + '---\nagain: [x]\n---\n\n# Data Blueprint: X\n';
   assert.equal(parseBlueprint(second).title, undefined);
-  assert.deepEqual(new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(second), new BlueprintParser({ chunked: false }).parse(second));
+  assert.deepEqual(
+    new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(second),
+    new BlueprintParser({ chunked: false }).parse(second),
+  );
 });
 
 test('the team-written fixture is analysed the same incrementally, with CRLF, and with a BOM', () => {
@@ -77,20 +96,36 @@ test('the team-written fixture is analysed the same incrementally, with CRLF, an
 });
 
 test('a document too large to analyse is still known as a blueprint after long front matter', () => {
-  const frontMatter = '---\ntitle: Order Ledger\nhistory:\n' + '  - reviewed by the data team, with notes on every field\n'.repeat(120) + '---\n\n';
+  const frontMatter =
+    '---\ntitle: Order Ledger\nhistory:\n' + '  - reviewed by the data team, with notes on every field\n'.repeat(120) + '---\n\n';
   const text = frontMatter + filled + '\n' + 'A line of a very long appendix.\n'.repeat(40);
   const document = textDocument(text, 'file:///docs/order-ledger.md');
   const checked = checkDocument(document, new BlueprintStore(), settings({ maxDocumentSize: 1000 }));
-  assert.deepEqual(checked?.map((d) => d.code), ['too-large']);
-  assert.equal(checkDocument(textDocument('# Notes\n' + text.slice(frontMatter.length), 'file:///docs/notes.md'), new BlueprintStore(), settings({ maxDocumentSize: 1000 })), undefined);
+  assert.deepEqual(
+    checked?.map((d) => d.code),
+    ['too-large'],
+  );
+  assert.equal(
+    checkDocument(
+      textDocument('# Notes\n' + text.slice(frontMatter.length), 'file:///docs/notes.md'),
+      new BlueprintStore(),
+      settings({ maxDocumentSize: 1000 }),
+    ),
+    undefined,
+  );
 });
 
 test('a `#` line in front matter is a comment: completion offers no sections there', () => {
-  const { text, offset } = withCursor(YAML.replace('# Owned by the data team; see [runbook].', '# $0') + filled.replace(/## Data Flow[\s\S]*?(?=## State Management)/, ''));
+  const { text, offset } = withCursor(
+    YAML.replace('# Owned by the data team; see [runbook].', '# $0') + filled.replace(/## Data Flow[\s\S]*?(?=## State Management)/, ''),
+  );
   const analysed = analyse(text);
   assert.deepEqual(completions(analysed, analysed.document.positionAt(offset), { date: '2026-11-25', author: 'Ada' }), []);
   assert.deepEqual(analysed.model.frontMatter, { start: 0, end: text.indexOf('---\n\n#') + 3 });
   const atEnd = withCursor(text + '\n## $0');
   const there = analyse(atEnd.text);
-  assert.deepEqual(completions(there, there.document.positionAt(atEnd.offset), { date: '2026-11-25', author: 'Ada' }).map((i) => i.label), ['Data Flow']);
+  assert.deepEqual(
+    completions(there, there.document.positionAt(atEnd.offset), { date: '2026-11-25', author: 'Ada' }).map((i) => i.label),
+    ['Data Flow'],
+  );
 });

@@ -13,17 +13,98 @@ import { generateBlueprint } from '../support/generate-blueprint';
 // line, then a paragraph, quote, definition, table or list item in column 0), front matter opened,
 // closed and commented, and GitHub alerts.
 const FRAGMENTS = [
-  '\n\nA paragraph.\n', '\n\n', '\n  \n', '\n\n> quoted\n', '\n\n> [!NOTE]\n> alert\n', '[!TIP]', '\n\n[def]: /d\n', '[def]',
-  '\n\n1. first\n', '\n\n2) second\n', '\n\n+ plus\n', '\n\n* star\n', '\n\n    indented\n', '\n\n<!-- a\n\nb -->\n',
-  '\n\n[^n]: note\n\n    more\n', '[^n]', '\n\n***\n', '\n\n___\n', '\n\n===\n', '\n\n| a |\n| - |\n', '\n\n  - nested\n',
-  '---\n', '+++\n', '---\ntitle: x\n---\n', '# yaml comment\n', 'tags: [a, b]\n', '\uFEFF---\n',
-  '- a\n- b\n', '1. x\n2. y\n', '3) z\n', '- [ ] t\n', 'text\n2. a\n3. b\n', '* a\n- b\n', '-\n', '- - -\n', '  ```\n', '**L**: v\n',
-  '#', '# ', '## ', '### ', '#### Notes\n', '\n## Data Model\n', '\n### Core Data Structures\n', '\n',
-  '\r\n', '\r', '\n\n', '```', '```typescript\n', '\n```\n', '~~~', '    ', '> ', '- ', '1. ', '- [x] ',
-  '[', ']', '[Name]', '(', ')', '*', '**', '_', '`', '<!--', '-->', '<div>', '</div>', '<pre>', '</pre>',
-  '[ref]: https://example.com/ref\n', '\n[Name]: /name\n', '[ref]', '[^1]', '\n[^1]: note\n', '|', '| a | b |\n| - | - |\n',
-  '---', '***', '===', 'interface Order {\n  id: string;\n}\n', '**A** → **has** → **B**', '**Author**: Ada\n',
-  'text', ' ', '\t', '😀', '漢字', '\uFEFF', '\\',
+  '\n\nA paragraph.\n',
+  '\n\n',
+  '\n  \n',
+  '\n\n> quoted\n',
+  '\n\n> [!NOTE]\n> alert\n',
+  '[!TIP]',
+  '\n\n[def]: /d\n',
+  '[def]',
+  '\n\n1. first\n',
+  '\n\n2) second\n',
+  '\n\n+ plus\n',
+  '\n\n* star\n',
+  '\n\n    indented\n',
+  '\n\n<!-- a\n\nb -->\n',
+  '\n\n[^n]: note\n\n    more\n',
+  '[^n]',
+  '\n\n***\n',
+  '\n\n___\n',
+  '\n\n===\n',
+  '\n\n| a |\n| - |\n',
+  '\n\n  - nested\n',
+  '---\n',
+  '+++\n',
+  '---\ntitle: x\n---\n',
+  '# yaml comment\n',
+  'tags: [a, b]\n',
+  '\uFEFF---\n',
+  '- a\n- b\n',
+  '1. x\n2. y\n',
+  '3) z\n',
+  '- [ ] t\n',
+  'text\n2. a\n3. b\n',
+  '* a\n- b\n',
+  '-\n',
+  '- - -\n',
+  '  ```\n',
+  '**L**: v\n',
+  '#',
+  '# ',
+  '## ',
+  '### ',
+  '#### Notes\n',
+  '\n## Data Model\n',
+  '\n### Core Data Structures\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '```',
+  '```typescript\n',
+  '\n```\n',
+  '~~~',
+  '    ',
+  '> ',
+  '- ',
+  '1. ',
+  '- [x] ',
+  '[',
+  ']',
+  '[Name]',
+  '(',
+  ')',
+  '*',
+  '**',
+  '_',
+  '`',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<pre>',
+  '</pre>',
+  '[ref]: https://example.com/ref\n',
+  '\n[Name]: /name\n',
+  '[ref]',
+  '[^1]',
+  '\n[^1]: note\n',
+  '|',
+  '| a | b |\n| - | - |\n',
+  '---',
+  '***',
+  '===',
+  'interface Order {\n  id: string;\n}\n',
+  '**A** → **has** → **B**',
+  '**Author**: Ada\n',
+  'text',
+  ' ',
+  '\t',
+  '😀',
+  '漢字',
+  '\uFEFF',
+  '\\',
 ];
 
 interface Edit {
@@ -54,7 +135,9 @@ function apply(text: string, e: Edit): string {
 const generated = generateBlueprint({ lines: 300, seed: 7 });
 const teamWritten = fixture('payments-ledger.md');
 const headingless = generated.replace(/^#{1,6} .*\n/gm, '').slice(0, 4000);
-const listed = Array.from({ length: 40 }, (_, i) => (i % 7 === 3 ? `${i}. step [${i}]\n` : `- **Item${i}** → **has** → **Part${i}**\n`)).join('');
+const listed = Array.from({ length: 40 }, (_, i) =>
+  i % 7 === 3 ? `${i}. step [${i}]\n` : `- **Item${i}** → **has** → **Part${i}**\n`,
+).join('');
 const STARTS = [
   teamWritten.slice(0, 3000),
   `# Data Blueprint: Lists\n\n${listed}\nText\n2. not an item\n3. nor this\n\n1. one\n1. two\n1) other list\n`,
@@ -75,25 +158,42 @@ const CHUNKINGS = [{}, { paragraphBoundaryOneIn: 1 }];
 
 test('after every edit of a random sequence, the incremental model equals a parse of the whole text as one chunk', () => {
   fc.assert(
-    fc.property(fc.constantFrom(...STARTS), fc.constantFrom(...CHUNKINGS), fc.array(edit, { minLength: 1, maxLength: 12 }), (start, chunking, edits) => {
-      const incremental = new BlueprintParser({ chunking });
-      let text = start;
-      assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));
-      for (const e of edits) {
-        text = apply(text, e);
-        assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text), `after edit ${JSON.stringify(e)}`);
-      }
-    }),
+    fc.property(
+      fc.constantFrom(...STARTS),
+      fc.constantFrom(...CHUNKINGS),
+      fc.array(edit, { minLength: 1, maxLength: 12 }),
+      (start, chunking, edits) => {
+        const incremental = new BlueprintParser({ chunking });
+        let text = start;
+        assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text), `after edit ${JSON.stringify(e)}`);
+        }
+      },
+    ),
     { seed: 20260305, numRuns: 160 },
   );
 });
 
 test('cut at every paragraph boundary, each text of the model tests parses as in one chunk', () => {
-  for (const text of [...STARTS, teamWritten, teamWritten.replace(/\n/g, '\r\n'), '\uFEFF' + teamWritten, generated.replace(/^#{1,6} .*\n/gm, '')]) {
+  for (const text of [
+    ...STARTS,
+    teamWritten,
+    teamWritten.replace(/\n/g, '\r\n'),
+    '\uFEFF' + teamWritten,
+    generated.replace(/^#{1,6} .*\n/gm, ''),
+  ]) {
     const starts = chunkStarts(text, { paragraphBoundaryOneIn: 1 });
     assert.ok(starts.length > 1, JSON.stringify(text.slice(0, 80)));
-    assert.ok(starts.slice(1).every((start) => !/^[ \t]/.test(text.slice(start, start + 1))), 'no chunk starts indented');
-    assert.deepEqual(new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(text), new BlueprintParser({ chunked: false }).parse(text));
+    assert.ok(
+      starts.slice(1).every((start) => !/^[ \t]/.test(text.slice(start, start + 1))),
+      'no chunk starts indented',
+    );
+    assert.deepEqual(
+      new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(text),
+      new BlueprintParser({ chunked: false }).parse(text),
+    );
   }
 });
 
@@ -118,7 +218,12 @@ test('preparing a text in slices, finished or left half-way by the next edit, ch
           // `slices` calls of prepare, each stopped after one chunk; the next edit may come before it is done.
           for (let i = 0; i < slices && !incremental.prepare(text, () => true); i++);
           text = apply(text, e);
-          if (slices % 2 === 0) assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text), `after edit ${JSON.stringify(e)}`);
+          if (slices % 2 === 0)
+            assert.deepEqual(
+              incremental.parse(text),
+              new BlueprintParser({ chunked: false }).parse(text),
+              `after edit ${JSON.stringify(e)}`,
+            );
         }
         while (!incremental.prepare(text, () => true));
         assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));

@@ -8,7 +8,10 @@ import { SEVERITY_NAMES } from '../../server/src/settings';
 import { repoRoot } from '../support/documents';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const properties: Record<string, { type: string; default: unknown; scope?: string; enum?: string[]; markdownDescription?: string; description?: string }> = manifest.contributes.configuration.properties;
+const properties: Record<
+  string,
+  { type: string; default: unknown; scope?: string; enum?: string[]; markdownDescription?: string; description?: string }
+> = manifest.contributes.configuration.properties;
 
 test('every diagnostic code has a blueprint.diagnostics.<code> setting with the server default', () => {
   for (const [code, severity] of Object.entries(DIAGNOSTIC_DEFAULTS)) {
@@ -17,7 +20,9 @@ test('every diagnostic code has a blueprint.diagnostics.<code> setting with the 
     assert.equal(setting.default, severity, code);
     assert.deepEqual(setting.enum, SEVERITY_NAMES);
   }
-  const declared = Object.keys(properties).filter((k) => k.startsWith('blueprint.diagnostics.')).map((k) => k.slice('blueprint.diagnostics.'.length));
+  const declared = Object.keys(properties)
+    .filter((k) => k.startsWith('blueprint.diagnostics.'))
+    .map((k) => k.slice('blueprint.diagnostics.'.length));
   assert.deepEqual(declared.sort(), Object.keys(DIAGNOSTIC_DEFAULTS).sort());
 });
 
@@ -30,7 +35,7 @@ test('every setting has a type, a default and a description', () => {
   }
 });
 
-test('every setting declares its scope: what a document is checked with can be set per language, the project\'s settings per folder', () => {
+test("every setting declares its scope: what a document is checked with can be set per language, the project's settings per folder", () => {
   const scopes = Object.fromEntries(Object.entries(properties).map(([name, setting]) => [name, setting.scope]));
   for (const [name, scope] of Object.entries(scopes)) {
     // Under "[markdown]" in settings.json; VS Code refuses language-specific values for the other scopes.
@@ -51,7 +56,9 @@ test("the README's settings table gives every setting the scope the manifest dec
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const table = readme.slice(readme.indexOf('\n## Settings\n'), readme.indexOf('\n## ', readme.indexOf('\n## Settings\n') + 1));
   // Cells are separated by `|`; `\|` inside a cell is an escaped bar (`off` \| `messages`).
-  const rows = table.split('\n').filter((line) => line.startsWith('| `blueprint.'))
+  const rows = table
+    .split('\n')
+    .filter((line) => line.startsWith('| `blueprint.'))
     .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/^`|`$/g, '')))
     .map((cells) => [cells[1]!, cells[4]!] as const);
   const documented = new Map(rows);
@@ -102,5 +109,8 @@ test('the .vsix ships the bundles and every file they load, and nothing from the
       assert.ok(files.has(`dist/${loaded}`), `${bundle} loads dist/${loaded}`);
     }
   }
-  assert.deepEqual([...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)), []);
+  assert.deepEqual(
+    [...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)),
+    [],
+  );
 });

@@ -17,7 +17,11 @@ test('a bracketed phrase is a placeholder from [ to ]', () => {
 });
 
 test('placeholders inside bold text, list items and tables are found', () => {
-  assert.deepEqual(placeholdersIn('- **[Source 1]**: [What data comes from here]\n\n| a | b |\n|---|---|\n| [Cell] | x |\n'), ['Source 1', 'What data comes from here', 'Cell']);
+  assert.deepEqual(placeholdersIn('- **[Source 1]**: [What data comes from here]\n\n| a | b |\n|---|---|\n| [Cell] | x |\n'), [
+    'Source 1',
+    'What data comes from here',
+    'Cell',
+  ]);
 });
 
 test('links and images are not placeholders', () => {
@@ -40,7 +44,10 @@ test('a definition in another section still resolves the reference', () => {
 });
 
 test('footnotes, task boxes, escaped brackets and inline code are not placeholders', () => {
-  assert.deepEqual(placeholdersIn('A note[^1].\n\n[^1]: The note.\n\n- [ ] todo\n- [x] done\n\nLiteral \\[not a placeholder\\] and `[code]`.\n'), []);
+  assert.deepEqual(
+    placeholdersIn('A note[^1].\n\n[^1]: The note.\n\n- [ ] todo\n- [x] done\n\nLiteral \\[not a placeholder\\] and `[code]`.\n'),
+    [],
+  );
 });
 
 test('HTML and comments are not placeholders', () => {
@@ -48,7 +55,8 @@ test('HTML and comments are not placeholders', () => {
 });
 
 test('in typescript blocks only names are placeholders, not array types, tuples, index signatures or element access', () => {
-  const body = '```typescript\ninterface [PrimaryStructure] {\n  items: Item[];\n  pair: [A, B];\n  [key: string]: unknown;\n  first: Tuple[0];\n}\ninterface [SystemName]State {}\ntype [Alias] = string[];\n```\n';
+  const body =
+    '```typescript\ninterface [PrimaryStructure] {\n  items: Item[];\n  pair: [A, B];\n  [key: string]: unknown;\n  first: Tuple[0];\n}\ninterface [SystemName]State {}\ntype [Alias] = string[];\n```\n';
   assert.deepEqual(placeholdersIn(body), ['PrimaryStructure', 'SystemName', 'Alias']);
 });
 
@@ -63,10 +71,14 @@ test('a placeholder name in code has its exact range', () => {
 
 test('GitHub alerts are not placeholders: the five markers, in any case, alone on the first line of a block quote', () => {
   const alerts = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION', 'note', 'Warning', 'cAuTiOn']
-    .map((kind) => `> [!${kind}]\n> Read this before changing the schema.\n`).join('\n');
+    .map((kind) => `> [!${kind}]\n> Read this before changing the schema.\n`)
+    .join('\n');
   assert.deepEqual(placeholdersIn(alerts), []);
   // Trailing white space or a hard break after the marker, a marker with nothing under it, CRLF.
-  assert.deepEqual(placeholdersIn('> [!NOTE]   \n> Spaces.\n\n> [!TIP]\\\n> A hard break.\n\n> [!IMPORTANT]\n\n> [!WARNING]\r\n> CRLF.\r\n'), []);
+  assert.deepEqual(
+    placeholdersIn('> [!NOTE]   \n> Spaces.\n\n> [!TIP]\\\n> A hard break.\n\n> [!IMPORTANT]\n\n> [!WARNING]\r\n> CRLF.\r\n'),
+    [],
+  );
   assert.deepEqual(placeholdersIn('> [!NOTE]\n>\n> Paragraph two, with a [real placeholder].\n'), ['real placeholder']);
 });
 
@@ -81,8 +93,12 @@ test('what GitHub does not render as an alert keeps its brackets: text after the
 });
 
 test('front matter is not text: brackets in YAML and TOML are not placeholders', () => {
-  const yaml = '---\ntitle: Ledger\ntags: [ledger, finance]\nowners: ["[team]"]\n---\n\n# Data Blueprint: Ledger\n\n## Purpose\n\nOwned by [Team Name].\n';
-  assert.deepEqual(parseBlueprint(yaml).placeholders.map((p) => p.text), ['Team Name']);
+  const yaml =
+    '---\ntitle: Ledger\ntags: [ledger, finance]\nowners: ["[team]"]\n---\n\n# Data Blueprint: Ledger\n\n## Purpose\n\nOwned by [Team Name].\n';
+  assert.deepEqual(
+    parseBlueprint(yaml).placeholders.map((p) => p.text),
+    ['Team Name'],
+  );
   const toml = '+++\ntitle = "Ledger"\ntags = ["ledger", "finance"]\n[extra]\nreviewed = true\n+++\n\n# Data Blueprint: Ledger\n';
   assert.deepEqual(parseBlueprint(toml).placeholders, []);
 });

@@ -14,10 +14,14 @@ import { analyse, applyEdits, fixture, settings, textDocument } from '../support
 const teamWritten = fixture('payments-ledger.md');
 const filled = fixture('order-ledger.md');
 
-const statePipeline = '### State Transitions\n\n- **live** → **freeze()** → **frozen**\n- **frozen** -> **thaw()** -> **live**\n- **Order** → **archived by** → **Archiver**\n\n';
+const statePipeline =
+  '### State Transitions\n\n- **live** → **freeze()** → **frozen**\n- **frozen** -> **thaw()** -> **live**\n- **Order** → **archived by** → **Archiver**\n\n';
 const withProse = filled
   .replace('### State Transitions\n\n', statePipeline)
-  .replace('### Output Destinations', 'The pipeline, end to end:\n\n- **checkout** → **emits** → **order.recorded**\n- **Order** -> **feeds** -> **warehouse**\n\n### Output Destinations');
+  .replace(
+    '### Output Destinations',
+    'The pipeline, end to end:\n\n- **checkout** → **emits** → **order.recorded**\n- **Order** -> **feeds** -> **warehouse**\n\n### Output Destinations',
+  );
 
 function named(analysed: AnalysedBlueprint, locations: Location[]): string[] {
   return locations.map((l) => `${analysed.document.getText(l.range)}@${l.range.start.line + 1}`);
@@ -26,7 +30,10 @@ function named(analysed: AnalysedBlueprint, locations: Location[]): string[] {
 test('only bullets where the template has relationships are relationships; the model still lists every bold-arrow bullet', () => {
   const analysed = analyse(withProse);
   assert.equal(analysed.model.relationships.length, 7);
-  assert.deepEqual(templateRelationships(analysed).map((r) => `${r.from.text} ${r.verb.text} ${r.to.text}`), ['Order contains OrderLine', 'Customer places Order']);
+  assert.deepEqual(
+    templateRelationships(analysed).map((r) => `${r.from.text} ${r.verb.text} ${r.to.text}`),
+    ['Order contains OrderLine', 'Customer places Order'],
+  );
 });
 
 test('bold-arrow prose under State Transitions and Data Flow gets no unknown-structure', () => {
@@ -35,11 +42,14 @@ test('bold-arrow prose under State Transitions and Data Flow gets no unknown-str
 });
 
 test('a relationship under Data Relationships still has to name declared structures', () => {
-  const { text, offsets } = withCursors(withProse.replace('- **Customer** -> **places** -> **Order**', '- **Customer** -> **places** -> **$0Invoice$1**'));
+  const { text, offsets } = withCursors(
+    withProse.replace('- **Customer** -> **places** -> **Order**', '- **Customer** -> **places** -> **$0Invoice$1**'),
+  );
   const document = textDocument(text);
-  assert.deepEqual(computeDiagnostics(analyse(text), settings()).map((d) => [d.code, d.range]), [
-    ['unknown-structure', { start: document.positionAt(offsets[0]!), end: document.positionAt(offsets[1]!) }],
-  ]);
+  assert.deepEqual(
+    computeDiagnostics(analyse(text), settings()).map((d) => [d.code, d.range]),
+    [['unknown-structure', { start: document.positionAt(offsets[0]!), end: document.positionAt(offsets[1]!) }]],
+  );
 });
 
 test('references and rename of a structure leave bold-arrow prose alone', () => {
@@ -56,7 +66,8 @@ test('references and rename of a structure leave bold-arrow prose alone', () => 
     `Order@${lineOf('pending: Order[]')}`,
   ]);
   const edit = rename(analysed, position, 'Purchase') as WorkspaceEdit;
-  const expected = text.replace('interface Order {', 'interface Purchase {')
+  const expected = text
+    .replace('interface Order {', 'interface Purchase {')
     .replace('- **Order** → **contains**', '- **Purchase** → **contains**')
     .replace('- **Customer** -> **places** -> **Order**', '- **Customer** -> **places** -> **Purchase**')
     .replace('orders: Map<string, Order>', 'orders: Map<string, Purchase>')
@@ -68,10 +79,14 @@ test('completion offers structures at relationship ends only where the template 
   const complete = (marked: string): string[] => {
     const { text, offset } = withCursor(marked);
     const analysed = analyse(text);
-    return completions(analysed, analysed.document.positionAt(offset), { date: '2026-11-25', author: 'Ada' }).map((i: CompletionItem) => i.label);
+    return completions(analysed, analysed.document.positionAt(offset), { date: '2026-11-25', author: 'Ada' }).map(
+      (i: CompletionItem) => i.label,
+    );
   };
   assert.deepEqual(complete(withProse.replace('- **frozen** -> **thaw()** -> **live**', '- **frozen** -> **thaw()** -> **li$0ve**')), []);
   assert.deepEqual(complete(withProse.replace('- **live** → **freeze()**', '- **li$0ve** → **freeze()**')), []);
-  assert.deepEqual(complete(withProse.replace('- **Customer** -> **places** -> **Order**', '- **Customer** -> **places** -> **Or$0der**')), ['Order', 'OrderLine', 'Customer', 'LedgerState']);
+  assert.deepEqual(
+    complete(withProse.replace('- **Customer** -> **places** -> **Order**', '- **Customer** -> **places** -> **Or$0der**')),
+    ['Order', 'OrderLine', 'Customer', 'LedgerState'],
+  );
 });
-

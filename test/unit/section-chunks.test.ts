@@ -55,16 +55,54 @@ test('the same paragraph a thousand times is cut too, into chunks that are the s
 test('no cut where the next line could continue what came before', () => {
   const cutAt = (text: string, line: string) => chunkStarts(text, { paragraphBoundaryOneIn: 1 }).includes(text.indexOf(line));
   const doc = [
-    'Intro paragraph.', '', '- a bullet after a blank line joins the list above', '',
-    '1. an ordered item likewise', '', '    indented code', '', '```', 'in a fence', '', 'still in the fence', '```', '',
-    '<!--', 'in a comment', '', 'still in the comment', '-->', '', 'A paragraph after them all.', '',
-    '\uFEFFA paragraph starting with U+FEFF.', '', '> A quote.', '', '[def]: https://example.com', '', '---', '',
+    'Intro paragraph.',
+    '',
+    '- a bullet after a blank line joins the list above',
+    '',
+    '1. an ordered item likewise',
+    '',
+    '    indented code',
+    '',
+    '```',
+    'in a fence',
+    '',
+    'still in the fence',
+    '```',
+    '',
+    '<!--',
+    'in a comment',
+    '',
+    'still in the comment',
+    '-->',
+    '',
+    'A paragraph after them all.',
+    '',
+    '\uFEFFA paragraph starting with U+FEFF.',
+    '',
+    '> A quote.',
+    '',
+    '[def]: https://example.com',
+    '',
+    '---',
+    '',
   ].join('\n');
-  for (const line of ['- a bullet', '1. an ordered', '    indented', 'in a fence', 'still in the fence', 'in a comment', 'still in the comment', '\uFEFFA paragraph']) {
+  for (const line of [
+    '- a bullet',
+    '1. an ordered',
+    '    indented',
+    'in a fence',
+    'still in the fence',
+    'in a comment',
+    'still in the comment',
+    '\uFEFFA paragraph',
+  ]) {
     assert.ok(!cutAt(doc, line), line);
   }
   for (const line of ['A paragraph after them all.', '> A quote.', '[def]:', '---']) assert.ok(cutAt(doc, line), line);
-  assert.deepEqual(new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(doc), new BlueprintParser({ chunked: false }).parse(doc));
+  assert.deepEqual(
+    new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(doc),
+    new BlueprintParser({ chunked: false }).parse(doc),
+  );
 });
 
 test('a long list is cut between its items and read back as one list; lists of other markers stay apart', () => {
@@ -78,12 +116,18 @@ test('a long list is cut between its items and read back as one list; lists of o
   assert.equal(model.sections[0]!.contentBlockCount, 3);
   // `2.` after a paragraph line continues the paragraph: a cut there is undone.
   const continued = '# Data Blueprint: X\n\nSome text\n2. not an item\n3. nor this\n';
-  assert.deepEqual(new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(continued), new BlueprintParser({ chunked: false }).parse(continued));
+  assert.deepEqual(
+    new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(continued),
+    new BlueprintParser({ chunked: false }).parse(continued),
+  );
 });
 
-test('a first analysis stops after each chunk it parses, also when it re-reads chunks with other chunks\' definitions', () => {
+test("a first analysis stops after each chunk it parses, also when it re-reads chunks with other chunks' definitions", () => {
   // Every paragraph names [runbook], defined once at the end: each chunk is read alone, then again with the definition.
-  const paragraphs = Array.from({ length: 400 }, (_, i) => `Step ${i} of the export follows the [runbook] to the letter, whatever the weather.`);
+  const paragraphs = Array.from(
+    { length: 400 },
+    (_, i) => `Step ${i} of the export follows the [runbook] to the letter, whatever the weather.`,
+  );
   const text = paragraphs.join('\n\n') + '\n\n[runbook]: https://example.com/runbook\n';
   const chunks = chunkStarts(text).length;
   assert.ok(chunks > 5);
@@ -98,6 +142,10 @@ test('a first analysis stops after each chunk it parses, also when it re-reads c
 test('the fixtures and the template parse the same cut at every boundary', () => {
   for (const name of ['order-ledger.md', 'fulfilment-ledger.md', 'payments-ledger.md']) {
     const text = fixture(name);
-    assert.deepEqual(new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(text), new BlueprintParser({ chunked: false }).parse(text), name);
+    assert.deepEqual(
+      new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(text),
+      new BlueprintParser({ chunked: false }).parse(text),
+      name,
+    );
   }
 });

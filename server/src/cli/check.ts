@@ -58,7 +58,9 @@ export async function checkFiles(args: readonly string[], cwd: string, files: Fi
       store.forget(uri);
     } else if (read.kind === 'too-large') {
       const head = TextDocument.create(uri, 'markdown', 1, read.head);
-      diagnostics = store.isBlueprintText(read.head.slice(0, 4096), uri, templates) ? tooLargeDiagnostics(head, settings, read.bytes) : undefined;
+      diagnostics = store.isBlueprintText(read.head.slice(0, 4096), uri, templates)
+        ? tooLargeDiagnostics(head, settings, read.bytes)
+        : undefined;
     } else {
       problems.push({ path: display(path), problem: read.kind === 'missing' ? 'no longer exists' : read.problem });
       continue;
@@ -88,7 +90,10 @@ function dedupe(problems: readonly FileProblem[]): FileProblem[] {
 }
 
 /** 2 when a file or a setting could not be used; else 1 when there are errors or more warnings than allowed; else 0. */
-export function checkExitCode(result: Pick<CheckResult, 'reports' | 'problems' | 'settingsErrors'>, maxWarnings: number | undefined): 0 | 1 | 2 {
+export function checkExitCode(
+  result: Pick<CheckResult, 'reports' | 'problems' | 'settingsErrors'>,
+  maxWarnings: number | undefined,
+): 0 | 1 | 2 {
   if (result.problems.length > 0 || result.settingsErrors.length > 0) return 2;
   const { errors, warnings } = countSeverities(result.reports);
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;

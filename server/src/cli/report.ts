@@ -49,7 +49,9 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
     for (const d of report.diagnostics) {
       const severity = d.severity ?? DiagnosticSeverity.Error;
       const where = `${forTerminal(report.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      lines.push(`${paint(BOLD, where)} ${paint(COLOURS[severity], SEVERITY_WORDS[severity])} ${paint(DIM, forTerminal(String(d.code)))} ${forTerminal(typeof d.message === 'string' ? d.message : d.message.value)}`);
+      lines.push(
+        `${paint(BOLD, where)} ${paint(COLOURS[severity], SEVERITY_WORDS[severity])} ${paint(DIM, forTerminal(String(d.code)))} ${forTerminal(typeof d.message === 'string' ? d.message : d.message.value)}`,
+      );
     }
   }
   const { errors, warnings, others } = countSeverities(reports);
@@ -58,7 +60,11 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
   if (total === 0) {
     lines.push(reports.length === 0 ? 'No blueprints found.' : `${files} checked: no problems.`);
   } else {
-    const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(others ? [plural(others, 'information or hint', 'informations or hints')] : [])];
+    const parts = [
+      plural(errors, 'error'),
+      plural(warnings, 'warning'),
+      ...(others ? [plural(others, 'information or hint', 'informations or hints')] : []),
+    ];
     lines.push('', `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`);
   }
   return lines.join('\n') + '\n';
@@ -84,15 +90,17 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** A JSON array, one object per diagnostic, positions 1-based as in the text output. */
 export function formatJson(reports: readonly FileReport[]): string {
-  const items = reports.flatMap((report) => report.diagnostics.map((d) => ({
-    file: report.path,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
-    severity: SEVERITY_WORDS[d.severity ?? DiagnosticSeverity.Error],
-    code: String(d.code),
-    message: d.message,
-  })));
+  const items = reports.flatMap((report) =>
+    report.diagnostics.map((d) => ({
+      file: report.path,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: SEVERITY_WORDS[d.severity ?? DiagnosticSeverity.Error],
+      code: String(d.code),
+      message: d.message,
+    })),
+  );
   return JSON.stringify(items, null, 2) + '\n';
 }

@@ -18,7 +18,13 @@ with .git), with the same keys as the blueprint.* editor settings.`;
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export type Command =
-  | { readonly name: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly maxWarnings: number | undefined; readonly color: boolean | undefined }
+  | {
+      readonly name: 'check';
+      readonly paths: readonly string[];
+      readonly format: OutputFormat;
+      readonly maxWarnings: number | undefined;
+      readonly color: boolean | undefined;
+    }
   | { readonly name: 'new'; readonly kind: string; readonly title: string; readonly output: string | undefined }
   | { readonly name: 'help' }
   | { readonly name: 'version' };
@@ -31,15 +37,26 @@ export function parseArguments(args: readonly string[]): Command {
   const [name, ...rest] = args;
   if (name === '--help' || name === '-h' || name === 'help') return { name: 'help' };
   if (name === '--version' || name === '-v') return { name: 'version' };
-  const { positional, options } = splitOptions(rest, name === 'check' ? ['--format', '--max-warnings'] : ['--output', '-o'], ['--color', '--no-color']);
+  const { positional, options } = splitOptions(rest, name === 'check' ? ['--format', '--max-warnings'] : ['--output', '-o'], [
+    '--color',
+    '--no-color',
+  ]);
   if (options.has('--help')) return { name: 'help' };
   if (name === 'check') {
     const format = options.get('--format') ?? 'text';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
     const rawMax = options.get('--max-warnings');
-    if (rawMax !== undefined && !/^\d+$/.test(rawMax)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${rawMax}'.`);
+    if (rawMax !== undefined && !/^\d+$/.test(rawMax))
+      throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${rawMax}'.`);
     const color = options.has('--no-color') ? false : options.has('--color') ? true : undefined;
-    return { name: 'check', paths: positional, format: format as OutputFormat, maxWarnings: rawMax === undefined ? undefined : Number(rawMax), color };
+    return {
+      name: 'check',
+      paths: positional,
+      format: format as OutputFormat,
+      maxWarnings: rawMax === undefined ? undefined : Number(rawMax),
+      color,
+    };
   }
   if (name === 'new') {
     if (positional.length !== 2) throw new UsageError('blueprint new needs a kind and a name, such as: blueprint new data "Order Ledger"');
@@ -48,7 +65,11 @@ export function parseArguments(args: readonly string[]): Command {
   throw new UsageError(`Unknown command '${name}'.`);
 }
 
-function splitOptions(args: readonly string[], withValue: readonly string[], flags: readonly string[]): { positional: string[]; options: Map<string, string> } {
+function splitOptions(
+  args: readonly string[],
+  withValue: readonly string[],
+  flags: readonly string[],
+): { positional: string[]; options: Map<string, string> } {
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {

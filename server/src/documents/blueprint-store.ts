@@ -45,7 +45,11 @@ export class BlueprintStore {
    * take no slices. A version that arrives in the meantime is read instead, keeping the chunks
    * analysed so far; a document closed in the meantime analyses to undefined.
    */
-  async getInSlices(document: TextDocument, sliceMs = 20, templates: readonly TemplateSchema[] = this.templates): Promise<AnalysedBlueprint | undefined> {
+  async getInSlices(
+    document: TextDocument,
+    sliceMs = 20,
+    templates: readonly TemplateSchema[] = this.templates,
+  ): Promise<AnalysedBlueprint | undefined> {
     if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
     const entry = this.entryFor(document.uri);
     if (entry.version === document.version && entry.templates === templates) return entry.analysed;

@@ -63,15 +63,23 @@ function cursorLine({ document }: AnalysedBlueprint, position: Position): Cursor
 const wholeTemplate: Context = ({ document, model, schema }, line, { values, snippets }) => {
   if (line.number !== 0 || document.getText().slice(line.end).trim() !== '' || model.sections.length > 0) return undefined;
   const text = newBlueprintText(schema, { name: '', date: values.date, ...(values.author ? { author: values.author } : {}) });
-  return [{
-    label: schema.kind,
-    kind: CompletionItemKind.Snippet,
-    detail: `The whole ${schema.kind} template`,
-    documentation: { kind: MarkupKind.Markdown, value: `Every section of the ${schema.kind} template, with its placeholders as tab stops.` },
-    filterText: `# ${schema.title}`,
-    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(snippets ? templateSnippet(text) : text, lineBreakOf(document)) },
-    insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-  }];
+  return [
+    {
+      label: schema.kind,
+      kind: CompletionItemKind.Snippet,
+      detail: `The whole ${schema.kind} template`,
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `Every section of the ${schema.kind} template, with its placeholders as tab stops.`,
+      },
+      filterText: `# ${schema.title}`,
+      textEdit: {
+        range: toRange(document, { start: line.start, end: line.end }),
+        newText: withLineBreaks(snippets ? templateSnippet(text) : text, lineBreakOf(document)),
+      },
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    },
+  ];
 };
 
 /** After `**Label**: ` in the footer: the allowed values, today's date or the author. */
@@ -81,10 +89,14 @@ const footerValue: Context = ({ document, model, schema }, line, { values }) => 
   if (!field) return undefined;
   const fieldSchema = schema.footer.find((f) => sameName(f.label, field.label));
   if (!fieldSchema) return undefined;
-  const choices = fieldSchema.kind === 'choice' ? fieldSchema.values
-    : fieldSchema.kind === 'date' ? [values.date]
-      : fieldSchema.kind === 'person' && values.author ? [values.author]
-        : [];
+  const choices =
+    fieldSchema.kind === 'choice'
+      ? fieldSchema.values
+      : fieldSchema.kind === 'date'
+        ? [values.date]
+        : fieldSchema.kind === 'person' && values.author
+          ? [values.author]
+          : [];
   const text = document.getText();
   const start = Math.min(line.offset, field.valueSpan.start);
   const range = toRange(document, { start, end: field.valueSpan.end });
@@ -112,16 +124,19 @@ const sectionHeading: Context = (analysed, line, { snippets }) => {
   const { model, schema } = analysed;
   // A `#` line in front matter is a YAML or TOML comment.
   if (model.frontMatter && line.start < model.frontMatter.end) return undefined;
-  const isHeading = marks.length === 2
-    ? model.sections.some((s) => s.heading.span.start === line.start)
-    // A level-1 line ends the section before it; inside a code block it would not.
-    : model.title?.span.start !== line.start && !model.sections.some((s) => s.span.start <= line.start && line.start < s.span.end);
+  const isHeading =
+    marks.length === 2
+      ? model.sections.some((s) => s.heading.span.start === line.start)
+      : // A level-1 line ends the section before it; inside a code block it would not.
+        model.title?.span.start !== line.start && !model.sections.some((s) => s.span.start <= line.start && line.start < s.span.end);
   if (!isHeading) return undefined;
   const present = new Set(model.sections.filter((s) => s.heading.span.start !== line.start).map((s) => nameKey(s.heading.text)));
   return schema.sections
     .map((section, index) => ({ section, index }))
     .filter(({ section }) => !present.has(nameKey(section.name)))
-    .map(({ section, index }) => headingItem(analysed, line, snippets, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance));
+    .map(({ section, index }) =>
+      headingItem(analysed, line, snippets, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance),
+    );
 };
 
 /** At a `###` line inside a template section: that section's missing subsections. */
@@ -135,13 +150,32 @@ const subsectionHeading: Context = (analysed, line, { snippets }) => {
   return sectionSchema.subsections
     .map((sub, index) => ({ sub, index }))
     .filter(({ sub }) => !present.has(nameKey(sub.name)))
-    .map(({ sub, index }) => headingItem(analysed, line, snippets, sub, index, '###', CompletionItemKind.Module, `Subsection of ${sectionSchema.name}`, sectionSchema.guidance));
+    .map(({ sub, index }) =>
+      headingItem(
+        analysed,
+        line,
+        snippets,
+        sub,
+        index,
+        '###',
+        CompletionItemKind.Module,
+        `Subsection of ${sectionSchema.name}`,
+        sectionSchema.guidance,
+      ),
+    );
 };
 
 /** Replaces the heading line being typed with the template's text for it, a blank line kept after it. */
 function headingItem(
-  { document }: AnalysedBlueprint, line: CursorLine, snippets: boolean, part: SectionSchema | SubsectionSchema, index: number,
-  marks: string, kind: CompletionItemKind, detail: string, guidance: string | undefined,
+  { document }: AnalysedBlueprint,
+  line: CursorLine,
+  snippets: boolean,
+  part: SectionSchema | SubsectionSchema,
+  index: number,
+  marks: string,
+  kind: CompletionItemKind,
+  detail: string,
+  guidance: string | undefined,
 ): CompletionItem {
   const text = document.getText();
   const lineBreak = lineBreakOf(document);
@@ -151,10 +185,16 @@ function headingItem(
     label: part.name,
     kind,
     detail,
-    documentation: { kind: MarkupKind.Markdown, value: `${guidance ? `*${guidance}*\n\n` : ''}\`\`\`markdown\n${part.source.replace(/\s+$/, '')}\n\`\`\`` },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${guidance ? `*${guidance}*\n\n` : ''}\`\`\`markdown\n${part.source.replace(/\s+$/, '')}\n\`\`\``,
+    },
     filterText: `${marks} ${part.name}`,
     sortText: String(index).padStart(3, '0'),
-    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(snippets ? sectionSnippet(part) : templateBlock(part.source), lineBreak) + spacing },
+    textEdit: {
+      range: toRange(document, { start: line.start, end: line.end }),
+      newText: withLineBreaks(snippets ? sectionSnippet(part) : templateBlock(part.source), lineBreak) + spacing,
+    },
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
 }
@@ -200,9 +240,15 @@ function insideTypescriptBlock({ document, model }: AnalysedBlueprint, line: Cur
   if (Math.max(text.lastIndexOf('```', line.start), text.lastIndexOf('~~~', line.start)) < from) return false;
   const root = parseMarkdown(text.slice(from, line.end), { documentStart: from <= (text.startsWith(BOM) ? 1 : 0) });
   const cursor = line.offset - from;
-  const visit = (nodes: readonly Node[]): boolean => nodes.some((node) =>
-    (node.type === 'code' && /^(?:typescript|ts|tsx)$/i.test(node.lang ?? '') && node.position!.start.offset! < cursor && cursor <= node.position!.end.offset!)
-    || (node.children !== undefined && visit(node.children)));
+  const visit = (nodes: readonly Node[]): boolean =>
+    nodes.some(
+      (node) =>
+        (node.type === 'code' &&
+          /^(?:typescript|ts|tsx)$/i.test(node.lang ?? '') &&
+          node.position!.start.offset! < cursor &&
+          cursor <= node.position!.end.offset!) ||
+        (node.children !== undefined && visit(node.children)),
+    );
   return visit(root.children as readonly Node[]);
 }
 
@@ -241,4 +287,3 @@ function structureItems({ document, model }: AnalysedBlueprint, line: CursorLine
     textEdit: { range: toRange(document, replaced), newText: s.name },
   }));
 }
-

@@ -1,6 +1,13 @@
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint, Relationship, Section } from '../model/blueprint';
-import { sameName, templateSectionIndex, templateSubsectionIndex, type SectionSchema, type SubsectionSchema, type TemplateSchema } from '../model/schema';
+import {
+  sameName,
+  templateSectionIndex,
+  templateSubsectionIndex,
+  type SectionSchema,
+  type SubsectionSchema,
+  type TemplateSchema,
+} from '../model/schema';
 import type { Span } from '../model/span';
 
 /** Where the template puts things, read from the template itself rather than named in code. */
@@ -44,7 +51,13 @@ function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlac
     return section ? [{ section: section.heading.text, subsection: subsection?.heading.text }] : [];
   });
   const firstRelationship = template.relationships[0];
-  const home = firstRelationship && template.structures.filter((s) => s.span.end <= firstRelationship.span.start && where(s.span.start).section === where(firstRelationship.span.start).section).pop();
+  const home =
+    firstRelationship &&
+    template.structures
+      .filter(
+        (s) => s.span.end <= firstRelationship.span.start && where(s.span.start).section === where(firstRelationship.span.start).section,
+      )
+      .pop();
   let structureHome: StructureHome | undefined;
   const at = home && where(home.span.start);
   const sectionSchema = at?.section && schema.sections[templateSectionIndex(schema, at.section.heading.text)];
@@ -105,9 +118,13 @@ export function isRelationshipPlace({ model, schema }: Analysed, offset: number)
   const section = containing(model.sections, offset);
   if (!section) return false;
   const subsection = containing(section.subsections, offset);
-  return places.some((place) =>
-    sameName(place.section, section.heading.text)
-    && (place.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(place.subsection, subsection.heading.text)));
+  return places.some(
+    (place) =>
+      sameName(place.section, section.heading.text) &&
+      (place.subsection === undefined
+        ? subsection === undefined
+        : subsection !== undefined && sameName(place.subsection, subsection.heading.text)),
+  );
 }
 
 /**

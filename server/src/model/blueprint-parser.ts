@@ -1,4 +1,14 @@
-import type { Blueprint, CodeSyntaxError, FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, Section, Structure } from './blueprint';
+import type {
+  Blueprint,
+  CodeSyntaxError,
+  FieldLine,
+  Heading,
+  HtmlSnippet,
+  Placeholder,
+  Relationship,
+  Section,
+  Structure,
+} from './blueprint';
 import { analyseChunk, type Block, type ChunkFacts } from './chunk-analysis';
 import { chunkStarts, type ChunkingOptions } from './section-chunks';
 import { shiftSpan, type Span } from './span';
@@ -124,7 +134,11 @@ export class BlueprintParser {
    * Reference definitions apply to the whole document. A chunk whose bracketed text names a
    * definition from another chunk is parsed again with those definitions in front of it.
    */
-  private *resolveDefinitionsAcrossChunks(chunks: Chunk[], previous: ReadonlyMap<string, ChunkFacts>, used: Map<string, ChunkFacts>): Generator<void, void> {
+  private *resolveDefinitionsAcrossChunks(
+    chunks: Chunk[],
+    previous: ReadonlyMap<string, ChunkFacts>,
+    used: Map<string, ChunkFacts>,
+  ): Generator<void, void> {
     if (chunks.length < 2 || !chunks.some((c) => c.facts.definitions.length > 0)) return;
     const definedIn = new Map<string, { chunk: Chunk; source: string }>();
     for (const chunk of chunks) {
@@ -173,7 +187,10 @@ interface PlacedBlock {
 }
 
 /** A chunk's facts at their offsets in the document. */
-type PlacedChunk = Pick<ChunkFacts, 'placeholders' | 'structures' | 'typescriptErrors' | 'relationships' | 'degraded' | 'directiveComments' | 'codeBlocks'> & {
+type PlacedChunk = Pick<
+  ChunkFacts,
+  'placeholders' | 'structures' | 'typescriptErrors' | 'relationships' | 'degraded' | 'directiveComments' | 'codeBlocks'
+> & {
   readonly start: number;
   readonly blocks: readonly PlacedBlock[];
 };
@@ -190,10 +207,14 @@ function placed(facts: ChunkFacts, start: number): PlacedChunk {
     blocks: facts.blocks.map((block) => ({ block, span: shiftSpan(block.span, start) })),
     placeholders: start ? facts.placeholders.map((p) => ({ text: p.text, span: shiftSpan(p.span, start) })) : facts.placeholders,
     structures: start ? facts.structures.map((s) => shiftStructure(s, start)) : facts.structures,
-    typescriptErrors: start ? facts.typescriptErrors.map((e) => ({ message: e.message, span: shiftSpan(e.span, start) })) : facts.typescriptErrors,
+    typescriptErrors: start
+      ? facts.typescriptErrors.map((e) => ({ message: e.message, span: shiftSpan(e.span, start) }))
+      : facts.typescriptErrors,
     relationships: start ? facts.relationships.map((r) => shiftRelationship(r, start)) : facts.relationships,
     degraded: facts.degraded.map((d) => shiftSpan(d, start)),
-    directiveComments: start ? facts.directiveComments.map((c) => ({ text: c.text, span: shiftSpan(c.span, start) })) : facts.directiveComments,
+    directiveComments: start
+      ? facts.directiveComments.map((c) => ({ text: c.text, span: shiftSpan(c.span, start) }))
+      : facts.directiveComments,
     codeBlocks: facts.codeBlocks.map((b) => shiftSpan(b, start)),
   };
   placedChunks.set(facts, placedChunk);
@@ -242,12 +263,26 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   const body = run ? blocks.slice(0, run.start) : blocks;
 
   const firstHeading = body.find((b) => b.block.kind === 'heading');
-  const title = firstHeading && firstHeading.block.kind === 'heading' && firstHeading.block.heading.depth === 1
-    ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
-    : undefined;
+  const title =
+    firstHeading && firstHeading.block.kind === 'heading' && firstHeading.block.heading.depth === 1
+      ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
+      : undefined;
 
   const frontMatter = blocks[0]?.block.kind === 'frontMatter' ? blocks[0].span : undefined;
-  return { frontMatter, title, sections: buildSections(body), placeholders, structures, typescriptErrors, relationships, footer, length, degraded, directiveComments, codeBlocks };
+  return {
+    frontMatter,
+    title,
+    sections: buildSections(body),
+    placeholders,
+    structures,
+    typescriptErrors,
+    relationships,
+    footer,
+    length,
+    degraded,
+    directiveComments,
+    codeBlocks,
+  };
 }
 
 /**
@@ -255,8 +290,13 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
  * same marker, only a line break between them (two such lists are one in a parse of the whole text).
  */
 function continuesList(previous: PlacedBlock, next: PlacedBlock, chunkStart: number): boolean {
-  return previous.block.kind === 'list' && next.block.kind === 'list' && previous.block.marker === next.block.marker
-    && next.span.start === chunkStart && chunkStart - previous.span.end <= 2;
+  return (
+    previous.block.kind === 'list' &&
+    next.block.kind === 'list' &&
+    previous.block.marker === next.block.marker &&
+    next.span.start === chunkStart &&
+    chunkStart - previous.span.end <= 2
+  );
 }
 
 /** What may follow a footer that no thematic break sets apart: definitions, comments and breaks. */
@@ -363,7 +403,13 @@ function shiftHeading(h: Heading, by: number): Heading {
 
 function shiftField(f: FieldLine, by: number): FieldLine {
   if (by === 0) return f;
-  return { label: f.label, labelSpan: shiftSpan(f.labelSpan, by), value: f.value, valueSpan: shiftSpan(f.valueSpan, by), span: shiftSpan(f.span, by) };
+  return {
+    label: f.label,
+    labelSpan: shiftSpan(f.labelSpan, by),
+    value: f.value,
+    valueSpan: shiftSpan(f.valueSpan, by),
+    span: shiftSpan(f.span, by),
+  };
 }
 
 function shiftStructure(s: Structure, by: number): Structure {

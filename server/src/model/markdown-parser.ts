@@ -27,7 +27,12 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(withoutMdastTran
 // when a document first has some, so that starting the server does not wait for it.
 let frontMatterProcessor: Processor<Root> | undefined;
 function withFrontMatter(): Processor<Root> {
-  frontMatterProcessor ??= unified().use(remarkParse).use(remarkGfm).use(withoutMdastTransforms).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+  frontMatterProcessor ??= unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(withoutMdastTransforms)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .freeze();
   return frontMatterProcessor;
 }
 
@@ -45,7 +50,10 @@ export function parseMarkdown(text: string, { documentStart = true } = {}): Root
 }
 
 /** The same, with the paragraphs whose inline content was read as plain text (see inline-budget.ts). */
-export function parseMarkdownWithinBudget(text: string, { documentStart = true } = {}): { readonly root: Root; readonly degraded: readonly Span[] } {
+export function parseMarkdownWithinBudget(
+  text: string,
+  { documentStart = true } = {},
+): { readonly root: Root; readonly degraded: readonly Span[] } {
   const { text: masked, paragraphs } = maskOverBudgetParagraphs(text);
   // micromark-extension-frontmatter 2.0.0 leaves the parser unable to open lists and block quotes for
   // the rest of the text after an opening fence that nothing closes (its issue #5): it is only given
@@ -79,5 +87,9 @@ export function frontMatterEnd(text: string): number | undefined {
 
 /** CommonMark's label matching: case-insensitive, inner white space collapsed. */
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
 }

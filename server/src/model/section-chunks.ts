@@ -63,7 +63,8 @@ export function chunkStarts(text: string, options: ChunkingOptions = {}): number
   if (afterFrontMatter !== undefined) cut(afterFrontMatter);
   // Only lines that may start a heading, a fence or an HTML block, blank lines before a line
   // starting in column 0, and list items followed by another, matter.
-  const candidate = /^(?:#{1,6}(?=[ \t\r\n]|$)| {0,3}(?:`{3,}|~{3,}|<)|[ \t]*(?:\r\n|\r|\n)(?=[^ \t\r\n])|(?:[-+*]|\d{1,9}[.)])(?:[ \t][^\r\n]*)?(?:\r\n|\r|\n)(?=(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)))/gm;
+  const candidate =
+    /^(?:#{1,6}(?=[ \t\r\n]|$)| {0,3}(?:`{3,}|~{3,}|<)|[ \t]*(?:\r\n|\r|\n)(?=[^ \t\r\n])|(?:[-+*]|\d{1,9}[.)])(?:[ \t][^\r\n]*)?(?:\r\n|\r|\n)(?=(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)))/gm;
   candidate.lastIndex = afterFrontMatter ?? 0;
   let match: RegExpExecArray | null;
   while ((match = candidate.exec(text)) !== null) {
@@ -81,9 +82,8 @@ export function chunkStarts(text: string, options: ChunkingOptions = {}): number
       const sinceCut = next - starts[starts.length - 1]!;
       if (offset > 0 && sinceCut >= minimum) {
         const first = text.charCodeAt(offset);
-        const boundary = first === 32 || first === 9 || first === 10 || first === 13
-          ? mayStartChunk(text, next)
-          : sameListMarker(text, offset, next);
+        const boundary =
+          first === 32 || first === 9 || first === 10 || first === 13 ? mayStartChunk(text, next) : sameListMarker(text, offset, next);
         if (boundary && (sinceCut >= LONGEST_UNCUT_RUN || picked(text, next, lines.endOf(next), oneIn))) cut(next);
       }
       candidate.lastIndex = next;

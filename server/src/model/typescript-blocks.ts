@@ -37,7 +37,10 @@ export function analyseTypescript(code: string, base: number): TypescriptFacts {
     if (!name.includes('[')) return whole;
     const nameStart = at + keyword.length + gap.length;
     for (const m of name.matchAll(BRACKETED)) {
-      placeholders.push({ text: m[0].slice(1, -1), span: { start: base + nameStart + m.index!, end: base + nameStart + m.index! + m[0].length } });
+      placeholders.push({
+        text: m[0].slice(1, -1),
+        span: { start: base + nameStart + m.index!, end: base + nameStart + m.index! + m[0].length },
+      });
     }
     return keyword + gap + name.replace(/[^A-Za-z0-9_$]/g, '_');
   });
@@ -82,7 +85,8 @@ interface DeclarationLine {
   readonly span: Span;
 }
 
-const DECLARATION_LINE = /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?(?:abstract[ \t]+)?(interface|type|class|enum)[ \t]+([A-Za-z_$][\w$]*)/gm;
+const DECLARATION_LINE =
+  /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?(?:abstract[ \t]+)?(interface|type|class|enum)[ \t]+([A-Za-z_$][\w$]*)/gm;
 
 /**
  * The whole block when it parses; otherwise each top-level declaration on its own, so one broken
@@ -105,7 +109,15 @@ function parseablePieces(code: string): ParsedPiece[] {
     const [line, kind, name] = lines[i]!;
     const nameStart = start + line.length - name!.length;
     const contentEnd = start + code.slice(start, end).trimEnd().length;
-    pieces.push({ statements: [], errors: parsed.errors, declared: { kind: kind as StructureKind, name: { start: nameStart, end: nameStart + name!.length }, span: { start: start + line.length - line.trimStart().length, end: contentEnd } } });
+    pieces.push({
+      statements: [],
+      errors: parsed.errors,
+      declared: {
+        kind: kind as StructureKind,
+        name: { start: nameStart, end: nameStart + name!.length },
+        span: { start: start + line.length - line.trimStart().length, end: contentEnd },
+      },
+    });
   }
   // The parser stopped before the first declaration, or there is none: its own error says where.
   if (!pieces.some((p) => p.errors.length > 0)) pieces.push({ statements: [], errors: whole.errors });
@@ -146,7 +158,10 @@ interface BabelError {
 /** The statements when the code parses (with the errors it recovered from), else only the error that stopped it. */
 function tryParse(code: string): { statements: BabelNode[] | undefined; errors: ParseError[] } {
   try {
-    const file = parse(code, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true }) as unknown as { program: { body: BabelNode[] }; errors?: BabelError[] };
+    const file = parse(code, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true }) as unknown as {
+      program: { body: BabelNode[] };
+      errors?: BabelError[];
+    };
     return { statements: file.program.body, errors: (file.errors ?? []).flatMap((e) => parseError(e, code)) };
   } catch (error) {
     return { statements: undefined, errors: parseError(error as BabelError, code) };
@@ -192,9 +207,10 @@ const DECLARATION_KINDS: Record<string, StructureKind> = {
 };
 
 function readDeclaration(statement: BabelNode, code: string, base: number): Structure | undefined {
-  const node = (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration')
-    ? (statement['declaration'] as BabelNode | null) ?? undefined
-    : statement;
+  const node =
+    statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
+      ? ((statement['declaration'] as BabelNode | null) ?? undefined)
+      : statement;
   if (!node) return undefined;
   const kind = DECLARATION_KINDS[node.type];
   const id = node['id'] as BabelNode | null | undefined;
@@ -235,7 +251,7 @@ function readFields(node: BabelNode, code: string, base: number): Field[] {
     const key = (member['key'] ?? member['id']) as BabelNode | undefined;
     if (!key || (key.type !== 'Identifier' && key.type !== 'StringLiteral')) continue;
     const annotation = member['typeAnnotation'] as BabelNode | undefined | null;
-    const typeNode = annotation?.type === 'TSTypeAnnotation' ? (annotation['typeAnnotation'] as BabelNode) : annotation ?? undefined;
+    const typeNode = annotation?.type === 'TSTypeAnnotation' ? (annotation['typeAnnotation'] as BabelNode) : (annotation ?? undefined);
     fields.push({
       name: key.type === 'Identifier' ? (key['name'] as string) : (key['value'] as string),
       nameSpan: { start: base + key.start, end: base + key.end },
@@ -257,16 +273,29 @@ function readTypeReferences(node: BabelNode, id: BabelNode, code: string, base: 
     const child = value as BabelNode;
     if (child === id) return;
     if (typeof child.type === 'string') {
-      const name = child.type === 'TSTypeReference' ? child['typeName']
-        : child.type === 'TSInterfaceHeritage' || child.type === 'TSExpressionWithTypeArguments' ? child['expression']
-          : undefined;
+      const name =
+        child.type === 'TSTypeReference'
+          ? child['typeName']
+          : child.type === 'TSInterfaceHeritage' || child.type === 'TSExpressionWithTypeArguments'
+            ? child['expression']
+            : undefined;
       const target = name as BabelNode | undefined;
       if (target && target.type === 'Identifier') {
         references.push({ name: code.slice(target.start, target.end), span: { start: base + target.start, end: base + target.end } });
       }
     }
     for (const key of Object.keys(child)) {
-      if (key === 'loc' || key === 'start' || key === 'end' || key === 'range' || key === 'extra' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+      if (
+        key === 'loc' ||
+        key === 'start' ||
+        key === 'end' ||
+        key === 'range' ||
+        key === 'extra' ||
+        key === 'leadingComments' ||
+        key === 'trailingComments' ||
+        key === 'innerComments'
+      )
+        continue;
       visit(child[key]);
     }
   };

@@ -56,7 +56,9 @@ export class Project {
     const { rc, root } = directory === undefined ? { rc: undefined, root: undefined } : await this.rcFor(directory);
     const { settings, templatesFolder, problems } = resolveSettings(rc, editor, root);
     const templateSet = templatesFolder === undefined ? undefined : await this.templateSet(templatesFolder);
-    const all = templateSet?.problem ? [...problems, { severity: 'error' as const, message: `${templateSet.folder}: the templates folder ${templateSet.problem}` }] : problems;
+    const all = templateSet?.problem
+      ? [...problems, { severity: 'error' as const, message: `${templateSet.folder}: the templates folder ${templateSet.problem}` }]
+      : problems;
     return { settings, rc, templatesFolder, templates: templateSet?.templates ?? builtinTemplates, templateSet, problems: all };
   }
 

@@ -37,13 +37,25 @@ export function parseRcText(written: string, path: string): RcFile {
     }
   } else {
     const [first] = errors;
-    return { path, settings: {}, error: `${path}: not valid JSON (${describeParseError(first!.error)} at ${lineAndColumn(text, first!.offset)})`, warnings: [] };
+    return {
+      path,
+      settings: {},
+      error: `${path}: not valid JSON (${describeParseError(first!.error)} at ${lineAndColumn(text, first!.offset)})`,
+      warnings: [],
+    };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { path, settings: {}, error: `${path}: must hold a JSON object such as { "diagnostics": { "placeholder": "warning" } }`, warnings: [] };
+    return {
+      path,
+      settings: {},
+      error: `${path}: must hold a JSON object such as { "diagnostics": { "placeholder": "warning" } }`,
+      warnings: [],
+    };
   }
   const known = new Set([...Object.keys(DEFAULT_SETTINGS), '$schema']);
-  const warnings = Object.keys(value).filter((key) => !known.has(key)).map((key) => `${path}: unknown setting '${key.slice(0, 60)}' is ignored`);
+  const warnings = Object.keys(value)
+    .filter((key) => !known.has(key))
+    .map((key) => `${path}: unknown setting '${key.slice(0, 60)}' is ignored`);
   return { path, settings: value as Record<string, unknown>, warnings };
 }
 
@@ -87,7 +99,10 @@ export async function findRcFile(files: FileAccess, directory: string, root: str
     const read = await files.readText(path, MAX_RC_BYTES);
     if (read.kind === 'missing') continue;
     if (read.kind === 'text') return parseRcText(read.text, path);
-    const problem = read.kind === 'too-large' ? `is ${read.bytes.toLocaleString('en-US')} bytes, more than the ${MAX_RC_BYTES.toLocaleString('en-US')} an rc file may have` : read.problem;
+    const problem =
+      read.kind === 'too-large'
+        ? `is ${read.bytes.toLocaleString('en-US')} bytes, more than the ${MAX_RC_BYTES.toLocaleString('en-US')} an rc file may have`
+        : read.problem;
     return { path, settings: {}, error: `${path}: ${problem}; not read`, warnings: [] };
   }
   return undefined;
@@ -97,7 +112,7 @@ export async function findRcFile(files: FileAccess, directory: string, root: str
 export function foldersUpTo(directory: string, root: string): string[] {
   if (!isInside(directory, root)) return [directory];
   const folders = [directory];
-  for (let dir = directory; dir !== root; ) {
+  for (let dir = directory; dir !== root;) {
     const up = dirname(dir);
     if (up === dir) break;
     folders.push(up);

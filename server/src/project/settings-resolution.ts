@@ -49,7 +49,10 @@ export function resolveSettings(rc: RcFile | undefined, editor: unknown, root: s
     templatesFolder = resolve(base, settings.templates.folder);
     if (!isInside(templatesFolder, root)) {
       const where = setInEditor ? 'blueprint.' : `${rc!.path}: `;
-      problems.push({ severity: 'error', message: `${where}templates.folder: ${JSON.stringify(settings.templates.folder)} is outside ${root}; the default (${JSON.stringify(DEFAULT_SETTINGS.templates.folder)}) applies` });
+      problems.push({
+        severity: 'error',
+        message: `${where}templates.folder: ${JSON.stringify(settings.templates.folder)} is outside ${root}; the default (${JSON.stringify(DEFAULT_SETTINGS.templates.folder)}) applies`,
+      });
       templatesFolder = resolve(root, DEFAULT_SETTINGS.templates.folder);
     }
   }
@@ -58,7 +61,12 @@ export function resolveSettings(rc: RcFile | undefined, editor: unknown, root: s
 
 function hasFolder(raw: Record<string, unknown>): boolean {
   const templates = raw['templates'];
-  return typeof templates === 'object' && templates !== null && (templates as Record<string, unknown>)['folder'] !== undefined && (templates as Record<string, unknown>)['folder'] !== null;
+  return (
+    typeof templates === 'object' &&
+    templates !== null &&
+    (templates as Record<string, unknown>)['folder'] !== undefined &&
+    (templates as Record<string, unknown>)['folder'] !== null
+  );
 }
 
 /** A copy of `raw` without the values that were reported, so another source's value applies instead. */
