@@ -40,7 +40,7 @@ export function explicitSettings(
   return explicit;
 }
 
-interface Manifest {
+export interface Manifest {
   contributes?: { configuration?: { properties?: Record<string, { scope?: string }> } };
 }
 

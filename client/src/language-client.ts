@@ -7,7 +7,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { BlueprintInitializationOptions } from '../../server/src/protocol';
-import { declaredSettings, explicitSettings } from './explicit-settings';
+import { declaredSettings, explicitSettings, type Manifest } from './explicit-settings';
 
 /** Where the language server runs: the documents it gets are Markdown files on disk and new, unsaved ones. */
 export const BLUEPRINT_DOCUMENTS: DocumentSelector = [
@@ -24,7 +24,7 @@ export const SERVER_INSPECT_PORT = 6009;
  */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
-  const blueprintSettings = declaredSettings(context.extension.packageJSON, 'blueprint');
+  const blueprintSettings = declaredSettings(context.extension.packageJSON as Manifest, 'blueprint');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${SERVER_INSPECT_PORT}`] } },

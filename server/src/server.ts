@@ -37,6 +37,7 @@ import { fullGarbageCollection, IdleCollection } from './idle-collection';
 import { nameKey, type TemplateSchema } from './model/schema';
 import { builtinTemplates } from './model/templates';
 import { nodeFileAccess } from './project/node-file-access';
+import { systemUserName } from './project/system-user';
 import { Project, type FolderContext } from './project/project';
 import { isInside } from './project/rc-file';
 import type { SettingsProblem } from './project/settings-resolution';
@@ -59,7 +60,7 @@ let workspaceFolders: string[] = [];
 // Reading rc files and templates yields to other messages every 20 ms, like a document's first analysis.
 const project = new Project({
   files: nodeFileAccess,
-  rootOf: async (directory) => workspaceFolderOf(directory) ?? directory,
+  rootOf: (directory) => Promise.resolve(workspaceFolderOf(directory) ?? directory),
   slicing: { sliceMs: 20, pause: () => new Promise((resolve) => setImmediate(resolve)) },
 });
 const collectGarbage = fullGarbageCollection();
@@ -380,14 +381,14 @@ connection.onHover(
 
 connection.onCompletion(
   forBlueprint('completion', [], (blueprint, params, settings) =>
-    completions(blueprint, params.position, footerValues(settings), takesSnippets),
+    completions(blueprint, params.position, footerValues(settings, new Date(), systemUserName), takesSnippets),
   ),
 );
 connection.onCodeAction(
   forBlueprint('codeAction', [], (blueprint, params, settings) => [
-    ...codeActions(blueprint, params.context, footerValues(settings)),
+    ...codeActions(blueprint, params.context, footerValues(settings, new Date(), systemUserName)),
     ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, params.context.diagnostics) : []),
-    ...fixAllActions(blueprint, params.context, settings, footerValues(settings)),
+    ...fixAllActions(blueprint, params.context, settings, footerValues(settings, new Date(), systemUserName)),
   ]),
 );
 connection.onCodeLens(
@@ -448,7 +449,7 @@ connection.onRequest(
   NewBlueprintRequest,
   guard('newBlueprint', null, async (params) => {
     const { templates, settings } = await templatesForNew(params.uri);
-    return newBlueprint(templates, params, footerValues(settings));
+    return newBlueprint(templates, params, footerValues(settings, new Date(), systemUserName));
   }),
 );
 

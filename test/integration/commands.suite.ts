@@ -178,8 +178,8 @@ suite('Commands', () => {
         () => undefined,
         async (calls) => {
           assert.equal(await vscode.commands.executeCommand('blueprint.newDataBlueprint', ...(folder ? [folder] : [])), undefined);
-          const validate = (calls[0]![0] as vscode.InputBoxOptions).validateInput!;
-          return async (name: string) => validate(name);
+          const options = calls[0]![0] as vscode.InputBoxOptions;
+          return async (name: string) => options.validateInput!(name);
         },
       );
     const [first, team] = vscode.workspace.workspaceFolders!;

@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
       });
     } catch (error) {
       if (reportFile) writeFileSync(reportFile, `${report.join('\n')}\n${String(error instanceof Error ? error.stack : error)}\n`);
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

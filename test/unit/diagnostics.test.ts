@@ -324,7 +324,7 @@ test('typescript-syntax: a block that ends too early is reported on its last tok
   );
   const [diagnostic] = only(diagnose(text), 'typescript-syntax');
   assert.deepEqual(diagnostic?.range, rangeOf(text, offsets[0]!, offsets[1]!));
-  assert.ok(diagnostic!.range.start.character < diagnostic!.range.end.character);
+  assert.ok(diagnostic.range.start.character < diagnostic.range.end.character);
 });
 
 test("typescript-syntax: placeholder names and the template's own code are no syntax errors", () => {

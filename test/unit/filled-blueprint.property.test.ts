@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { blueprintDiagnostics } from '../../server/src/features/checked-diagnostics';
 import { fuzzParameters, testTimeout } from '../support/arbitraries';
-import { analyse, settings } from '../support/documents';
+import { analyse, settings, messageOf } from '../support/documents';
 import { filledBlueprint } from '../support/filled-blueprint';
 
 // The property that guards issue 11 as a whole: a blueprint filled in from the template, with the
@@ -17,7 +17,7 @@ test(
       fc.property(filledBlueprint(), ({ text, uri }) => {
         const diagnostics = blueprintDiagnostics(analyse(text, uri), settings());
         assert.deepEqual(
-          diagnostics.map((d) => `${d.code} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`),
+          diagnostics.map((d) => `${d.code} at ${d.range.start.line + 1}:${d.range.start.character + 1}: ${messageOf(d)}`),
           [],
         );
       }),

@@ -74,7 +74,7 @@ test('commands are in the Blueprint category; keybindings and menus name declare
   for (const c of commands) assert.equal(c.category, 'Blueprint', c.command);
   const ids = new Set(commands.map((c) => c.command));
   for (const k of manifest.contributes.keybindings) assert.ok(ids.has(k.command), k.command);
-  for (const entries of Object.values(manifest.contributes.menus) as Array<Array<{ command: string }>>) {
+  for (const entries of Object.values<Array<{ command: string }>>(manifest.contributes.menus)) {
     for (const m of entries) assert.ok(ids.has(m.command), m.command);
   }
 });

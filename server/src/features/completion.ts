@@ -249,7 +249,7 @@ function insideTypescriptBlock({ document, model }: AnalysedBlueprint, line: Cur
           cursor <= node.position!.end.offset!) ||
         (node.children !== undefined && visit(node.children)),
     );
-  return visit(root.children as readonly Node[]);
+  return visit(root.children);
 }
 
 interface Node {

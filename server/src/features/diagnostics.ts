@@ -299,7 +299,7 @@ function firstGreater(values: readonly number[], value: number): number {
 function longestIncreasingRun(values: readonly number[]): Set<number> {
   // Patience sorting: tails[k] is the index ending the best run of length k+1.
   const tails: number[] = [];
-  const previous: number[] = new Array(values.length).fill(-1);
+  const previous = new Array<number>(values.length).fill(-1);
   values.forEach((value, i) => {
     let lo = 0;
     let hi = tails.length;

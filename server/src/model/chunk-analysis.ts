@@ -3,7 +3,6 @@ import type {
   Code,
   Heading as MdHeading,
   Html,
-  List,
   ListItem,
   Nodes,
   Paragraph,
@@ -197,7 +196,7 @@ class ChunkReader {
   private guidanceText(node: Paragraph): string | undefined {
     const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
     if (meaningful.length !== 1 || meaningful[0]!.type !== 'strong') return undefined;
-    return plainText(meaningful[0]!).trim();
+    return plainText(meaningful[0]).trim();
   }
 
   /** A paragraph whose every line is `**Label**: value`. */
@@ -309,7 +308,7 @@ class ChunkReader {
         this.definitions.push({ label: normalizeLabel(node.label ?? node.identifier), source: this.source.slice(start(node), end(node)) });
         return;
       case 'list':
-        for (const item of (node as List).children) this.visitListItem(item);
+        for (const item of node.children) this.visitListItem(item);
         return;
       case 'footnoteDefinition':
         // Like link definitions, footnote definitions apply document-wide: `[^1]` is a call only where one exists.
@@ -323,7 +322,7 @@ class ChunkReader {
       case 'table':
       case 'tableRow':
       case 'root':
-        for (const child of node.children) this.visitBlock(child as Nodes);
+        for (const child of node.children) this.visitBlock(child);
         return;
       default:
         return;

@@ -7,6 +7,7 @@ import { shiftSpan, type Span } from './span';
 // the server answers `initialize` without compiling it.
 let babel: typeof Babel | undefined;
 function parse(...args: Parameters<typeof Babel.parse>): ReturnType<typeof Babel.parse> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of the bundle's own file, by design (see scripts/build.mjs)
   babel ??= require('@babel/parser') as typeof Babel;
   return babel.parse(...args);
 }
@@ -39,7 +40,7 @@ export function analyseTypescript(code: string, base: number): TypescriptFacts {
     for (const m of name.matchAll(BRACKETED)) {
       placeholders.push({
         text: m[0].slice(1, -1),
-        span: { start: base + nameStart + m.index!, end: base + nameStart + m.index! + m[0].length },
+        span: { start: base + nameStart + m.index, end: base + nameStart + m.index + m[0].length },
       });
     }
     return keyword + gap + name.replace(/[^A-Za-z0-9_$]/g, '_');
@@ -99,7 +100,7 @@ function parseablePieces(code: string): ParsedPiece[] {
   const pieces: ParsedPiece[] = [];
   for (let i = 0; i < lines.length; i++) {
     // Blank everything outside the piece so offsets stay those of the whole block.
-    const start = lines[i]!.index!;
+    const start = lines[i]!.index;
     const end = lines[i + 1]?.index ?? code.length;
     const parsed = tryParse(blankOutside(code, start, end));
     if (parsed.statements) {
