@@ -12,8 +12,8 @@ export async function snippetFiles() {
   const { outputFiles } = await esbuild.build({
     stdin: {
       contents:
-        "import { builtinTemplates } from './server/src/model/templates';\n" +
-        "import { snippetFileText } from './server/src/features/template-snippets';\n" +
+        "import { builtinTemplates } from './server/src/template/builtin-templates';\n" +
+        "import { snippetFileText } from './server/src/template/snippets';\n" +
         'module.exports = builtinTemplates.map((t) => [t.id, snippetFileText(t)]);\n',
       resolveDir: root,
       loader: 'ts',

@@ -26,22 +26,22 @@ import { documentSymbols } from './features/document-symbols';
 import { FIX_ALL_KIND, fixAllActions } from './features/fix-all';
 import { footerValues } from './features/footer-values';
 import { hover } from './features/hover';
-import { newBlueprint, templateSnippetFor } from './features/new-blueprint';
+import { newBlueprint, templateSnippetFor } from './template/new-blueprint';
 import { definition, documentHighlights, prepareRename, references, rename } from './features/navigation';
 import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semantic-tokens';
 import { ignoreDiagnosticActions } from './features/rule-control';
 import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
-import { templateDiagnostics } from './features/template-diagnostics';
-import { templateSummaries, TemplatesRequest } from './features/template-list';
+import { templateDiagnostics } from './template/template-diagnostics';
+import { templateSummaries, TemplatesRequest } from './template/template-list';
 import { fullGarbageCollection, IdleCollection } from './idle-collection';
-import { nameKey, type TemplateSchema } from './model/schema';
-import { builtinTemplates } from './model/templates';
+import { nameKey, type TemplateSchema } from './template/schema';
+import { builtinTemplates } from './template/builtin-templates';
 import { nodeFileAccess } from './project/node-file-access';
 import { systemUserName } from './project/system-user';
 import { Project, type FolderContext } from './project/project';
 import { isInside } from './project/rc-file';
 import type { SettingsProblem } from './project/settings-resolution';
-import type { TemplateSet } from './project/template-folder';
+import type { TemplateSet } from './template/template-folder';
 import {
   DocumentStatusRequest,
   NewBlueprintRequest,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { templatePlaces } from '../../server/src/features/template-places';
-import { sameName, type FooterFieldSchema, type TemplateSchema } from '../../server/src/model/schema';
-import { builtinTemplates } from '../../server/src/model/templates';
+import { templatePlaces } from '../../server/src/template/places';
+import { sameName, type FooterFieldSchema, type TemplateSchema } from '../../server/src/template/schema';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
 
 /**
  * Fully filled-in blueprints of a template, as teams write them: every section and subsection of the

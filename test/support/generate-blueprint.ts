@@ -1,5 +1,5 @@
-import type { TemplateSchema } from '../../server/src/model/schema';
-import { builtinTemplates } from '../../server/src/model/templates';
+import type { TemplateSchema } from '../../server/src/template/schema';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
 
 /**
  * Realistic blueprints of any length, for the benchmark and for tests: the template's title, every

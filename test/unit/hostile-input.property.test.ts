@@ -5,13 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
-import { MAX_TEMPLATE_SIZE, templateFromText } from '../../server/src/documents/template-registry';
+import { MAX_TEMPLATE_SIZE, templateFromText } from '../../server/src/template/registry';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { INLINE_DELIMITER_BUDGET, maskOverBudgetParagraphs } from '../../server/src/model/inline-budget';
-import { builtinTemplates } from '../../server/src/model/templates';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
 import { nodeFileAccess } from '../../server/src/project/node-file-access';
-import { TemplateFolderReader } from '../../server/src/project/template-folder';
+import { TemplateFolderReader } from '../../server/src/template/template-folder';
 import { adversarialParagraph, fuzzParameters, insideBlueprint, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
 import { settings, templateText, textDocument, messageOf } from '../support/documents';
 

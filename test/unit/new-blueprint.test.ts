@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blueprintFileName, newBlueprint, templateSnippetFor } from '../../server/src/features/new-blueprint';
-import { builtinTemplates } from '../../server/src/model/templates';
+import { blueprintFileName, newBlueprint, templateSnippetFor } from '../../server/src/template/new-blueprint';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
 import { templateText } from '../support/documents';
 
 const footer = { date: '2026-11-25', author: 'Ada Lovelace' };

@@ -8,7 +8,7 @@ import { relativeUri } from '../../server/src/cli/sarif';
 import type { FileAccess, ReadText } from '../../server/src/project/file-access';
 import { nodeFileAccess } from '../../server/src/project/node-file-access';
 import { decodeText } from '../../server/src/project/text-decoding';
-import { TemplateFolderReader } from '../../server/src/project/template-folder';
+import { TemplateFolderReader } from '../../server/src/template/template-folder';
 import { apiTemplate } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
 import { fixture } from '../support/documents';

@@ -5,7 +5,7 @@ import type { AnalysedBlueprint } from '../../server/src/documents/analysed-docu
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { references, rename } from '../../server/src/features/navigation';
-import { templateRelationships } from '../../server/src/features/template-places';
+import { templateRelationships } from '../../server/src/template/places';
 import { withCursor, withCursors } from '../support/cursor';
 import { analyse, applyEdits, fixture, settings, textDocument } from '../support/documents';
 

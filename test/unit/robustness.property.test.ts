@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { CodeActionKind, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
-import { templateFromText } from '../../server/src/documents/template-registry';
+import { templateFromText } from '../../server/src/template/registry';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { codeActions, ADD_MISSING_SECTIONS_KIND } from '../../server/src/features/code-actions';
 import { sectionCodeLenses } from '../../server/src/features/code-lens';
@@ -15,13 +15,13 @@ import { documentSymbols } from '../../server/src/features/document-symbols';
 import { FIX_ALL_KIND, fixAllActions } from '../../server/src/features/fix-all';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { hover } from '../../server/src/features/hover';
-import { newBlueprint, templateSnippetFor } from '../../server/src/features/new-blueprint';
+import { newBlueprint, templateSnippetFor } from '../../server/src/template/new-blueprint';
 import { definition, documentHighlights, prepareRename, references, rename } from '../../server/src/features/navigation';
 import { ignoreDiagnosticActions } from '../../server/src/features/rule-control';
 import { semanticTokens } from '../../server/src/features/semantic-tokens';
 import { tooLargeDiagnostics } from '../../server/src/features/size-limit';
 import { BlueprintParser } from '../../server/src/model/blueprint-parser';
-import { builtinTemplates } from '../../server/src/model/templates';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
 import {
   anyPosition,
   fuzzParameters,

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { snippetFile, snippetFileText } from '../../server/src/features/template-snippets';
-import { builtinTemplates } from '../../server/src/model/templates';
+import { snippetFile, snippetFileText } from '../../server/src/template/snippets';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
 import { analyse, repoRoot, settings, templateText } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { templateByKind, templateFromText, templatesWith } from '../../server/src/documents/template-registry';
+import { templateByKind, templateFromText, templatesWith } from '../../server/src/template/registry';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { completions } from '../../server/src/features/completion';
 import { documentSymbols } from '../../server/src/features/document-symbols';
-import { builtinTemplates } from '../../server/src/model/templates';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
 import { nodeFileAccess } from '../../server/src/project/node-file-access';
-import { TemplateFolderReader } from '../../server/src/project/template-folder';
+import { TemplateFolderReader } from '../../server/src/template/template-folder';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
 import { withCursor } from '../support/cursor';

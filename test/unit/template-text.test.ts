@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deriveSchema } from '../../server/src/model/schema';
-import { builtinTemplates } from '../../server/src/model/templates';
-import { newBlueprintText, snippetFromTemplateText, today } from '../../server/src/features/template-text';
+import { deriveSchema } from '../../server/src/template/schema';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
+import { newBlueprintText, snippetFromTemplateText, today } from '../../server/src/template/template-text';
 import { analyse, templateText, settings } from '../support/documents';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../documents/blueprint-store';
 import { checkDocument } from '../features/checked-diagnostics';
 import { tooLargeDiagnostics } from '../features/size-limit';
-import { templateDiagnostics } from '../features/template-diagnostics';
+import { templateDiagnostics } from '../template/template-diagnostics';
 import type { FileAccess } from '../project/file-access';
 import { Project, repositoryRootFinder } from '../project/project';
 import { FileFinder, toSlashes, type FileProblem } from './find-files';

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { templateByKind } from '../documents/template-registry';
+import { templateByKind } from '../template/registry';
 import { systemUserName } from '../project/system-user';
-import { newBlueprintText, today } from '../features/template-text';
+import { newBlueprintText, today } from '../template/template-text';
 import type { FileAccess } from '../project/file-access';
 import { Project, repositoryRootFinder } from '../project/project';
 import type { SettingsProblem } from '../project/settings-resolution';

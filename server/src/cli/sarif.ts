@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_DEFAULTS } from '../features/diagnostics';
-import { INVALID_TEMPLATE_CODE } from '../features/template-diagnostics';
+import { INVALID_TEMPLATE_CODE } from '../template/template-diagnostics';
 import type { SeverityName } from '../settings';
 import type { FileReport } from './report';
 

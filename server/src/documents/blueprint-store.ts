@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintParser, parseBlueprint } from '../model/blueprint-parser';
-import type { TemplateSchema } from '../model/schema';
-import { builtinTemplates, templateFor } from '../model/templates';
+import type { TemplateSchema } from '../template/schema';
+import { builtinTemplates, templateFor } from '../template/builtin-templates';
 import type { AnalysedBlueprint } from './analysed-document';
 
 // Files on disk and new unsaved files; not diff views (`git:`), previews or other virtual documents.

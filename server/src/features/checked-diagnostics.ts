@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { BlueprintStore } from '../documents/blueprint-store';
-import type { TemplateSchema } from '../model/schema';
+import type { TemplateSchema } from '../template/schema';
 import type { BlueprintSettings } from '../settings';
 import { computeDiagnostics } from './diagnostics';
 import { applyRuleControl } from './rule-control';

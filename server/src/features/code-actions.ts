@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FieldLine, HtmlSnippet, Section } from '../model/blueprint';
-import { sameName } from '../model/schema';
+import { sameName } from '../template/schema';
 import type { Span } from '../model/span';
 import { asIsoDate } from './calendar-dates';
 import { DIAGNOSTIC_SOURCE, findProblems, type DiagnosticCode, type DiagnosticData } from './diagnostics';
@@ -18,7 +18,7 @@ import {
   subsectionOffset,
   templateBlock,
 } from './skeleton-edits';
-import { templatePlaces } from './template-places';
+import { templatePlaces } from '../template/places';
 
 /** The source action that completes the skeleton: every missing section and subsection. */
 export const ADD_MISSING_SECTIONS_KIND = `${CodeActionKind.Source}.addMissingSections.blueprint`;

@@ -2,15 +2,15 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Structure, StructureKind } from '../model/blueprint';
 import { BOM, parseMarkdown } from '../model/markdown-parser';
-import { nameKey, sameName, templateSectionIndex, type SectionSchema, type SubsectionSchema } from '../model/schema';
+import { nameKey, sameName, templateSectionIndex, type SectionSchema, type SubsectionSchema } from '../template/schema';
 import type { Span } from '../model/span';
 import { lineBreakOf, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
 import { templateBlock } from './skeleton-edits';
-import { isRelationshipPlace } from './template-places';
-import { sectionSnippet, templateSnippet } from './template-snippets';
-import { newBlueprintText } from './template-text';
+import { isRelationshipPlace } from '../template/places';
+import { sectionSnippet, templateSnippet } from '../template/snippets';
+import { newBlueprintText } from '../template/template-text';
 
 /** `#` starts headings, `*` bold relationship ends, space the value after `**Label**:` and a field's type. */
 export const COMPLETION_TRIGGER_CHARACTERS = ['#', '*', ' ', '<', '|'];

@@ -9,13 +9,13 @@ import {
   type FooterFieldSchema,
   type SectionSchema,
   type TemplateSchema,
-} from '../model/schema';
+} from '../template/schema';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { dateProblem } from './calendar-dates';
 import { toRange } from './lsp-ranges';
-import { templateRelationships } from './template-places';
+import { templateRelationships } from '../template/places';
 
 /** Every diagnostic code the server reports, with its default severity. */
 export const DIAGNOSTIC_DEFAULTS = {

@@ -1,5 +1,5 @@
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import { nameKey } from '../model/schema';
+import { nameKey } from '../template/schema';
 import type { DocumentStatus } from '../protocol';
 import { toRange } from './lsp-ranges';
 

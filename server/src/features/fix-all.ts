@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import { sameName } from '../model/schema';
+import { sameName } from '../template/schema';
 import type { BlueprintSettings } from '../settings';
 import { quickFixesFor } from './code-actions';
 import { blueprintDiagnostics } from './checked-diagnostics';

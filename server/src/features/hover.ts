@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint, Placeholder } from '../model/blueprint';
-import { sameName, statusField, type TemplateSchema } from '../model/schema';
+import { sameName, statusField, type TemplateSchema } from '../template/schema';
 import { spanContains, type Span } from '../model/span';
 import { toOffset, toRange } from './lsp-ranges';
 

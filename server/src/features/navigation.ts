@@ -13,7 +13,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint } from '../model/blueprint';
 import { spanContains, type Span } from '../model/span';
 import { toOffset, toRange } from './lsp-ranges';
-import { templateRelationships } from './template-places';
+import { templateRelationships } from '../template/places';
 
 /** Where a structure's name is written: its declaration, a type in a typescript block, a relationship end. */
 interface Occurrence {

@@ -1,5 +1,5 @@
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import { sameName, statusField } from '../model/schema';
+import { sameName, statusField } from '../template/schema';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import type { DiagnosticCode } from './diagnostics';
 

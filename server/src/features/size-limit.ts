@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BlueprintStore } from '../documents/blueprint-store';
-import type { TemplateSchema } from '../model/schema';
+import type { TemplateSchema } from '../template/schema';
 import { frontMatterEnd } from '../model/markdown-parser';
 import type { BlueprintSettings } from '../settings';
 import { DIAGNOSTIC_SOURCE, severityFor } from './diagnostics';

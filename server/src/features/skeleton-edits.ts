@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint, Section } from '../model/blueprint';
-import { nameKey, sameName, type FooterFieldSchema, type SectionSchema } from '../model/schema';
+import { nameKey, sameName, type FooterFieldSchema, type SectionSchema } from '../template/schema';
 import { insertBlock, lineBreakOf } from './document-edits';
 import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
 import type { FooterValues } from './footer-values';

@@ -1,12 +1,12 @@
 import { dirname, join } from 'node:path';
-import type { TemplateProblem } from '../documents/template-registry';
-import type { TemplateSchema } from '../model/schema';
-import { builtinTemplates } from '../model/templates';
+import type { TemplateProblem } from '../template/registry';
+import type { TemplateSchema } from '../template/schema';
+import { builtinTemplates } from '../template/builtin-templates';
 import type { BlueprintSettings } from '../settings';
 import type { FileAccess } from './file-access';
 import { findRcFile, isInside, type RcFile } from './rc-file';
 import { resolveSettings, type SettingsProblem } from './settings-resolution';
-import { TemplateFolderReader, type Slicing, type TemplateSet } from './template-folder';
+import { TemplateFolderReader, type Slicing, type TemplateSet } from '../template/template-folder';
 
 /** What applies to the files of one folder. */
 export interface FolderContext {

@@ -1,4 +1,4 @@
-import type { SectionSchema, SubsectionSchema, TemplateSchema } from '../model/schema';
+import type { SectionSchema, SubsectionSchema, TemplateSchema } from './schema';
 import { newBlueprintText, snippetFromTemplateText } from './template-text';
 
 /**

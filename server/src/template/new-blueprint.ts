@@ -1,11 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { templateByKind } from '../documents/template-registry';
+import { templateByKind } from './registry';
 import { parseBlueprint } from '../model/blueprint-parser';
-import type { TemplateSchema } from '../model/schema';
+import type { TemplateSchema } from './schema';
 import type { NewBlueprint, NewBlueprintParams, TemplateSnippet, TemplateSnippetParams } from '../protocol';
-import type { FooterValues } from './footer-values';
-import { toRange } from './lsp-ranges';
-import { kebabCase, newBlueprintSnippet } from './template-snippets';
+import type { FooterValues } from '../features/footer-values';
+import { toRange } from '../features/lsp-ranges';
+import { kebabCase, newBlueprintSnippet } from './snippets';
 import { newBlueprintText } from './template-text';
 
 /** The template a request names by id or kind; the first (built-in) one when it names none. */

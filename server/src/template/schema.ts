@@ -1,5 +1,5 @@
-import type { Blueprint, Section } from './blueprint';
-import { parseBlueprint } from './blueprint-parser';
+import type { Blueprint, Section } from '../model/blueprint';
+import { parseBlueprint } from '../model/blueprint-parser';
 
 /**
  * What a template asks of a blueprint, derived by parsing the template with the document parser:

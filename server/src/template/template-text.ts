@@ -1,7 +1,7 @@
 import { parseBlueprint } from '../model/blueprint-parser';
-import { statusField, type TemplateSchema } from '../model/schema';
+import { statusField, type TemplateSchema } from './schema';
 import type { Span } from '../model/span';
-import { continuesOnNextLine, endsWithHardBreak, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
+import { continuesOnNextLine, endsWithHardBreak, FOOTER_LINE_BREAK, lineEndAt } from '../features/footer-lines';
 
 /**
  * Template text made into an LSP/VS Code snippet: every placeholder becomes a tab stop holding its

@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TemplateProblem } from '../documents/template-registry';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { toRange } from './lsp-ranges';
+import type { TemplateProblem } from './registry';
+import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
+import { toRange } from '../features/lsp-ranges';
 
 export const INVALID_TEMPLATE_CODE = 'invalid-template';
 

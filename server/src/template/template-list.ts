@@ -1,6 +1,6 @@
-import type { TemplateSchema } from '../model/schema';
+import type { TemplateSchema } from './schema';
 import type { TemplateSummary } from '../protocol';
-import { builtinTemplates } from '../model/templates';
+import { builtinTemplates } from './builtin-templates';
 
 // The request is declared in protocol.ts with the other custom requests, so the VS Code client can use it
 // without bundling the model.

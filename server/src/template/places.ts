@@ -7,7 +7,7 @@ import {
   type SectionSchema,
   type SubsectionSchema,
   type TemplateSchema,
-} from '../model/schema';
+} from './schema';
 import type { Span } from '../model/span';
 
 /** Where the template puts things, read from the template itself rather than named in code. */

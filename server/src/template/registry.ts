@@ -1,8 +1,8 @@
 import type { Blueprint } from '../model/blueprint';
 import { parseBlueprint } from '../model/blueprint-parser';
-import { deriveSchema, nameKey, sameName, type TemplateSchema } from '../model/schema';
+import { deriveSchema, nameKey, sameName, type TemplateSchema } from './schema';
 import type { Span } from '../model/span';
-import { builtinTemplates } from '../model/templates';
+import { builtinTemplates } from './builtin-templates';
 
 /** A template file that cannot be used, and where in it the problem is. */
 export interface TemplateProblem {

@@ -9,12 +9,12 @@ import {
   type DerivedTemplate,
   type TemplateFile,
   type TemplateProblem,
-} from '../documents/template-registry';
+} from './registry';
 import type { Blueprint } from '../model/blueprint';
 import { BlueprintParser } from '../model/blueprint-parser';
-import { nameKey, type TemplateSchema } from '../model/schema';
-import { builtinTemplates } from '../model/templates';
-import type { FileAccess } from './file-access';
+import { nameKey, type TemplateSchema } from './schema';
+import { builtinTemplates } from './builtin-templates';
+import type { FileAccess } from '../project/file-access';
 
 /** The templates of one templates folder. */
 export interface TemplateSet {

@@ -1,5 +1,5 @@
 import dataBlueprint from '../../../templates/data-blueprint.md';
-import type { Blueprint } from './blueprint';
+import type { Blueprint } from '../model/blueprint';
 import { deriveSchema, type TemplateSchema } from './schema';
 
 /** The templates that ship with the extension, built-in first. */
