@@ -68,6 +68,40 @@ export default tseslint.config(
     },
   },
   {
+    // No feature compares a blueprint's names with the template's: the alignment (server/src/alignment/)
+    // does, once per version, and features read it. So features may neither import the name helpers
+    // nor look a template name up themselves.
+    files: ['server/src/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'The server runs in any editor: no VS Code API here.' },
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'The model, the templates and the features are pure: no Node module (they also run in a browser).',
+            })),
+          ],
+          patterns: [
+            {
+              group: ['**/template/names'],
+              message: 'Features read the alignment (alignmentOf) instead of comparing names with the template.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression > MemberExpression.callee > Identifier.property[name=/^(sectionIndexOf|subsectionIndexOf|footerFieldIndexOf)$/]',
+          message: 'Features read the alignment (alignmentOf) instead of looking template names up.',
+        },
+      ],
+    },
+  },
+  {
     // Tests read the JSON the CLI prints and the server answers; their assertions check its shape.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {

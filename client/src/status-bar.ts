@@ -104,7 +104,11 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** `$(checklist) 7/9 sections · 12 placeholders`, and a sentence saying the same for the tooltip. */
+/**
+ * `$(checklist) 7/9 sections · 12 placeholders` (with `· 1 empty` and `· 2 subsections missing` when
+ * there are such), and a sentence saying the same for the tooltip. `$(pass)` only when nothing is left:
+ * every section there, none empty, no subsection missing, no placeholder.
+ */
 export function describe(status: DocumentStatus): { text: string; tooltip: string } {
   if (status.tooLarge) {
     return {
@@ -113,13 +117,30 @@ export function describe(status: DocumentStatus): { text: string; tooltip: strin
     };
   }
   const left = status.placeholders.length;
-  const complete = left === 0 && status.sectionsPresent >= status.sectionsTotal;
-  const sections = `${status.sectionsPresent}/${status.sectionsTotal} sections`;
+  const complete =
+    left === 0 && status.sectionsPresent >= status.sectionsTotal && status.emptySections === 0 && status.missingSubsections === 0;
   const placeholders = left === 0 ? 'no placeholders' : count(left, 'placeholder');
+  const unfinished = [
+    ...(status.emptySections > 0 ? [{ short: `${status.emptySections} empty`, long: count(status.emptySections, 'empty section') }] : []),
+    ...(status.missingSubsections > 0
+      ? [
+          {
+            short: `${count(status.missingSubsections, 'subsection')} missing`,
+            long: `${count(status.missingSubsections, 'subsection')} missing`,
+          },
+        ]
+      : []),
+  ];
   return {
-    text: `${complete ? '$(pass)' : '$(checklist)'} ${sections} · ${placeholders}`,
+    text: [
+      `${complete ? '$(pass)' : '$(checklist)'} ${status.sectionsPresent}/${status.sectionsTotal} sections`,
+      ...unfinished.map((u) => u.short),
+      placeholders,
+    ].join(' · '),
     tooltip:
-      `${status.kind}: ${status.sectionsPresent} of ${count(status.sectionsTotal, 'section')} present, ${left === 0 ? 'no placeholders' : count(left, 'placeholder')} left.` +
+      `${status.kind}: ${status.sectionsPresent} of ${count(status.sectionsTotal, 'section')} present, ` +
+      unfinished.map((u) => `${u.long}, `).join('') +
+      `${placeholders} left.` +
       (left > 0 ? ' Click to go to the next placeholder.' : ''),
   };
 }

@@ -29,6 +29,10 @@ export interface DocumentStatus {
   readonly kind: string;
   readonly sectionsPresent: number;
   readonly sectionsTotal: number;
+  /** Sections and subsections present with nothing written under their headings (as the `empty-section` diagnostics count them). */
+  readonly emptySections: number;
+  /** Subsections the present sections lack (an empty section's are counted as it being empty). */
+  readonly missingSubsections: number;
   /** Every unfilled placeholder, in document order. */
   readonly placeholders: readonly Range[];
   /** True when the document was too large to analyse. */

@@ -17,11 +17,11 @@ import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnalysedBlueprint } from './documents/analysed-document';
 import { BlueprintStore } from './documents/blueprint-store';
-import { codeActions, CODE_ACTION_KINDS, wants } from './features/code-actions';
+import { ADD_MISSING_SECTIONS_KIND, addMissingSectionsActions, quickFixActions } from './features/code-actions';
 import { completions, COMPLETION_TRIGGER_CHARACTERS } from './features/completion';
 import { checkDocument } from './features/checked-diagnostics';
 import { REVEAL_PLACEHOLDER_COMMAND, sectionCodeLenses, type RevealPlaceholderArguments } from './features/code-lens';
-import { documentStatus } from './features/document-status';
+import { documentStatus, TOO_LARGE_STATUS } from './features/document-status';
 import { documentSymbols } from './features/document-symbols';
 import { FIX_ALL_KIND, fixAllActions } from './features/fix-all';
 import { footerValues } from './features/footer-values';
@@ -34,7 +34,8 @@ import { isTooLarge, looksLikeBlueprint } from './features/size-limit';
 import { templateDiagnostics } from './template/template-diagnostics';
 import { templateSummaries, TemplatesRequest } from './template/template-list';
 import { fullGarbageCollection, IdleCollection } from './idle-collection';
-import { nameKey, type TemplateSchema } from './template/schema';
+import { distinctTemplates } from './template/registry';
+import type { TemplateSchema } from './template/schema';
 import { builtinTemplates } from './template/builtin-templates';
 import { nodeFileAccess } from './project/node-file-access';
 import { systemUserName } from './project/system-user';
@@ -95,7 +96,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'Blueprint' },
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
-      codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_MISSING_SECTIONS_KIND, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [REVEAL_PLACEHOLDER_COMMAND] },
       definitionProvider: true,
@@ -266,12 +267,7 @@ function isTemplate(uri: string, context: FolderContext): boolean {
 /** Every template of the workspace folders, built-in first, each title once (for pickers that name no document). */
 async function workspaceTemplates(): Promise<readonly TemplateSchema[]> {
   const contexts = await Promise.all(workspaceFolders.map((folder) => folderContext(folder)));
-  const byTitle = new Map<string, TemplateSchema>();
-  for (const template of [...builtinTemplates, ...contexts.flatMap((c) => c.templates)]) {
-    const key = nameKey(template.titlePrefix);
-    if (!byTitle.has(key)) byTitle.set(key, template);
-  }
-  return [...byTitle.values()];
+  return distinctTemplates([...builtinTemplates, ...contexts.flatMap((c) => c.templates)]);
 }
 
 /** The templates for a new blueprint that goes to `uri` (a file or a folder), else those of the whole workspace. */
@@ -385,12 +381,25 @@ connection.onCompletion(
   ),
 );
 connection.onCodeAction(
-  forBlueprint('codeAction', [], (blueprint, params, settings) => [
-    ...codeActions(blueprint, params.context, footerValues(settings, new Date(), systemUserName)),
-    ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, params.context.diagnostics) : []),
-    ...fixAllActions(blueprint, params.context, settings, footerValues(settings, new Date(), systemUserName)),
-  ]),
+  forBlueprint('codeAction', [], (blueprint, params, settings) => {
+    const { only, diagnostics } = params.context;
+    const values = footerValues(settings, new Date(), systemUserName);
+    return [
+      ...(wants(only, CodeActionKind.QuickFix) ? quickFixActions(blueprint, diagnostics, values) : []),
+      ...(wants(only, ADD_MISSING_SECTIONS_KIND) ? addMissingSectionsActions(blueprint, values) : []),
+      ...(wants(only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, diagnostics) : []),
+      // Fix-all is offered only when asked for by name (on save, or "Fix All"), not among every source action.
+      ...(only?.some((kind) => kind === FIX_ALL_KIND || kind === CodeActionKind.SourceFixAll)
+        ? fixAllActions(blueprint, settings, values)
+        : []),
+    ];
+  }),
 );
+
+/** Whether a kind is among those the client asked for (`source` covers `source.addMissingSections.blueprint`). */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
 connection.onCodeLens(
   forBlueprint('codeLens', [], (blueprint, _params, settings) => (settings.codeLens.enabled ? sectionCodeLenses(blueprint, settings) : [])),
 );
@@ -436,9 +445,7 @@ connection.onRequest(
     if (!document) return null;
     const { settings, templates } = await contextFor(params.uri);
     if (isTooLarge(document, settings)) {
-      return looksLikeBlueprint(document, store, templates)
-        ? { kind: '', sectionsPresent: 0, sectionsTotal: 0, placeholders: [], tooLarge: true }
-        : null;
+      return looksLikeBlueprint(document, store, templates) ? TOO_LARGE_STATUS : null;
     }
     const blueprint = await store.getInSlices(document, undefined, templates);
     return blueprint ? documentStatus(blueprint) : null;

@@ -7,16 +7,24 @@ export const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'inf
 
 /** The `blueprint.*` settings the server reads (workspace/configuration section `blueprint`). */
 export interface BlueprintSettings {
-  /** Severity per diagnostic code; codes not named keep their default. */
+  /** Severity per diagnostic code (only known codes: `readSettings` reports the others); codes not named keep their default. */
   readonly diagnostics: Readonly<Record<string, SeverityName>>;
   /** Filled in for the Author field; the operating system user when empty. */
   readonly author: string;
   /** Documents longer than this many characters get one `too-large` diagnostic instead of analysis. */
   readonly maxDocumentSize: number;
-  /** Placeholder and missing-section severities follow the Blueprint Status (first value hint … last value error). */
+  /**
+   * The unfinished-blueprint codes (`placeholder`, `missing-section`, `missing-subsection`,
+   * `missing-footer-field`) follow the Blueprint Status: hints for its first value, errors for its
+   * last, warnings in between; a severity set for the code wins (features/severity-by-status.ts).
+   */
   readonly severityByStatus: boolean;
   readonly templates: {
-    /** Workspace-relative folder whose Markdown files are templates. */
+    /**
+     * The folder whose Markdown files are templates: relative to the `.blueprintrc.json` that sets
+     * it, else to the root (the workspace folder; the repository root for the CLI), and never outside
+     * the root (project/settings-resolution.ts).
+     */
     readonly folder: string;
   };
   readonly codeLens: {

@@ -44,6 +44,14 @@ suite('Status bar', () => {
     await statusText('$(pass) 9/9 sections · no placeholders');
   });
 
+  test('a blueprint with an empty section is not complete', async () => {
+    const filled = readFileSync(join(extension().extensionPath, 'test', 'fixtures', 'order-ledger.md'), 'utf8');
+    await openUntitled(filled.replace(/(## Purpose\n\n\*\*What this data system manages and why it exists.\*\*\n\n)[^]*?(?=---)/, '$1'));
+    await statusText('$(checklist) 9/9 sections · 1 empty · no placeholders');
+    const { statusBar } = await api();
+    assert.equal(statusBar.tooltip, 'Data Blueprint: 9 of 9 sections present, 1 empty section, no placeholders left.');
+  });
+
   test('hidden for plain Markdown and for other files', async () => {
     const { statusBar } = await api();
     await open(workspaceFile('ledger-draft.blueprint.md'));

@@ -14,6 +14,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import type { NewBlueprint } from '../../server/src/protocol';
+import { today } from '../../server/src/template/template-text';
 import { applyEdits, fixture, templateText } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 import { LspClient } from '../support/lsp-client';
@@ -182,7 +183,7 @@ test('a quick fix received over the protocol fixes its diagnostic in the next ve
   );
 });
 
-test('the source action adds every missing section; plain Markdown gets no action', async () => {
+test('the source action adds every missing section and footer field; plain Markdown gets no action', async () => {
   const uri = 'file:///work/skeleton.blueprint.md';
   const purposeOnly =
     '# Data Blueprint: Payments\n\n## Purpose\n\n**What this data system manages and why it exists.**\n\nTakes payments.\n';
@@ -194,14 +195,16 @@ test('the source action adds every missing section; plain Markdown gets no actio
   });
   assert.deepEqual(
     actions.map((a) => [a.title, a.kind]),
-    [['Add all missing sections', 'source.addMissingSections.blueprint']],
+    [['Add all missing sections and footer fields', 'source.addMissingSections.blueprint']],
   );
   const completed = applyEdits(purposeOnly, actions[0]!.edit!.changes![uri]!);
+  // The template's last section ends with its separator: the footer gets no second one.
   assert.equal(
     completed,
     purposeOnly +
       '\n' +
-      templateText.slice(templateText.indexOf('## Data Model'), templateText.indexOf('**Blueprint Status**')).replace(/\s+$/, '\n'),
+      templateText.slice(templateText.indexOf('## Data Model'), templateText.indexOf('**Blueprint Status**')) +
+      `**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: ${today()}\\\n**Author**: Grace Hopper\n`,
   );
   const plain = 'file:///work/plain-notes.md';
   await client.open(plain, '# Notes\n\n## Purpose\n');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { templatePlaces } from '../../server/src/template/places';
-import { sameName, type FooterFieldSchema, type TemplateSchema } from '../../server/src/template/schema';
+import { sameName } from '../../server/src/template/names';
+import type { FooterFieldSchema, TemplateSchema } from '../../server/src/template/schema';
 import { builtinTemplates } from '../../server/src/template/builtin-templates';
 
 /**
@@ -107,14 +107,7 @@ class FilledWriter {
   }
 
   write(): string[] {
-    const places = templatePlaces(this.template);
-    const home = places.structureHome;
-    const isRelationshipPlace = (section: string, subsection: string | undefined) =>
-      places.relationships.some(
-        (p) =>
-          sameName(p.section, section) &&
-          (p.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(p.subsection, subsection)),
-      );
+    const home = this.template.structureHome;
     // Structures first, so that relationships anywhere can name them; they are written where the template declares its own.
     const structureBlock = this.typescriptBlock(1 + this.int(3));
 
@@ -128,12 +121,12 @@ class FilledWriter {
       if (section.guidance) lines.push(`**${section.guidance}**`, '');
       const holdsStructures = home !== undefined && home.section === section;
       if (section.subsections.length === 0 || this.chance(0.3))
-        lines.push(...this.blocks(section.name, undefined, isRelationshipPlace(section.name, undefined)));
+        lines.push(...this.blocks(section.name, undefined, section.holdsRelationships));
       if (holdsStructures && home.subsection === undefined) lines.push(...structureBlock, '');
       for (const subsection of section.subsections) {
         lines.push(`### ${subsection.name}`, '');
         if (holdsStructures && home.subsection === subsection) lines.push(...structureBlock, '');
-        else lines.push(...this.blocks(section.name, subsection.name, isRelationshipPlace(section.name, subsection.name)));
+        else lines.push(...this.blocks(section.name, subsection.name, subsection.holdsRelationships));
       }
       if (this.chance(0.15)) {
         const extra = this.pick(EXTRA_SUBSECTIONS.filter((name) => !section.subsections.some((s) => sameName(s.name, name))));

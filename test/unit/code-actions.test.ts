@@ -2,8 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { asIsoDate } from '../../server/src/features/calendar-dates';
-import { ADD_MISSING_SECTIONS_KIND, closestChoice, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
+import {
+  ADD_MISSING_SECTIONS_KIND,
+  addMissingSectionsActions,
+  closestChoice,
+  quickFixActions,
+  quickFixesFor,
+} from '../../server/src/features/code-actions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { safeFixEdits } from '../../server/src/features/fix-all';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { analyse, fixture, settings, templateText, messageOf } from '../support/documents';
 import { applyMinimal } from '../support/edits';
@@ -275,7 +282,7 @@ test('"Add all missing sections" completes the skeleton in one edit of insertion
     '## Performance Characteristics',
     '**Blueprint Status**',
   ).replace('### Consistency Checks\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
-  const actions = codeActions(analyse(partial), { diagnostics: [], only: ['source'] }, values);
+  const actions = addMissingSectionsActions(analyse(partial), values);
   assert.deepEqual(
     actions.map((a) => [a.title, a.kind]),
     [['Add all missing sections', ADD_MISSING_SECTIONS_KIND]],
@@ -285,28 +292,58 @@ test('"Add all missing sections" completes the skeleton in one edit of insertion
     'insertions only',
   );
   assert.equal(applyMinimal(partial, edits(actions[0]!)), purposeOnly);
-  assert.deepEqual(codeActions(analyse(ledger), { diagnostics: [], only: ['source'] }, values), []);
+  assert.deepEqual(addMissingSectionsActions(analyse(ledger), values), []);
 });
 
-test('code actions follow the kinds the client asks for and ignore other sources and stale diagnostics', () => {
+test('"Add all missing sections" adds the missing footer fields too, as fix-all does, each footer with one separator', () => {
+  const footer = '**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n';
+  const addAll = (text: string) => addMissingSectionsActions(analyse(text), values)[0]!;
+  // The last section and the footer gone: the section, then the footer after the section's own separator.
+  const noEnd = ledger.replace(/## Monitoring Points[^]*$/, '');
+  assert.equal(addAll(noEnd).title, 'Add all missing sections and footer fields');
+  const completed = noEnd + templatePart('## Monitoring Points', '**Blueprint Status**') + footer;
+  assert.equal(applyMinimal(noEnd, edits(addAll(noEnd))), completed);
+  assert.equal(applyMinimal(noEnd, safeFixEdits(analyse(noEnd), settings(), values)), completed);
+  // The same after a last section without a separator: the inserted section brings one.
+  const unseparated = noEnd.replace(/---\n\n$/, '');
+  assert.equal(
+    applyMinimal(unseparated, edits(addAll(unseparated))),
+    unseparated + templatePart('## Monitoring Points', '**Blueprint Status**') + footer,
+  );
+  // Only the footer gone, the last section without a separator: the footer brings its own.
+  const noFooter = ledger.replace(/\n---\n\n\*\*Blueprint Status\*\*[^]*$/, '\n');
+  assert.equal(addAll(noFooter).title, 'Add all missing footer fields');
+  assert.equal(applyMinimal(noFooter, edits(addAll(noFooter))), noFooter + '---\n\n' + footer);
+  // One field gone: it goes where the template has it.
+  const noDate = ledger.replace('**Last Updated**: 2026-11-20\n', '');
+  assert.equal(addAll(noDate).title, 'Add all missing footer fields');
+  assert.equal(applyMinimal(noDate, edits(addAll(noDate))), ledger.replace('2026-11-20', '2026-11-25'));
+});
+
+// Which families a request wants (`context.only`) is the server's providers' decision: test/protocol/code-action-kinds.test.ts.
+test("quick fixes are for this server's diagnostics that still hold, with their data or, without it, their message", () => {
   const text = cut(ledger, '## Data Flow', '## State Management');
   const diagnostics = diagnosticsOf(text);
   assert.deepEqual(
-    codeActions(analyse(text), { diagnostics, only: ['quickfix'] }, values).map((a) => a.title),
+    quickFixActions(analyse(text), diagnostics, values).map((a) => a.title),
     ["Add section 'Data Flow'"],
   );
   assert.deepEqual(
-    codeActions(analyse(text), { diagnostics }, values).map((a) => a.title),
-    ["Add section 'Data Flow'", 'Add all missing sections'],
+    addMissingSectionsActions(analyse(text), values).map((a) => a.title),
+    ['Add all missing sections'],
   );
   assert.deepEqual(
-    codeActions(analyse(text), { diagnostics: diagnostics.map((d) => ({ ...d, source: 'markdownlint' })), only: ['quickfix'] }, values),
+    quickFixActions(
+      analyse(text),
+      diagnostics.map((d) => ({ ...d, source: 'markdownlint' })),
+      values,
+    ),
     [],
   );
-  assert.deepEqual(codeActions(analyse(ledger), { diagnostics, only: ['quickfix'] }, values), [], 'the section is back: nothing to fix');
+  assert.deepEqual(quickFixActions(analyse(ledger), diagnostics, values), [], 'the section is back: nothing to fix');
   const withoutData = diagnostics.map(({ data: _data, ...d }) => d);
   assert.deepEqual(
-    codeActions(analyse(text), { diagnostics: withoutData, only: ['quickfix'] }, values).map((a) => a.title),
+    quickFixActions(analyse(text), withoutData, values).map((a) => a.title),
     ["Add section 'Data Flow'"],
   );
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { isCalendarDate } from '../../server/src/features/calendar-dates';
+import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { computeDiagnostics, findProblems } from '../../server/src/features/diagnostics';
 import { withCursors } from '../support/cursor';
 import { analyse, fixture, settings, templateText, textDocument } from '../support/documents';
@@ -247,10 +248,12 @@ test('diagnostic ranges stay exact with CRLF, a BOM, emoji and CJK', () => {
 });
 
 test('the problems of a version are found once: diagnostics and quick-fix requests share them', () => {
-  const analysed = analyse(templateText);
+  const store = new BlueprintStore();
+  const document = textDocument(templateText);
+  const analysed = store.get(document)!;
   const first = findProblems(analysed);
   assert.equal(findProblems(analysed), first);
-  assert.equal(findProblems({ model: analysed.model, schema: analysed.schema }), first);
+  assert.equal(findProblems(store.get(document)!), first, 'the same version: the same entry, the same findings');
   const edited = analyse(templateText.replace('[Data System Name]', 'Ledger'));
   assert.notEqual(findProblems(edited), first);
   assert.equal(findProblems(edited).filter((f) => f.code === 'placeholder').length, 77);

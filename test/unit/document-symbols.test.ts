@@ -102,4 +102,8 @@ test('for a client that lists headings itself, the outline is the structures and
     if (s.kind === SymbolKind.Interface || s.kind === SymbolKind.Struct) full.push(s);
   });
   assert.deepEqual(symbols, full);
+  // Each outline is built once per version and kept with it.
+  assert.equal(documentSymbols(analysed, 'structures'), symbols);
+  assert.equal(documentSymbols(analysed), documentSymbols(analysed));
+  assert.notEqual(documentSymbols(analysed), documentSymbols(analyse(fixture('order-ledger.md'))));
 });

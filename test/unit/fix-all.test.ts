@@ -52,15 +52,14 @@ test('codes turned off or silenced by a comment are not fixed', () => {
   assert.deepEqual(safeFixEdits(analyse(silenced), settings(), values), []);
 });
 
-test('the action is offered only when fix-all is asked for', () => {
+// That it is offered only when a client asks for fix-all by name is the server's provider's: test/protocol/code-action-kinds.test.ts.
+test('the fix-all action holds every safe edit, and there is none when nothing is safe to fix', () => {
   const text = filled.replace('2026-11-20', '2026-11-31');
-  const analysed = analyse(text);
-  assert.deepEqual(fixAllActions(analysed, { diagnostics: [] }, settings(), values), []);
-  assert.deepEqual(fixAllActions(analysed, { diagnostics: [], only: ['source'] }, settings(), values), []);
-  for (const only of [['source.fixAll'], [FIX_ALL_KIND]]) {
-    const [action] = fixAllActions(analysed, { diagnostics: [], only }, settings(), values);
-    assert.equal(action!.kind, 'source.fixAll.blueprint');
-  }
+  const [action, ...others] = fixAllActions(analyse(text), settings(), values);
+  assert.deepEqual(others, []);
+  assert.deepEqual([action!.title, action!.kind], ['Fix all safe blueprint problems', FIX_ALL_KIND]);
+  assert.equal(applyMinimal(text, action!.edit!.changes![analyse(text).document.uri]!), filled.replace('2026-11-20', '2026-11-25'));
+  assert.deepEqual(fixAllActions(analyse(filled), settings(), values), []);
 });
 
 test('missing footer fields are added on save, after any missing section', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
-import { MAX_TEMPLATE_SIZE, templateFromText } from '../../server/src/template/registry';
+import { MAX_TEMPLATE_SIZE, templateFromText } from '../../server/src/template/template-file';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { INLINE_DELIMITER_BUDGET, maskOverBudgetParagraphs } from '../../server/src/model/inline-budget';

@@ -152,7 +152,7 @@ test(
     fc.assert(
       fc.property(damaged, (text) => {
         const analysed = new BlueprintStore().get(textDocument(text));
-        const action = analysed && addAllMissingSections(analysed);
+        const action = analysed && addAllMissingSections(analysed, values);
         if (!action) return;
         const before = computeDiagnostics(analysed, settings());
         const after = applyChecked(text, before, action);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CompletionItem, Location, WorkspaceEdit } from 'vscode-languageserver';
+import { alignmentOf } from '../../server/src/alignment/alignment';
 import type { AnalysedBlueprint } from '../../server/src/documents/analysed-document';
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { references, rename } from '../../server/src/features/navigation';
-import { templateRelationships } from '../../server/src/template/places';
 import { withCursor, withCursors } from '../support/cursor';
 import { analyse, applyEdits, fixture, settings, textDocument } from '../support/documents';
 
@@ -31,7 +31,7 @@ test('only bullets where the template has relationships are relationships; the m
   const analysed = analyse(withProse);
   assert.equal(analysed.model.relationships.length, 7);
   assert.deepEqual(
-    templateRelationships(analysed).map((r) => `${r.from.text} ${r.verb.text} ${r.to.text}`),
+    alignmentOf(analysed).relationships.map((r) => `${r.from.text} ${r.verb.text} ${r.to.text}`),
     ['Order contains OrderLine', 'Customer places Order'],
   );
 });

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { CodeActionKind, type Position, type Range } from 'vscode-languageserver';
+import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
-import { templateFromText } from '../../server/src/template/registry';
+import { templateFromText } from '../../server/src/template/template-file';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
-import { codeActions, ADD_MISSING_SECTIONS_KIND } from '../../server/src/features/code-actions';
+import { addMissingSectionsActions, quickFixActions } from '../../server/src/features/code-actions';
 import { sectionCodeLenses } from '../../server/src/features/code-lens';
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { documentStatus } from '../../server/src/features/document-status';
 import { documentSymbols } from '../../server/src/features/document-symbols';
-import { FIX_ALL_KIND, fixAllActions } from '../../server/src/features/fix-all';
+import { fixAllActions } from '../../server/src/features/fix-all';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { hover } from '../../server/src/features/hover';
 import { newBlueprint, templateSnippetFor } from '../../server/src/template/new-blueprint';
@@ -131,10 +131,9 @@ function exerciseEveryFeature(text: string, positions: readonly Position[]): voi
       ['documentSymbols', symbols],
       ['documentStatus', documentStatus(analysed)],
       ['codeLens', sectionCodeLenses(analysed, defaults)],
-      ['codeActions', codeActions(analysed, { diagnostics: checked ?? [] }, values)],
-      ['addAll', codeActions(analysed, { diagnostics: [], only: [ADD_MISSING_SECTIONS_KIND] }, values)],
-      ['fixAll', fixAllActions(analysed, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, defaults, values)],
-      ['fixAllExplicit', fixAllActions(analysed, { diagnostics: [], only: [FIX_ALL_KIND] }, defaults, values)],
+      ['quickFixes', quickFixActions(analysed, checked ?? [], values)],
+      ['addAll', addMissingSectionsActions(analysed, values)],
+      ['fixAll', fixAllActions(analysed, defaults, values)],
       ['ignore', ignoreDiagnosticActions(analysed, checked ?? [])],
     );
     for (const range of tokenRanges(semanticTokens(analysed).data)) assertInside(document, range, 'semantic token');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { templateByKind, templateFromText, templatesWith } from '../../server/src/template/registry';
+import { templateByKind, templatesWith } from '../../server/src/template/registry';
+import { templateFromText } from '../../server/src/template/template-file';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { completions } from '../../server/src/features/completion';
 import { documentSymbols } from '../../server/src/features/document-symbols';

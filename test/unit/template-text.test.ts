@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deriveSchema } from '../../server/src/template/schema';
+import { TemplateSchema } from '../../server/src/template/schema';
 import { builtinTemplates } from '../../server/src/template/builtin-templates';
 import { newBlueprintText, snippetFromTemplateText, today } from '../../server/src/template/template-text';
 import { analyse, templateText, settings } from '../support/documents';
@@ -42,11 +42,11 @@ test('a template whose footer lines already end with a break, or stand in paragr
     '**Blueprint Status**: [Draft/Review/Approved]\n',
     '**Blueprint Status**: [Draft/Review/Approved]<br>\n',
   );
-  const custom = deriveSchema('data-blueprint', broken);
+  const custom = new TemplateSchema('data-blueprint', broken);
   assert.ok(
     newBlueprintText(custom, { name: 'X' }).endsWith('**Blueprint Status**: Draft<br>\n**Last Updated**: [Date]\\\n**Author**: [Name]\n'),
   );
-  const apart = deriveSchema('data-blueprint', templateText.replace('**Last Updated**: [Date]\n', '\n**Last Updated**: [Date]\n\n'));
+  const apart = new TemplateSchema('data-blueprint', templateText.replace('**Last Updated**: [Date]\n', '\n**Last Updated**: [Date]\n\n'));
   assert.ok(
     newBlueprintText(apart, { name: 'X' }).endsWith('**Blueprint Status**: Draft\n\n**Last Updated**: [Date]\n\n**Author**: [Name]\n'),
   );

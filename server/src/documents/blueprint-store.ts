@@ -1,8 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintParser, parseBlueprint } from '../model/blueprint-parser';
 import type { TemplateSchema } from '../template/schema';
-import { builtinTemplates, templateFor } from '../template/builtin-templates';
-import type { AnalysedBlueprint } from './analysed-document';
+import { builtinTemplates } from '../template/builtin-templates';
+import { templateFor } from '../template/registry';
+import { AnalysedBlueprint } from './analysed-document';
 
 // Files on disk and new unsaved files; not diff views (`git:`), previews or other virtual documents.
 const ANALYSED_SCHEMES = /^(?:file|untitled):/i;
@@ -34,7 +35,7 @@ export class BlueprintStore {
     const schema = templateFor(model, document.uri, templates);
     entry.version = document.version;
     entry.templates = templates;
-    entry.analysed = schema ? { document, model, schema } : undefined;
+    entry.analysed = schema ? new AnalysedBlueprint(document, model, schema) : undefined;
     return entry.analysed;
   }
 

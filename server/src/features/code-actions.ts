@@ -1,86 +1,54 @@
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import {
+  alignmentOf,
+  type AlignedField,
+  type AlignedSection,
+  type AlignedSubsection,
+  type MissingField,
+  type MissingSection,
+  type MissingSubsection,
+} from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { FieldLine, HtmlSnippet, Section } from '../model/blueprint';
-import { sameName } from '../template/schema';
+import type { HtmlSnippet, Placeholder, RelationshipPart, Section } from '../model/blueprint';
 import type { Span } from '../model/span';
 import { asIsoDate } from './calendar-dates';
-import { DIAGNOSTIC_SOURCE, findProblems, type DiagnosticCode, type DiagnosticData } from './diagnostics';
+import { findingFor, type Finding } from './diagnostics';
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
-import { toOffset, toRange } from './lsp-ranges';
-import {
-  firstSectionNamed,
-  footerFieldEdits,
-  insertBlocks,
-  missingFooterFields,
-  missingSkeleton,
-  sectionOffset,
-  subsectionOffset,
-  templateBlock,
-} from './skeleton-edits';
-import { templatePlaces } from '../template/places';
+import { toRange } from './lsp-ranges';
+import { footerFieldEdits, skeletonEdits, templateBlock } from './skeleton-edits';
 
-/** The source action that completes the skeleton: every missing section and subsection. */
+/**
+ * The code actions of a blueprint, in families of pure functions: the quick fixes for given
+ * diagnostics (here), "Add all missing sections" (here), fix-all (fix-all.ts) and the rule-control
+ * "ignore" actions (rule-control.ts). None looks at the request's `context.only`: the server's
+ * code-action providers own the kinds they announce and decide which families a request wants.
+ */
+
+/** The source action that completes the skeleton: every missing section, subsection and footer field. */
 export const ADD_MISSING_SECTIONS_KIND = `${CodeActionKind.Source}.addMissingSections.blueprint`;
 
-/** The kinds announced in the server's capabilities. */
-export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, ADD_MISSING_SECTIONS_KIND];
-
-/** The quick fixes for the diagnostics the client sends, and the source action when it is wanted. */
-export function codeActions(analysed: AnalysedBlueprint, context: CodeActionContext, values: FooterValues): CodeAction[] {
-  const actions: CodeAction[] = [];
-  if (wants(context.only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of context.diagnostics) actions.push(...quickFixesFor(analysed, diagnostic, values));
-  }
-  if (wants(context.only, ADD_MISSING_SECTIONS_KIND)) {
-    const addAll = addAllMissingSections(analysed);
-    if (addAll) actions.push(addAll);
-  }
-  return actions;
-}
-
-/** Whether a kind is among those the client asked for (`source` covers `source.addMissingSections.blueprint`). */
-export function wants(only: readonly string[] | undefined, kind: string): boolean {
-  return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-}
-
-type FixMaker = (analysed: AnalysedBlueprint, span: Span, data: DiagnosticData, values: FooterValues) => Fix[];
-
 /** A fix before it is tied to its diagnostic. */
-interface Fix {
+export interface Fix {
   readonly title: string;
   readonly edits: TextEdit[];
   readonly isPreferred?: boolean;
 }
 
-const FIXES: Partial<Record<DiagnosticCode, FixMaker>> = {
-  'missing-section': addSection,
-  'missing-subsection': addSubsection,
-  'invalid-status': setFooterField,
-  'invalid-date': setFooterField,
-  placeholder: fillFooterPlaceholder,
-  'unknown-structure': declareStructure,
-  'duplicate-section': mergeDuplicate,
-  'section-order': moveToTemplateOrder,
-  'empty-section': fillFromTemplate,
-  'missing-footer-field': addFooterField,
-};
+/** The quick-fix family: the fixes for the diagnostics a client sends (this server's, that still hold in this version). */
+export function quickFixActions(analysed: AnalysedBlueprint, diagnostics: readonly Diagnostic[], values: FooterValues): CodeAction[] {
+  return diagnostics.flatMap((diagnostic) => quickFixesFor(analysed, diagnostic, values));
+}
 
 /**
- * The quick fixes for one of this server's diagnostics, each a minimal edit. Works from the model of
- * the document as it is now: a diagnostic that no longer holds gets no fix.
+ * The quick fixes for one of this server's diagnostics, each a minimal edit. Works from the
+ * document as it is now: a diagnostic that no longer holds (no finding of this version matches it)
+ * gets no fix.
  */
 export function quickFixesFor(analysed: AnalysedBlueprint, diagnostic: Diagnostic, values: FooterValues): CodeAction[] {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return [];
-  const code = diagnostic.code as DiagnosticCode;
-  const make = FIXES[code];
-  if (!make) return [];
-  const span: Span = { start: toOffset(analysed.document, diagnostic.range.start), end: toOffset(analysed.document, diagnostic.range.end) };
-  const data =
-    (diagnostic.data as DiagnosticData | undefined) ??
-    findProblems(analysed).find((f) => f.code === code && f.span.start === span.start && f.span.end === span.end)?.data ??
-    {};
-  return make(analysed, span, data, values).map((fix): CodeAction => ({
+  const finding = findingFor(analysed, diagnostic);
+  if (!finding) return [];
+  return fixesFor(analysed, finding, values).map((fix): CodeAction => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
@@ -89,59 +57,93 @@ export function quickFixesFor(analysed: AnalysedBlueprint, diagnostic: Diagnosti
   }));
 }
 
-/** "Add all missing sections": the whole missing skeleton in one edit, or undefined when nothing is missing. */
-export function addAllMissingSections(analysed: AnalysedBlueprint): CodeAction | undefined {
-  const insertions = missingSkeleton(analysed);
-  if (insertions.length === 0) return undefined;
-  return {
-    title: 'Add all missing sections',
-    kind: ADD_MISSING_SECTIONS_KIND,
-    edit: { changes: { [analysed.document.uri]: insertBlocks(analysed, insertions) } },
-  };
+/** The fixes for a finding of this version, the preferred one among them (fix-all applies some of those). */
+export function fixesFor(analysed: AnalysedBlueprint, finding: Finding, values: FooterValues): Fix[] {
+  switch (finding.code) {
+    case 'missing-section':
+      return addSection(analysed, finding.subject);
+    case 'missing-subsection':
+      return addSubsection(analysed, finding.subject);
+    case 'invalid-status':
+    case 'invalid-date':
+      return footerFixes(analysed, finding.subject, values);
+    case 'placeholder':
+      return fillFooterPlaceholder(analysed, finding.subject, values);
+    case 'unknown-structure':
+      return declareStructure(analysed, finding.subject);
+    case 'duplicate-section':
+      return mergeDuplicate(analysed, finding.subject);
+    case 'section-order':
+      return moveToTemplateOrder(analysed, finding.subject);
+    case 'empty-section':
+      return fillFromTemplate(analysed, finding.subject);
+    case 'missing-footer-field':
+      return addFooterField(analysed, finding.subject, values);
+    default:
+      return [];
+  }
 }
 
-function addSection(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData): Fix[] {
-  const index = analysed.schema.sections.findIndex((s) => data.section !== undefined && sameName(s.name, data.section));
-  const section = analysed.schema.sections[index];
-  if (!section || firstSectionNamed(analysed.model, section.name)) return [];
+/** The "Add all missing sections" family: its one action, when anything is missing. */
+export function addMissingSectionsActions(analysed: AnalysedBlueprint, values: FooterValues): CodeAction[] {
+  const action = addAllMissingSections(analysed, values);
+  return action ? [action] : [];
+}
+
+/**
+ * "Add all missing sections": the whole missing skeleton in one edit, every missing section, every
+ * missing subsection of the present sections and every missing footer field, each where template
+ * order puts it (as fix-all adds them); undefined when nothing is missing.
+ */
+export function addAllMissingSections(analysed: AnalysedBlueprint, values: FooterValues): CodeAction | undefined {
+  const { missingSections, sections, missingFields } = alignmentOf(analysed);
+  const sectionsMissing = missingSections.length > 0 || sections.some((s) => s.missingSubsections.length > 0);
+  const edits = skeletonEdits(analysed, true, missingFields, values);
+  if (edits.length === 0) return undefined;
+  const title =
+    missingFields.length === 0
+      ? 'Add all missing sections'
+      : sectionsMissing
+        ? 'Add all missing sections and footer fields'
+        : 'Add all missing footer fields';
+  return { title, kind: ADD_MISSING_SECTIONS_KIND, edit: { changes: { [analysed.document.uri]: edits } } };
+}
+
+function addSection({ document }: AnalysedBlueprint, missing: MissingSection): Fix[] {
   return [
     {
-      title: `Add section '${section.name}'`,
+      title: `Add section '${missing.schema.name}'`,
       isPreferred: true,
-      edits: [insertBlock(analysed.document, sectionOffset(analysed, index), templateBlock(section.source))],
+      edits: [insertBlock(document, missing.offset, templateBlock(missing.schema.source))],
     },
   ];
 }
 
-function addSubsection(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData): Fix[] {
-  const sectionSchema = analysed.schema.sections.find((s) => data.section !== undefined && sameName(s.name, data.section));
-  const section = sectionSchema && firstSectionNamed(analysed.model, sectionSchema.name);
-  const index = sectionSchema?.subsections.findIndex((s) => data.subsection !== undefined && sameName(s.name, data.subsection)) ?? -1;
-  const sub = sectionSchema?.subsections[index];
-  if (!sectionSchema || !section || !sub || section.subsections.some((s) => sameName(s.heading.text, sub.name))) return [];
+function addSubsection({ document }: AnalysedBlueprint, missing: MissingSubsection): Fix[] {
   return [
     {
-      title: `Add subsection '${sub.name}' to '${sectionSchema.name}'`,
+      title: `Add subsection '${missing.schema.name}' to '${missing.parent.schema!.name}'`,
       isPreferred: true,
-      edits: [insertBlock(analysed.document, subsectionOffset(section, sectionSchema, index), templateBlock(sub.source))],
+      edits: [insertBlock(document, missing.offset, templateBlock(missing.schema.source))],
     },
   ];
 }
 
 /** Replaces a footer field's value (adding the space after its colon when there is none). */
-function setValue(analysed: AnalysedBlueprint, field: FieldLine, value: string): TextEdit[] {
-  const space = analysed.document.getText()[field.valueSpan.start - 1] === ':' ? ' ' : '';
-  return [replaceSpan(analysed.document, field.valueSpan, space + value)];
+function setValue(analysed: AnalysedBlueprint, field: AlignedField, value: string): TextEdit[] {
+  const { valueSpan } = field.line;
+  const space = analysed.document.getText()[valueSpan.start - 1] === ':' ? ' ' : '';
+  return [replaceSpan(analysed.document, valueSpan, space + value)];
 }
 
 /** The fixes for a footer field's value, whatever is wrong with it: its allowed values, today, the author. */
-function footerFixes(analysed: AnalysedBlueprint, field: FieldLine, values: FooterValues): Fix[] {
-  const fieldSchema = analysed.schema.footer.find((f) => sameName(f.label, field.label));
+function footerFixes(analysed: AnalysedBlueprint, field: AlignedField, values: FooterValues): Fix[] {
+  const fieldSchema = field.schema;
   if (!fieldSchema) return [];
   switch (fieldSchema.kind) {
     case 'choice': {
       // The closest value first; it is the obvious fix only when it is near and no other is as near.
-      const closest = closestChoice(field.value, fieldSchema.values);
+      const closest = closestChoice(field.line.value, fieldSchema.values);
       const ordered = closest ? [closest, ...fieldSchema.values.filter((v) => v !== closest)] : fieldSchema.values;
       return ordered.map((value) => ({
         title: `Set ${fieldSchema.label} to '${value}'`,
@@ -156,8 +158,8 @@ function footerFixes(analysed: AnalysedBlueprint, field: FieldLine, values: Foot
         edits: setValue(analysed, field, values.date),
       };
       // A date written another way keeps its day: rewriting it is the obvious fix, not today.
-      const same = asIsoDate(field.value);
-      if (same === undefined || same === field.value) return [today];
+      const same = asIsoDate(field.line.value);
+      if (same === undefined || same === field.line.value) return [today];
       return [
         { title: `Write ${fieldSchema.label} as ${same}`, isPreferred: true, edits: setValue(analysed, field, same) },
         { ...today, isPreferred: false },
@@ -205,14 +207,10 @@ function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-function setFooterField(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData, values: FooterValues): Fix[] {
-  const field = analysed.model.footer.find((f) => data.field !== undefined && sameName(f.label, data.field));
-  return field ? footerFixes(analysed, field, values) : [];
-}
-
 /** A placeholder that is a footer field's whole value gets that field's fixes; other placeholders get none. */
-function fillFooterPlaceholder(analysed: AnalysedBlueprint, span: Span, _data: DiagnosticData, values: FooterValues): Fix[] {
-  const field = analysed.model.footer.find((f) => f.valueSpan.start === span.start && f.valueSpan.end === span.end);
+function fillFooterPlaceholder(analysed: AnalysedBlueprint, placeholder: Placeholder, values: FooterValues): Fix[] {
+  const { span } = placeholder;
+  const field = alignmentOf(analysed).fields.find((f) => f.line.valueSpan.start === span.start && f.line.valueSpan.end === span.end);
   return field ? footerFixes(analysed, field, values) : [];
 }
 
@@ -223,26 +221,27 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * (its last structure block above the relationship bullets), the block, subsection or section
  * created from the template when absent.
  */
-function declareStructure(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData): Fix[] {
-  const name = data.structure;
-  const home = templatePlaces(analysed.schema).structureHome;
-  const { document, model } = analysed;
-  if (!name || !IDENTIFIER.test(name) || !home || model.structures.some((s) => s.name === name)) return [];
+function declareStructure(analysed: AnalysedBlueprint, end: RelationshipPart): Fix[] {
+  const name = end.text;
+  const { document, model, schema } = analysed;
+  const home = schema.structureHome;
+  if (!IDENTIFIER.test(name) || !home || model.structures.some((s) => s.name === name)) return [];
   const stub = `interface ${name} {\n}`;
   const stubbed = (source: string, at: Span) => templateBlock(source.slice(0, at.start) + stub + source.slice(at.end));
   const fix = (edit: TextEdit): Fix[] => [{ title: `Declare interface ${name}`, isPreferred: true, edits: [edit] }];
 
-  const sectionIndex = analysed.schema.sections.indexOf(home.section);
-  const section = firstSectionNamed(model, home.section.name);
-  if (!section) return fix(insertBlock(document, sectionOffset(analysed, sectionIndex), stubbed(home.section.source, home.inSection)));
+  const alignment = alignmentOf(analysed);
+  const section = alignment.occurrences[schema.sections.indexOf(home.section)]?.[0];
+  if (!section) {
+    const missing = alignment.missingSections.find((m) => m.schema === home.section)!;
+    return fix(insertBlock(document, missing.offset, stubbed(home.section.source, home.inSection)));
+  }
   const place: Section | undefined = home.subsection
-    ? section.subsections.find((s) => sameName(s.heading.text, home.subsection!.name))
-    : section;
+    ? section.subsections.find((s) => s.schema === home.subsection && s.occurrence === 'first')?.subsection
+    : section.section;
   if (!place) {
-    const subIndex = home.section.subsections.indexOf(home.subsection!);
-    return fix(
-      insertBlock(document, subsectionOffset(section, home.section, subIndex), stubbed(home.subsection!.source, home.inSubsection!)),
-    );
+    const missing = section.missingSubsections.find((m) => m.schema === home.subsection)!;
+    return fix(insertBlock(document, missing.offset, stubbed(home.subsection!.source, home.inSubsection!)));
   }
   const inPlace = model.structures.filter((s) => s.span.start >= place.span.start && s.span.end <= place.span.end);
   const last = inPlace[inPlace.length - 1];
@@ -260,31 +259,28 @@ function declareStructure(analysed: AnalysedBlueprint, _span: Span, data: Diagno
   return fix(insertBlock(document, place.contentEnd, block.slice(block.search(/\n/) + 1).replace(/^\s+/, '')));
 }
 
+/** The blueprint's (sub)section an aligned one stands for, and whether it is a subsection. */
+function partOf(aligned: AlignedSection | AlignedSubsection): { readonly part: Section; readonly isSubsection: boolean } {
+  return 'subsection' in aligned ? { part: aligned.subsection, isSubsection: true } : { part: aligned.section, isSubsection: false };
+}
+
 /**
  * "Merge into the first 'X'": the duplicate's content moves to the end of the first section of that
  * name and its heading goes. Only a guidance line the first section already has is dropped.
  */
-function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: DiagnosticData): Fix[] {
-  const { document, model } = analysed;
-  if (!data.section) return [];
-  const isSubsection = data.subsection !== undefined;
-  const candidates = isSubsection
-    ? (firstSectionNamed(model, data.section)?.subsections.filter((s) => sameName(s.heading.text, data.subsection!)) ?? [])
-    : model.sections.filter((s) => sameName(s.heading.text, data.section!));
-  const first = candidates[0];
-  const duplicate = candidates.find((s) => s.heading.textSpan.start === span.start);
-  if (!first || !duplicate || duplicate === first) return [];
+function mergeDuplicate({ document }: AnalysedBlueprint, duplicated: AlignedSection | AlignedSubsection): Fix[] {
+  const { part: duplicate, isSubsection } = partOf(duplicated);
+  if (!duplicated.first || !duplicated.schema) return [];
+  const { part: first } = partOf(duplicated.first);
   const text = document.getText();
-  const sameGuidance = duplicate.guidance && first.guidance && sameName(duplicate.guidance.text, first.guidance.text);
-  const contentStart = sameGuidance ? duplicate.guidance.span.end : duplicate.heading.span.end;
+  const contentStart = duplicated.repeatsGuidance && duplicate.guidance ? duplicate.guidance.span.end : duplicate.heading.span.end;
   const content = text.slice(contentStart, duplicate.contentEnd).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '');
   // A section takes its closing separator with it; a subsection leaves its section's separator in place.
   const removedEnd = pastWhiteSpace(text, isSubsection ? duplicate.contentEnd : duplicate.span.end);
   const edits: TextEdit[] = [];
   if (content.trim() !== '') edits.push(insertBlock(document, first.contentEnd, content));
   edits.push({ range: toRange(document, { start: duplicate.heading.span.start, end: removedEnd }), newText: '' });
-  const name = isSubsection ? data.subsection : data.section;
-  return [{ title: `Merge into the first '${name}'`, isPreferred: true, edits }];
+  return [{ title: `Merge into the first '${duplicated.schema.name}'`, isPreferred: true, edits }];
 }
 
 /**
@@ -292,11 +288,9 @@ function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: Diagnosti
  * puts it among the sections present. A rule-control comment standing right before the next heading
  * belongs to that heading and stays.
  */
-function moveToTemplateOrder(analysed: AnalysedBlueprint, span: Span, data: DiagnosticData): Fix[] {
-  const { document, model, schema } = analysed;
-  const section = model.sections.find((s) => s.heading.textSpan.start === span.start);
-  const sectionSchema = schema.sections.find((s) => data.section !== undefined && sameName(s.name, data.section));
-  if (!section || !sectionSchema || !sameName(section.heading.text, sectionSchema.name)) return [];
+function moveToTemplateOrder({ document, model }: AnalysedBlueprint, aligned: AlignedSection): Fix[] {
+  const { section, misplaced } = aligned;
+  if (!misplaced) return [];
   const text = document.getText();
   const directiveAfterContent = model.directiveComments.find((c) => c.span.start >= section.contentEnd && c.span.start < section.span.end);
   const movedEnd = directiveAfterContent?.span.start ?? section.span.end;
@@ -304,20 +298,15 @@ function moveToTemplateOrder(analysed: AnalysedBlueprint, span: Span, data: Diag
   const removedEnd = pastWhiteSpace(text, movedEnd);
 
   // Where the diagnostic says it belongs: before, or after, a section already in template order.
-  const before = data.before !== undefined ? firstSectionNamed(model, data.before) : undefined;
-  const after = data.after !== undefined ? firstSectionNamed(model, data.after) : undefined;
-  const target = before
-    ? startWithDirectives(text, model.directiveComments, before.heading.span.start)
-    : after
-      ? pastWhiteSpace(text, after.span.end)
-      : undefined;
-  if (target === undefined || before === section || after === section || (target >= section.heading.span.start && target <= removedEnd))
-    return [];
+  const anchor = misplaced.anchor.section;
+  const target =
+    misplaced.position === 'before'
+      ? startWithDirectives(text, model.directiveComments, anchor.heading.span.start)
+      : pastWhiteSpace(text, anchor.span.end);
+  if (target >= section.heading.span.start && target <= removedEnd) return [];
   return [
     {
-      title: before
-        ? `Move '${section.heading.text}' before '${before.heading.text}'`
-        : `Move '${section.heading.text}' after '${after!.heading.text}'`,
+      title: `Move '${section.heading.text}' ${misplaced.position} '${anchor.heading.text}'`,
       isPreferred: true,
       edits: [
         insertBlock(document, target, moved),
@@ -350,21 +339,15 @@ function pastWhiteSpace(text: string, offset: number): number {
  * "Fill 'X' from the template": everything the template has under the heading (after its guidance
  * line), subsections included, inserted under the empty section's heading and guidance.
  */
-function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: DiagnosticData): Fix[] {
-  const { document, model, schema } = analysed;
-  const sectionSchema = schema.sections.find((s) => data.section !== undefined && sameName(s.name, data.section));
-  if (!sectionSchema) return [];
-  const inTemplate = templatePlaces(schema).sections.get(sectionSchema);
-  const isSubsection = data.subsection !== undefined;
-  const templatePart = isSubsection ? inTemplate?.subsections.find((s) => sameName(s.heading.text, data.subsection!)) : inTemplate;
-  const present = model.sections.flatMap((s) => [s, ...s.subsections]).find((s) => s.heading.textSpan.start === span.start);
-  if (!templatePart || !present || present.contentBlockCount > 0) return [];
+function fillFromTemplate({ document, schema }: AnalysedBlueprint, empty: AlignedSection | AlignedSubsection): Fix[] {
+  const { part: present } = partOf(empty);
+  const templatePart = empty.schema?.parsed;
+  if (!empty.schema || !templatePart || present.contentBlockCount > 0) return [];
   const body = schema.text.slice(templatePart.guidance?.span.end ?? templatePart.heading.span.end, templatePart.contentEnd).trim();
   if (body === '') return [];
-  const name = isSubsection ? data.subsection : sectionSchema.name;
   return [
     {
-      title: `Fill '${name}' from the template`,
+      title: `Fill '${empty.schema.name}' from the template`,
       isPreferred: true,
       edits: [insertBlock(document, present.contentEnd, body)],
     },
@@ -372,13 +355,9 @@ function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: Diagnos
 }
 
 /** "Add footer field 'X'", or, when the blueprint has no footer, "Add the footer" with every field. */
-function addFooterField(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData, values: FooterValues): Fix[] {
-  const missing = missingFooterFields(analysed);
-  const field = missing.find((f) => data.field !== undefined && sameName(f.label, data.field));
-  if (!field) return [];
-  const whole = analysed.model.footer.length === 0;
-  const labels = whole ? missing.map((f) => f.label) : [field.label];
-  const edits = footerFieldEdits(analysed, labels, values);
+function addFooterField(analysed: AnalysedBlueprint, missing: MissingField, values: FooterValues): Fix[] {
+  const whole = missing.insertion.kind === 'new-footer';
+  const edits = footerFieldEdits(analysed, whole ? alignmentOf(analysed).missingFields : [missing], values);
   if (edits.length === 0) return [];
-  return [{ title: whole ? 'Add the footer from the template' : `Add footer field '${field.label}'`, isPreferred: true, edits }];
+  return [{ title: whole ? 'Add the footer from the template' : `Add footer field '${missing.schema.label}'`, isPreferred: true, edits }];
 }

@@ -1,7 +1,9 @@
 import type { CodeLens, Range } from 'vscode-languageserver';
+import { alignmentOf } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { Placeholder } from '../model/blueprint';
 import type { BlueprintSettings } from '../settings';
-import { findProblems, severityFor } from './diagnostics';
+import { severityFor } from './diagnostics';
 import { toRange } from './lsp-ranges';
 
 /** Server-side command behind the lens: the server asks the client to show the placeholder (window/showDocument). */
@@ -17,9 +19,8 @@ export type RevealPlaceholderArguments = [uri: string, range: Range];
  */
 export function sectionCodeLenses(analysed: AnalysedBlueprint, settings: BlueprintSettings): CodeLens[] {
   const { document, model } = analysed;
-  const counts = (code: 'empty-section' | 'missing-subsection') => severityFor(code, settings) !== undefined;
-  const placeholdersCount = severityFor('placeholder', settings) !== undefined;
-  // Sections are in document order: each finding and placeholder is put in its section by one binary search.
+  const counts = (code: 'empty-section' | 'missing-subsection' | 'placeholder') => severityFor(code, settings) !== undefined;
+  // Sections are in document order: each placeholder is put in its section by one binary search.
   const sectionAt = (offset: number): number => {
     let lo = 0;
     let hi = model.sections.length;
@@ -31,29 +32,21 @@ export function sectionCodeLenses(analysed: AnalysedBlueprint, settings: Bluepri
     const index = lo - 1;
     return index >= 0 && offset < model.sections[index]!.span.end ? index : -1;
   };
-  const tallies = model.sections.map(() => ({
-    empty: false,
-    missing: 0,
-    emptySubsections: 0,
-    placeholders: [] as AnalysedBlueprint['model']['placeholders'][number][],
-  }));
-  for (const f of findProblems(analysed)) {
-    if (f.code !== 'empty-section' && f.code !== 'missing-subsection') continue;
-    const index = sectionAt(f.span.start);
-    if (index < 0 || !counts(f.code)) continue;
-    const tally = tallies[index]!;
-    if (f.code === 'missing-subsection') tally.missing++;
-    else if (f.span.start === model.sections[index]!.heading.textSpan.start) tally.empty = true;
-    else tally.emptySubsections++;
-  }
-  if (placeholdersCount) {
+  const placeholders: Placeholder[][] = model.sections.map(() => []);
+  if (counts('placeholder')) {
     for (const p of model.placeholders) {
       const index = sectionAt(p.span.start);
-      if (index >= 0 && p.span.end <= model.sections[index]!.span.end) tallies[index]!.placeholders.push(p);
+      if (index >= 0 && p.span.end <= model.sections[index]!.span.end) placeholders[index]!.push(p);
     }
   }
-  return model.sections.map((section, index) => {
-    const { empty, missing, emptySubsections, placeholders: left } = tallies[index]!;
+  // What the diagnostics report of each section: an empty one is only empty; a duplicate is reported as such.
+  return alignmentOf(analysed).sections.map((aligned, index) => {
+    const { section } = aligned;
+    const first = aligned.occurrence === 'first';
+    const empty = first && aligned.empty && counts('empty-section');
+    const missing = first && !aligned.empty && counts('missing-subsection') ? aligned.missingSubsections.length : 0;
+    const emptySubsections = first && !aligned.empty && counts('empty-section') ? aligned.subsections.filter((s) => s.empty).length : 0;
+    const left = placeholders[index]!;
     const range = toRange(document, section.heading.span);
     const parts = [
       ...(empty ? ['empty'] : []),
@@ -61,9 +54,9 @@ export function sectionCodeLenses(analysed: AnalysedBlueprint, settings: Bluepri
       ...(emptySubsections ? [`${emptySubsections} empty subsection${emptySubsections === 1 ? '' : 's'}`] : []),
       ...(left.length ? [`${left.length} placeholder${left.length === 1 ? '' : 's'} left`] : []),
     ];
-    const first = left[0];
-    if (!first) return { range, command: { title: parts.length ? parts.join(' · ') : 'complete', command: '' } };
-    const args: RevealPlaceholderArguments = [document.uri, toRange(document, first.span)];
+    const firstPlaceholder = left[0];
+    if (!firstPlaceholder) return { range, command: { title: parts.length ? parts.join(' · ') : 'complete', command: '' } };
+    const args: RevealPlaceholderArguments = [document.uri, toRange(document, firstPlaceholder.span)];
     return { range, command: { title: parts.join(' · '), command: REVEAL_PLACEHOLDER_COMMAND, arguments: args } };
   });
 }

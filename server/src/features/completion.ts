@@ -1,18 +1,21 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { alignmentOf, isRelationshipPlace } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Structure, StructureKind } from '../model/blueprint';
 import { BOM, parseMarkdown } from '../model/markdown-parser';
-import { nameKey, sameName, templateSectionIndex, type SectionSchema, type SubsectionSchema } from '../template/schema';
+import type { SectionSchema, SubsectionSchema } from '../template/schema';
 import type { Span } from '../model/span';
 import { lineBreakOf, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
 import { templateBlock } from './skeleton-edits';
-import { isRelationshipPlace } from '../template/places';
 import { sectionSnippet, templateSnippet } from '../template/snippets';
 import { newBlueprintText } from '../template/template-text';
 
-/** `#` starts headings, `*` bold relationship ends, space the value after `**Label**:` and a field's type. */
+/**
+ * `#` starts headings, `*` a relationship's bold ends, a space the value after `**Label**:` and a
+ * field's type after its colon; `<` a type argument and `|` a union member.
+ */
 export const COMPLETION_TRIGGER_CHARACTERS = ['#', '*', ' ', '<', '|'];
 
 /** The line the cursor is on, as offsets, with the text either side of the cursor. */
@@ -83,12 +86,13 @@ const wholeTemplate: Context = ({ document, model, schema }, line, { values, sni
 };
 
 /** After `**Label**: ` in the footer: the allowed values, today's date or the author. */
-const footerValue: Context = ({ document, model, schema }, line, { values }) => {
+const footerValue: Context = (analysed, line, { values }) => {
   // After the label's closing `**` and its colon, to the end of the line.
-  const field = model.footer.find((f) => line.offset >= f.labelSpan.end + 3 && line.offset <= f.span.end);
-  if (!field) return undefined;
-  const fieldSchema = schema.footer.find((f) => sameName(f.label, field.label));
+  const aligned = alignmentOf(analysed).fields.find((f) => line.offset >= f.line.labelSpan.end + 3 && line.offset <= f.line.span.end);
+  if (!aligned) return undefined;
+  const { line: field, schema: fieldSchema } = aligned;
   if (!fieldSchema) return undefined;
+  const { document } = analysed;
   const choices =
     fieldSchema.kind === 'choice'
       ? fieldSchema.values
@@ -117,7 +121,10 @@ const footerValue: Context = ({ document, model, schema }, line, { values }) => 
 
 const HEADING_LINE = /^(#{1,3})(?:[ \t].*)?$/;
 
-/** At a `#` or `##` line outside code: the template sections the blueprint lacks, in template order. */
+/**
+ * At a `#` or `##` line outside code: the template sections the blueprint lacks, in template order
+ * (a section counts as present when a heading other than the one being typed has its name).
+ */
 const sectionHeading: Context = (analysed, line, { snippets }) => {
   const marks = HEADING_LINE.exec(line.before)?.[1];
   if (marks === undefined || marks.length > 2) return undefined;
@@ -130,10 +137,10 @@ const sectionHeading: Context = (analysed, line, { snippets }) => {
       : // A level-1 line ends the section before it; inside a code block it would not.
         model.title?.span.start !== line.start && !model.sections.some((s) => s.span.start <= line.start && line.start < s.span.end);
   if (!isHeading) return undefined;
-  const present = new Set(model.sections.filter((s) => s.heading.span.start !== line.start).map((s) => nameKey(s.heading.text)));
+  const { occurrences } = alignmentOf(analysed);
   return schema.sections
     .map((section, index) => ({ section, index }))
-    .filter(({ section }) => !present.has(nameKey(section.name)))
+    .filter(({ index }) => occurrences[index]!.every((s) => s.section.heading.span.start === line.start))
     .map(({ section, index }) =>
       headingItem(analysed, line, snippets, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance),
     );
@@ -142,14 +149,14 @@ const sectionHeading: Context = (analysed, line, { snippets }) => {
 /** At a `###` line inside a template section: that section's missing subsections. */
 const subsectionHeading: Context = (analysed, line, { snippets }) => {
   if (HEADING_LINE.exec(line.before)?.[1] !== '###') return undefined;
-  const section = analysed.model.sections.find((s) => s.subsections.some((sub) => sub.heading.span.start === line.start));
+  const section = alignmentOf(analysed).sections.find((s) => s.section.subsections.some((sub) => sub.heading.span.start === line.start));
   if (!section) return undefined;
-  const sectionSchema = analysed.schema.sections[templateSectionIndex(analysed.schema, section.heading.text)];
+  const sectionSchema = section.schema;
   if (!sectionSchema) return [];
-  const present = new Set(section.subsections.filter((s) => s.heading.span.start !== line.start).map((s) => nameKey(s.heading.text)));
+  const present = new Set(section.subsections.filter((s) => s.subsection.heading.span.start !== line.start).map((s) => s.schema));
   return sectionSchema.subsections
     .map((sub, index) => ({ sub, index }))
-    .filter(({ sub }) => !present.has(nameKey(sub.name)))
+    .filter(({ sub }) => !present.has(sub))
     .map(({ sub, index }) =>
       headingItem(
         analysed,
@@ -210,7 +217,7 @@ const relationshipEnd: Context = (analysed, line) => {
   const to = RELATIONSHIP_TO.exec(line.before);
   const from = to ? undefined : RELATIONSHIP_FROM.exec(line.before);
   if (!to && !from) return undefined;
-  if (!isRelationshipPlace(analysed, line.start)) return undefined;
+  if (!isRelationshipPlace(alignmentOf(analysed), line.start)) return undefined;
   const typed = (to ?? from)![1]!;
   return structureItems(analysed, line, typed);
 };

@@ -1,21 +1,21 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { FieldLine, Section, StructureKind } from '../model/blueprint';
 import {
-  nameKey,
-  sameName,
-  templateSectionIndex,
-  templateSubsectionIndex,
-  type FooterFieldSchema,
-  type SectionSchema,
-  type TemplateSchema,
-} from '../template/schema';
+  alignmentOf,
+  type AlignedField,
+  type AlignedSection,
+  type AlignedSubsection,
+  type Alignment,
+  type MissingField,
+  type MissingSection,
+  type MissingSubsection,
+} from '../alignment/alignment';
+import type { Placeholder, RelationshipPart, StructureKind } from '../model/blueprint';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { dateProblem } from './calendar-dates';
-import { toRange } from './lsp-ranges';
-import { templateRelationships } from '../template/places';
+import { toOffset, toRange } from './lsp-ranges';
 
 /** Every diagnostic code the server reports, with its default severity. */
 export const DIAGNOSTIC_DEFAULTS = {
@@ -45,26 +45,57 @@ const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Data attached to diagnostics so quick fixes know what they are about without re-deriving it. */
-export interface DiagnosticData {
-  /** The template section (or subsection's section) the diagnostic is about. */
-  readonly section?: string;
-  readonly subsection?: string;
-  /** The footer field label, for footer diagnostics. */
-  readonly field?: string;
-  /** The structure name, for unknown-structure. */
-  readonly structure?: string;
-  /** For section-order: the section, in template order, that the out-of-place one belongs before, or else after. */
-  readonly before?: string;
-  readonly after?: string;
+/**
+ * The `data` each code's diagnostics carry, so that a quick fix knows what the diagnostic is about
+ * without re-deriving it (`findingFor` matches it with the finding of the version the fix is for).
+ * The names are the template's own spelling.
+ */
+export interface DiagnosticDataByCode {
+  placeholder: undefined;
+  'missing-section': { readonly section: string };
+  'missing-subsection': { readonly section: string; readonly subsection: string };
+  'duplicate-section': { readonly section: string; readonly subsection?: string };
+  /** Where the section belongs: before a section in template order, or else after one. */
+  'section-order': { readonly section: string; readonly before: string } | { readonly section: string; readonly after: string };
+  'empty-section': { readonly section: string; readonly subsection?: string };
+  'invalid-status': { readonly field: string };
+  'invalid-date': { readonly field: string };
+  'missing-footer-field': { readonly field: string };
+  'unknown-structure': { readonly structure: string };
+  'typescript-syntax': undefined;
+  'too-large': undefined;
+  'degraded-analysis': undefined;
 }
 
-interface Finding {
-  readonly code: DiagnosticCode;
+export type DiagnosticData<C extends DiagnosticCode = DiagnosticCode> = DiagnosticDataByCode[C];
+
+/** What in the alignment (or the model) each code's findings are about: what its quick fixes work on. */
+export interface FindingSubjectByCode {
+  placeholder: Placeholder;
+  'missing-section': MissingSection;
+  'missing-subsection': MissingSubsection;
+  'duplicate-section': AlignedSection | AlignedSubsection;
+  'section-order': AlignedSection;
+  'empty-section': AlignedSection | AlignedSubsection;
+  'invalid-status': AlignedField;
+  'invalid-date': AlignedField;
+  'missing-footer-field': MissingField;
+  'unknown-structure': RelationshipPart;
+  'typescript-syntax': undefined;
+  'too-large': undefined;
+  'degraded-analysis': undefined;
+}
+
+/** One problem of a version, before settings and rule-control comments decide how (and whether) it is reported. */
+export type FindingOf<C extends DiagnosticCode> = {
+  readonly code: C;
   readonly span: Span;
   readonly message: string;
-  readonly data?: DiagnosticData;
-}
+  readonly data: DiagnosticDataByCode[C];
+  readonly subject: FindingSubjectByCode[C];
+};
+
+export type Finding = { [C in DiagnosticCode]: FindingOf<C> }[DiagnosticCode];
 
 /** All the problems of a blueprint, as the settings want them reported. */
 export function computeDiagnostics(analysed: AnalysedBlueprint, settings: BlueprintSettings): Diagnostic[] {
@@ -90,19 +121,50 @@ export function severityFor(code: DiagnosticCode, settings: BlueprintSettings): 
   return name === 'off' ? undefined : SEVERITIES[name];
 }
 
-// Diagnostics and every quick-fix request of a version read the same findings: kept with the model.
-const findingsByModel = new WeakMap<
-  AnalysedBlueprint['model'],
-  { readonly schema: AnalysedBlueprint['schema']; readonly findings: readonly Finding[] }
->();
+/**
+ * The problems in document order within each kind: placeholders, sections, footer, degraded
+ * paragraphs, code, relationships. Found once per version (diagnostics, every quick-fix request and
+ * the code lens of a version share them): a projection of the alignment, plus what each chunk of
+ * the model says (placeholders, degraded paragraphs, typescript syntax errors, structures).
+ */
+export function findProblems(analysed: AnalysedBlueprint): readonly Finding[] {
+  return analysed.derived(problemsOf);
+}
 
-/** The problems in document order within each kind: placeholders, structure, footer, code, relationships. */
-export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): readonly Finding[] {
-  const known = findingsByModel.get(model);
-  if (known?.schema === schema) return known.findings;
-  const findings = problemsOf(model, schema);
-  findingsByModel.set(model, { schema, findings });
-  return findings;
+/**
+ * The finding a diagnostic of this server reports, in the version `analysed` is: same code, same
+ * range and the same `data` (or, from a client that does not keep `data`, the same message).
+ * Undefined for a diagnostic that no longer holds, and for any other diagnostic.
+ */
+export function findingFor(analysed: AnalysedBlueprint, diagnostic: Diagnostic): Finding | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticCode(diagnostic.code)) return undefined;
+  const { document } = analysed;
+  const start = toOffset(document, diagnostic.range.start);
+  const end = toOffset(document, diagnostic.range.end);
+  const data: unknown = diagnostic.data;
+  return findProblems(analysed).find(
+    (f) =>
+      f.code === diagnostic.code &&
+      f.span.start === start &&
+      f.span.end === end &&
+      (data === undefined || data === null ? f.message === diagnostic.message : sameData(data, f.data)),
+  );
+}
+
+export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
+  return typeof code === 'string' && Object.hasOwn(DIAGNOSTIC_DEFAULTS, code);
+}
+
+/** Whether data a client sent back is the data of a finding: the same fields, with the same values. */
+function sameData(sent: unknown, data: Finding['data']): boolean {
+  if (data === undefined) return typeof sent !== 'object';
+  if (typeof sent !== 'object' || sent === null || Array.isArray(sent)) return false;
+  const fields = data as Readonly<Record<string, string>>;
+  const sentFields = sent as Readonly<Record<string, unknown>>;
+  return (
+    Object.keys(fields).every((key) => sentFields[key] === fields[key]) &&
+    Object.keys(sentFields).every((key) => sentFields[key] === undefined || Object.hasOwn(fields, key))
+  );
 }
 
 // Every kind of declaration the model counts as a structure; a Record so that a new kind cannot be left out.
@@ -111,27 +173,38 @@ const DECLARATION_KINDS = Object.values(DECLARATION_KIND_NAMES)
   .join(', ')
   .replace(/, ([^,]*)$/, ' or $1');
 
-function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint['schema']): Finding[] {
+const PLACEHOLDER_VALUE = /^\[[^\]]*\]$/;
+
+function problemsOf(analysed: AnalysedBlueprint): Finding[] {
+  const { model } = analysed;
+  const alignment = alignmentOf(analysed);
+  const titleSpan = model.title?.textSpan ?? { start: 0, end: 0 };
   const findings: Finding[] = [];
   for (const p of model.placeholders) {
-    findings.push({ code: 'placeholder', span: p.span, message: `Placeholder '[${p.text}]' is not filled in` });
+    findings.push({
+      code: 'placeholder',
+      span: p.span,
+      message: `Placeholder '[${p.text}]' is not filled in`,
+      data: undefined,
+      subject: p,
+    });
   }
-  findings.push(
-    ...sectionProblems(analysedSections(model.sections, schema), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }),
-  );
-  findings.push(...footerProblems(model.footer, schema.footer, model.title?.textSpan ?? { start: 0, end: 0 }));
+  findings.push(...sectionProblems(alignment, titleSpan));
+  findings.push(...footerProblems(alignment, model.footer[model.footer.length - 1]?.span ?? titleSpan));
   for (const span of model.degraded) {
     findings.push({
       code: 'degraded-analysis',
       span,
       message: `This paragraph holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so its links, emphasis and code spans are not checked (its placeholders are)`,
+      data: undefined,
+      subject: undefined,
     });
   }
   for (const error of model.typescriptErrors) {
-    findings.push({ code: 'typescript-syntax', span: error.span, message: error.message });
+    findings.push({ code: 'typescript-syntax', span: error.span, message: error.message, data: undefined, subject: undefined });
   }
   const declared = new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name));
-  for (const r of templateRelationships({ model, schema })) {
+  for (const r of alignment.relationships) {
     for (const end of [r.from, r.to]) {
       if (end.isPlaceholder || end.text === '' || declared.has(end.text)) continue;
       findings.push({
@@ -139,221 +212,140 @@ function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint
         span: end.span,
         message: `Unknown structure '${end.text}': no ${DECLARATION_KINDS} of that name is declared in this blueprint's typescript blocks`,
         data: { structure: end.text },
+        subject: end,
       });
     }
   }
   return findings;
-}
-
-interface SectionMatch {
-  readonly section: Section;
-  /** Index in the template, or -1 for a section the template does not have. */
-  readonly templateIndex: number;
-}
-
-function analysedSections(sections: readonly Section[], schema: TemplateSchema): SectionMatch[] {
-  return sections.map((section) => ({ section, templateIndex: templateSectionIndex(schema, section.heading.text) }));
-}
-
-function sectionProblems(matches: readonly SectionMatch[], schemaSections: readonly SectionSchema[], titleSpan: Span): Finding[] {
-  const findings: Finding[] = [];
-  const firstOf = new Map<number, Section>();
-  for (const { section, templateIndex } of matches) {
-    if (templateIndex < 0) continue;
-    const schema = schemaSections[templateIndex]!;
-    const first = firstOf.get(templateIndex);
-    if (first) {
-      findings.push({
-        code: 'duplicate-section',
-        span: section.heading.textSpan,
-        message: `Duplicate section '${schema.name}': the blueprint already has it above`,
-        data: { section: schema.name },
-      });
-      continue;
-    }
-    firstOf.set(templateIndex, section);
-    if (isEmpty(section, schema.guidance)) {
-      // One finding says it all: its fix fills the section, subsections included.
-      findings.push({
-        code: 'empty-section',
-        span: section.heading.textSpan,
-        message: `Section '${schema.name}' is empty`,
-        data: { section: schema.name },
-      });
-      continue;
-    }
-    findings.push(...subsectionProblems(section, schema));
-  }
-  for (const [index, schema] of schemaSections.entries()) {
-    if (!firstOf.has(index)) {
-      findings.push({
-        code: 'missing-section',
-        span: titleSpan,
-        message: `Missing section '${schema.name}'`,
-        data: { section: schema.name },
-      });
-    }
-  }
-  findings.push(
-    ...orderProblems(
-      matches.filter((m) => m.templateIndex >= 0 && firstOf.get(m.templateIndex) === m.section),
-      schemaSections,
-    ),
-  );
-  return findings;
-}
-
-function subsectionProblems(section: Section, schema: SectionSchema): Finding[] {
-  const findings: Finding[] = [];
-  const seen = new Set<number>();
-  for (const sub of section.subsections) {
-    const index = templateSubsectionIndex(schema, sub.heading.text);
-    if (index < 0) continue;
-    const name = schema.subsections[index]!.name;
-    if (seen.has(index)) {
-      findings.push({
-        code: 'duplicate-section',
-        span: sub.heading.textSpan,
-        message: `Duplicate subsection '${name}' in '${schema.name}'`,
-        data: { section: schema.name, subsection: name },
-      });
-      continue;
-    }
-    seen.add(index);
-    if (isEmpty(sub, undefined)) {
-      findings.push({
-        code: 'empty-section',
-        span: sub.heading.textSpan,
-        message: `Subsection '${name}' is empty`,
-        data: { section: schema.name, subsection: name },
-      });
-    }
-  }
-  for (const [index, sub] of schema.subsections.entries()) {
-    if (!seen.has(index)) {
-      findings.push({
-        code: 'missing-subsection',
-        span: section.heading.textSpan,
-        message: `Section '${schema.name}' is missing subsection '${sub.name}'`,
-        data: { section: schema.name, subsection: sub.name },
-      });
-    }
-  }
-  return findings;
-}
-
-/** Nothing under the heading but, at most, the template's own guidance line. */
-function isEmpty(section: Section, templateGuidance: string | undefined): boolean {
-  if (section.contentBlockCount > 0) return false;
-  return section.guidance === undefined || (templateGuidance !== undefined && sameName(section.guidance.text, templateGuidance));
 }
 
 /**
- * Sections out of template order: the fewest sections to move, which are those outside a longest
- * run already in order (longest increasing subsequence of template positions).
+ * Per section in document order: a duplicate, or an empty section (one finding says it all: its
+ * fix fills the section, subsections included), or its subsections' problems; then the missing
+ * sections in template order, then the sections out of order.
  */
-function orderProblems(matches: readonly SectionMatch[], schemaSections: readonly SectionSchema[]): Finding[] {
-  const inOrder = longestIncreasingRun(matches.map((m) => m.templateIndex));
-  // The template positions of the sections in order, ascending (they are in order): each
-  // out-of-place section finds its neighbours there by binary search.
-  const kept = matches.filter((_, j) => inOrder.has(j)).map((m) => m.templateIndex);
+function sectionProblems(alignment: Alignment, titleSpan: Span): Finding[] {
   const findings: Finding[] = [];
-  matches.forEach((m, i) => {
-    if (inOrder.has(i)) return;
-    const name = schemaSections[m.templateIndex]!.name;
-    const firstAbove = firstGreater(kept, m.templateIndex);
-    if (firstAbove < kept.length) {
-      const before = schemaSections[kept[firstAbove]!]!.name;
+  for (const aligned of alignment.sections) {
+    const schema = aligned.schema;
+    if (!schema || aligned.occurrence === 'unknown') continue;
+    const span = aligned.section.heading.textSpan;
+    if (aligned.occurrence === 'duplicate') {
       findings.push({
-        code: 'section-order',
-        span: m.section.heading.textSpan,
-        message: `Section '${name}' is out of template order: it belongs before '${before}'`,
-        data: { section: name, before },
+        code: 'duplicate-section',
+        span,
+        message: `Duplicate section '${schema.name}': the blueprint already has it above`,
+        data: { section: schema.name },
+        subject: aligned,
+      });
+    } else if (aligned.empty) {
+      findings.push({
+        code: 'empty-section',
+        span,
+        message: `Section '${schema.name}' is empty`,
+        data: { section: schema.name },
+        subject: aligned,
       });
     } else {
-      // The nearest section before it in template order among those in order.
-      const after = schemaSections[firstAbove > 0 && kept[firstAbove - 1]! < m.templateIndex ? kept[firstAbove - 1]! : 0]!.name;
-      findings.push({
-        code: 'section-order',
-        span: m.section.heading.textSpan,
-        message: `Section '${name}' is out of template order: it belongs after '${after}'`,
-        data: { section: name, after },
-      });
+      findings.push(...subsectionProblems(aligned, schema.name));
     }
-  });
+  }
+  for (const missing of alignment.missingSections) {
+    findings.push({
+      code: 'missing-section',
+      span: titleSpan,
+      message: `Missing section '${missing.schema.name}'`,
+      data: { section: missing.schema.name },
+      subject: missing,
+    });
+  }
+  for (const aligned of alignment.sections) {
+    const { misplaced, schema } = aligned;
+    if (!misplaced || !schema) continue;
+    const anchor = misplaced.anchor.schema!.name;
+    findings.push({
+      code: 'section-order',
+      span: aligned.section.heading.textSpan,
+      message: `Section '${schema.name}' is out of template order: it belongs ${misplaced.position} '${anchor}'`,
+      data: misplaced.position === 'before' ? { section: schema.name, before: anchor } : { section: schema.name, after: anchor },
+      subject: aligned,
+    });
+  }
   return findings;
 }
 
-/** The index of the first value above `value` in ascending `values` (their length when none is). */
-function firstGreater(values: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function longestIncreasingRun(values: readonly number[]): Set<number> {
-  // Patience sorting: tails[k] is the index ending the best run of length k+1.
-  const tails: number[] = [];
-  const previous = new Array<number>(values.length).fill(-1);
-  values.forEach((value, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  });
-  const kept = new Set<number>();
-  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]!) kept.add(i);
-  return kept;
-}
-
-function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFieldSchema[], titleSpan: Span): Finding[] {
+function subsectionProblems(aligned: AlignedSection, section: string): Finding[] {
   const findings: Finding[] = [];
-  // On the footer's last line, where it would be added; on the title when there is no footer at all.
-  const missingAt = footer[footer.length - 1]?.span ?? titleSpan;
-  const present = new Set(footer.map((f) => nameKey(f.label)));
-  const fieldSchemas = new Map<string, FooterFieldSchema>();
-  for (const f of schema) if (!fieldSchemas.has(nameKey(f.label))) fieldSchemas.set(nameKey(f.label), f);
-  for (const fieldSchema of schema) {
-    if (present.has(nameKey(fieldSchema.label))) continue;
+  for (const sub of aligned.subsections) {
+    if (!sub.schema) continue;
+    const subsection = sub.schema.name;
+    const span = sub.subsection.heading.textSpan;
+    if (sub.occurrence === 'duplicate') {
+      findings.push({
+        code: 'duplicate-section',
+        span,
+        message: `Duplicate subsection '${subsection}' in '${section}'`,
+        data: { section, subsection },
+        subject: sub,
+      });
+    } else if (sub.empty) {
+      findings.push({
+        code: 'empty-section',
+        span,
+        message: `Subsection '${subsection}' is empty`,
+        data: { section, subsection },
+        subject: sub,
+      });
+    }
+  }
+  for (const missing of aligned.missingSubsections) {
+    findings.push({
+      code: 'missing-subsection',
+      span: aligned.section.heading.textSpan,
+      message: `Section '${section}' is missing subsection '${missing.schema.name}'`,
+      data: { section, subsection: missing.schema.name },
+      subject: missing,
+    });
+  }
+  return findings;
+}
+
+/** `missingAt`: the footer's last line, where a missing field would be added; the title when there is no footer at all. */
+function footerProblems(alignment: Alignment, missingAt: Span): Finding[] {
+  const findings: Finding[] = [];
+  for (const missing of alignment.missingFields) {
+    const field = missing.schema.label;
     findings.push({
       code: 'missing-footer-field',
       span: missingAt,
-      message: `Missing footer field '${fieldSchema.label}'`,
-      data: { field: fieldSchema.label },
+      message: `Missing footer field '${field}'`,
+      data: { field },
+      subject: missing,
     });
   }
-  for (const field of footer) {
-    const fieldSchema = fieldSchemas.get(nameKey(field.label));
-    if (!fieldSchema || /^\[[^\]]*\]$/.test(field.value)) continue;
-    if (fieldSchema.kind === 'choice' && !fieldSchema.values.includes(field.value)) {
-      const allowed = fieldSchema.values.join(', ');
+  for (const aligned of alignment.fields) {
+    const { line, schema } = aligned;
+    if (!schema || PLACEHOLDER_VALUE.test(line.value)) continue;
+    const span = line.value === '' ? line.span : line.valueSpan;
+    if (schema.kind === 'choice' && !aligned.choice?.exact) {
+      const allowed = schema.values.join(', ');
       findings.push({
         code: 'invalid-status',
-        span: field.value === '' ? field.span : field.valueSpan,
+        span,
         message:
-          field.value === ''
-            ? `${field.label} is empty: write one of ${allowed}`
-            : `${field.label} '${field.value}' is not one of ${allowed}`,
-        data: { field: fieldSchema.label },
+          line.value === '' ? `${line.label} is empty: write one of ${allowed}` : `${line.label} '${line.value}' is not one of ${allowed}`,
+        data: { field: schema.label },
+        subject: aligned,
       });
     }
-    const problem = fieldSchema.kind === 'date' ? dateProblem(field.value) : undefined;
+    const problem = schema.kind === 'date' ? dateProblem(line.value) : undefined;
     if (problem !== undefined) {
       findings.push({
         code: 'invalid-date',
-        span: field.value === '' ? field.span : field.valueSpan,
-        message: field.value === '' ? `${field.label} is empty: write the date YYYY-MM-DD` : `${field.label} '${field.value}' ${problem}`,
-        data: { field: fieldSchema.label },
+        span,
+        message: line.value === '' ? `${line.label} is empty: write the date YYYY-MM-DD` : `${line.label} '${line.value}' ${problem}`,
+        data: { field: schema.label },
+        subject: aligned,
       });
     }
   }

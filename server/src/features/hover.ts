@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { alignmentOf, type Alignment } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint, Placeholder } from '../model/blueprint';
-import { sameName, statusField, type TemplateSchema } from '../template/schema';
 import { spanContains, type Span } from '../model/span';
 import { toOffset, toRange } from './lsp-ranges';
 
@@ -17,9 +17,10 @@ export function hover(analysed: AnalysedBlueprint, position: Position): Hover | 
   const placeholder = model.placeholders.find((p) => spanContains(p.span, offset));
   if (placeholder) return result(placeholder.span, placeholderHelp(analysed, placeholder));
 
-  for (const section of model.sections) {
+  const alignment = alignmentOf(analysed);
+  for (const aligned of alignment.sections) {
+    const { section, schema: sectionSchema } = aligned;
     if (!spanContains(section.span, offset)) continue;
-    const sectionSchema = schema.sections.find((s) => sameName(s.name, section.heading.text));
     if (spanContains(section.heading.span, offset)) {
       if (!sectionSchema) return null;
       const subsections = sectionSchema.subsections.map((s) => s.name);
@@ -33,9 +34,8 @@ export function hover(analysed: AnalysedBlueprint, position: Position): Hover | 
         ].join('\n'),
       );
     }
-    for (const sub of section.subsections) {
+    for (const { subsection: sub, schema: subSchema } of aligned.subsections) {
       if (!spanContains(sub.heading.span, offset)) continue;
-      const subSchema = sectionSchema?.subsections.find((s) => sameName(s.name, sub.heading.text));
       if (!sectionSchema || !subSchema) return null;
       return result(
         sub.heading.textSpan,
@@ -55,9 +55,9 @@ export function hover(analysed: AnalysedBlueprint, position: Position): Hover | 
 }
 
 /** What a placeholder asks for, as a sentence, and where it stands (the guidance line is on screen already). */
-function placeholderHelp({ model, schema }: AnalysedBlueprint, placeholder: Placeholder): string {
-  const where = placeWords(model, placeholder.span.start);
-  return `**Placeholder**${where ? ` in ${where}` : ''}: ${whatToWrite(model, schema, placeholder)}`;
+function placeholderHelp(analysed: AnalysedBlueprint, placeholder: Placeholder): string {
+  const where = placeWords(analysed.model, placeholder.span.start);
+  return `**Placeholder**${where ? ` in ${where}` : ''}: ${whatToWrite(analysed.model, alignmentOf(analysed), placeholder)}`;
 }
 
 /** "the title", "the footer", or the (sub)section the placeholder is in. */
@@ -71,17 +71,16 @@ function placeWords(model: Blueprint, offset: number): string | undefined {
 }
 
 /** The sentence saying what goes in place of the placeholder, from the role it plays and its own words. */
-function whatToWrite(model: Blueprint, schema: TemplateSchema, placeholder: Placeholder): string {
+function whatToWrite(model: Blueprint, alignment: Alignment, placeholder: Placeholder): string {
   const { text, span } = placeholder;
   const within = (outer: Span) => outer.start <= span.start && span.end <= outer.end;
 
-  const field = model.footer.find((f) => within(f.valueSpan));
-  const fieldSchema = field && schema.footer.find((f) => sameName(f.label, field.label));
+  const fieldSchema = alignment.fields.find((f) => within(f.line.valueSpan))?.schema;
   if (fieldSchema) {
     switch (fieldSchema.kind) {
       case 'choice': {
         const values = alternatives(fieldSchema.values.map((v) => `\`${v}\``));
-        const meanwhile = fieldSchema === statusField(schema) ? ` (until then it counts as \`${fieldSchema.values[0]}\`)` : '';
+        const meanwhile = fieldSchema === alignment.status?.schema ? ` (until then it counts as \`${fieldSchema.values[0]}\`)` : '';
         return `set the ${fieldSchema.label} to ${values}${meanwhile}.`;
       }
       case 'date':

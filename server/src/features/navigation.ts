@@ -13,7 +13,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint } from '../model/blueprint';
 import { spanContains, type Span } from '../model/span';
 import { toOffset, toRange } from './lsp-ranges';
-import { templateRelationships } from '../template/places';
+import { alignmentOf } from '../alignment/alignment';
 
 /** Where a structure's name is written: its declaration, a type in a typescript block, a relationship end. */
 interface Occurrence {
@@ -34,7 +34,7 @@ function occurrences(analysed: AnalysedBlueprint): Occurrence[] {
     if (!s.nameIsPlaceholder) found.push({ name: s.name, span: s.nameSpan, role: 'declaration' });
     for (const r of s.typeReferences) found.push({ name: r.name, span: r.span, role: 'type' });
   }
-  for (const r of templateRelationships(analysed)) {
+  for (const r of alignmentOf(analysed).relationships) {
     for (const end of [r.from, r.to]) {
       if (!end.isPlaceholder && end.text !== '') found.push({ name: end.text, span: end.span, role: 'relationship' });
     }

@@ -1,5 +1,5 @@
+import { alignmentOf, type Strictness } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import { sameName, statusField } from '../template/schema';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import type { DiagnosticCode } from './diagnostics';
 
@@ -19,25 +19,14 @@ export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = [
  * a draft: it counts as the first value. A code the user set explicitly keeps their severity; a
  * status that is none of the values (a typo) changes nothing.
  */
-export function severitiesForStatus(
-  { model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>,
-  settings: BlueprintSettings,
-): BlueprintSettings {
+export function severitiesForStatus(analysed: AnalysedBlueprint, settings: BlueprintSettings): BlueprintSettings {
   if (!settings.severityByStatus) return settings;
-  const severity = statusSeverity(model.footer, schema);
-  if (severity === undefined) return settings;
+  const strictness = alignmentOf(analysed).status?.strictness;
+  if (strictness === undefined) return settings;
+  const severity = SEVERITY_BY_STRICTNESS[strictness];
   const diagnostics: Record<string, SeverityName> = { ...settings.diagnostics };
   for (const code of STATUS_FOLLOWING_CODES) diagnostics[code] ??= severity;
   return { ...settings, diagnostics };
 }
 
-function statusSeverity(footer: AnalysedBlueprint['model']['footer'], schema: AnalysedBlueprint['schema']): SeverityName | undefined {
-  const statusSchema = statusField(schema);
-  if (!statusSchema) return undefined;
-  const value = footer.find((f) => sameName(f.label, statusSchema.label))?.value ?? '';
-  const unfilled = value === '' || /^\[[^\]]*\]$/.test(value);
-  const index = unfilled ? 0 : statusSchema.values.findIndex((v) => sameName(v, value));
-  if (index < 0) return undefined;
-  if (index === 0) return 'hint';
-  return index === statusSchema.values.length - 1 ? 'error' : 'warning';
-}
+const SEVERITY_BY_STRICTNESS: Record<Strictness, SeverityName> = { lenient: 'hint', normal: 'warning', strict: 'error' };

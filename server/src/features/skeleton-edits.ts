@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver';
+import { alignmentOf, type MissingField } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { Blueprint, Section } from '../model/blueprint';
-import { nameKey, sameName, type FooterFieldSchema, type SectionSchema } from '../template/schema';
+import type { FooterFieldSchema } from '../template/schema';
 import { insertBlock, lineBreakOf } from './document-edits';
 import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
 import type { FooterValues } from './footer-values';
@@ -13,80 +13,28 @@ export interface BlockInsertion {
   readonly block: string;
 }
 
-/** The first section of that name: the one a duplicate is measured against and subsections are added to. */
-export function firstSectionNamed(model: Blueprint, name: string): Section | undefined {
-  return model.sections.find((s) => sameName(s.heading.text, name));
-}
-
 export function templateBlock(source: string): string {
   return source.replace(/\s+$/, '');
 }
 
 /**
- * Where a missing section goes: after its nearest present predecessor in template order, that is
- * before whatever section follows that one, else before the footer, else at the end.
- */
-export function sectionOffset({ model, schema }: AnalysedBlueprint, templateIndex: number): number {
-  const present = firstIndexByName(model.sections);
-  let predecessor = -1;
-  for (let i = templateIndex - 1; i >= 0 && predecessor < 0; i--) predecessor = present.get(nameKey(schema.sections[i]!.name)) ?? -1;
-  return sectionOffsetAfter(model, predecessor);
-}
-
-/** Where a missing subsection goes in its section: after its nearest present predecessor, else before the first subsection. */
-export function subsectionOffset(section: Section, schema: SectionSchema, subsectionIndex: number): number {
-  const present = firstIndexByName(section.subsections);
-  let predecessor = -1;
-  for (let i = subsectionIndex - 1; i >= 0 && predecessor < 0; i--) predecessor = present.get(nameKey(schema.subsections[i]!.name)) ?? -1;
-  return subsectionOffsetAfter(section, predecessor);
-}
-
-/** Before the section after the one at `predecessor` (-1: before the first section), else before the footer, else at the end. */
-function sectionOffsetAfter(model: Blueprint, predecessor: number): number {
-  return model.sections[predecessor + 1]?.heading.span.start ?? model.footer[0]?.span.start ?? model.length;
-}
-
-function subsectionOffsetAfter(section: Section, predecessor: number): number {
-  return section.subsections[predecessor + 1]?.heading.span.start ?? section.contentEnd;
-}
-
-/** The index of the first section of each name, by name key. */
-function firstIndexByName(sections: readonly Section[]): Map<string, number> {
-  const index = new Map<string, number>();
-  sections.forEach((s, i) => {
-    const key = nameKey(s.heading.text);
-    if (!index.has(key)) index.set(key, i);
-  });
-  return index;
-}
-
-/**
- * Every missing section and every missing subsection of a present section, in template order.
- * One walk through the template, remembering the nearest present predecessor: linear in the sizes
- * of the blueprint and the template.
+ * Every missing section and every missing subsection of a present section, in template order, each
+ * where the alignment puts it (after its nearest present predecessor).
  */
 export function missingSkeleton(analysed: AnalysedBlueprint): BlockInsertion[] {
-  const { model } = analysed;
+  const alignment = alignmentOf(analysed);
   const insertions: BlockInsertion[] = [];
-  const present = firstIndexByName(model.sections);
-  let predecessor = -1;
-  for (const sectionSchema of analysed.schema.sections) {
-    const index = present.get(nameKey(sectionSchema.name));
-    if (index === undefined) {
-      insertions.push({ offset: sectionOffsetAfter(model, predecessor), block: templateBlock(sectionSchema.source) });
-      continue;
+  let missing = 0;
+  analysed.schema.sections.forEach((_, templateIndex) => {
+    const absent = alignment.missingSections[missing];
+    if (absent?.templateIndex === templateIndex) {
+      insertions.push({ offset: absent.offset, block: templateBlock(absent.schema.source) });
+      missing++;
+      return;
     }
-    predecessor = index;
-    const section = model.sections[index]!;
-    const presentSubsections = firstIndexByName(section.subsections);
-    let subPredecessor = -1;
-    for (const sub of sectionSchema.subsections) {
-      const subIndex = presentSubsections.get(nameKey(sub.name));
-      if (subIndex === undefined)
-        insertions.push({ offset: subsectionOffsetAfter(section, subPredecessor), block: templateBlock(sub.source) });
-      else subPredecessor = subIndex;
-    }
-  }
+    for (const sub of alignment.occurrences[templateIndex]![0]!.missingSubsections)
+      insertions.push({ offset: sub.offset, block: templateBlock(sub.schema.source) });
+  });
   return insertions;
 }
 
@@ -97,46 +45,79 @@ export function insertBlocks(analysed: AnalysedBlueprint, insertions: readonly B
   return [...byOffset].sort(([a], [b]) => a - b).map(([offset, blocks]) => insertBlock(analysed.document, offset, blocks.join('\n\n')));
 }
 
-/** The template's footer fields the blueprint's footer lacks, in template order. */
-export function missingFooterFields({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): FooterFieldSchema[] {
-  const present = new Set(model.footer.map((f) => nameKey(f.label)));
-  return schema.footer.filter((field) => !present.has(nameKey(field.label)));
+/**
+ * The edits that add what is missing: every missing section and subsection when `sections` (see
+ * `missingSkeleton`), and these missing footer fields (see `footerFieldEdits`). Where both go at one
+ * place (the footer's start, or the end of a blueprint without a footer) the sections come first,
+ * and a new footer after them gets no second separator when the last of them ends with one.
+ */
+export function skeletonEdits(
+  analysed: AnalysedBlueprint,
+  sections: boolean,
+  fields: readonly MissingField[],
+  values: FooterValues,
+): TextEdit[] {
+  const insertions = sections ? missingSkeleton(analysed) : [];
+  const footer = newFooter(analysed, fields, values, insertions);
+  if (footer) return insertBlocks(analysed, [...insertions, footer]);
+  return [...insertBlocks(analysed, insertions), ...footerFieldEdits(analysed, fields, values)];
+}
+
+const THEMATIC_BREAK_AT_END = /(?:^|\n) {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+function fieldLine(field: FooterFieldSchema, values: FooterValues): string {
+  const value = field.kind === 'date' ? values.date : field.kind === 'person' && values.author ? values.author : `[${field.placeholder}]`;
+  return `**${field.label}**: ${value}`;
 }
 
 /**
- * Edits that add the footer fields named: each line after the nearest field before it in template
- * order (or before the first field after it), with today's date and the author where the template
- * asks for them and its placeholder otherwise. Lines that another line follows end with the
- * footer's own hard break (see `footerBreakStyle`), so that it still renders one field per line. A
- * blueprint with no footer gets the whole footer, each line but the last ending with a backslash
- * break, after a separator as in the template unless its last section already ends with one.
+ * For a blueprint without a footer, the footer with these fields (in template order), each line
+ * but the last ending with a backslash break, at the end: after a separator as in the template,
+ * unless the blueprint's last section ends with one, or the last block inserted at the end does.
  */
-export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly string[], values: FooterValues): TextEdit[] {
-  const { document, model, schema } = analysed;
+function newFooter(
+  analysed: AnalysedBlueprint,
+  fields: readonly MissingField[],
+  values: FooterValues,
+  insertions: readonly BlockInsertion[],
+): BlockInsertion | undefined {
+  const { document, model } = analysed;
+  if (model.footer.length > 0 || fields.length === 0) return undefined;
+  const text = document.getText();
+  const added = alignmentOf(analysed).missingFields.filter((field) => fields.includes(field));
+  const atEnd = insertions.filter((i) => i.offset >= text.length);
+  const lastInserted = atEnd[atEnd.length - 1];
+  const last = model.sections[model.sections.length - 1];
+  const separated = lastInserted
+    ? THEMATIC_BREAK_AT_END.test(lastInserted.block)
+    : last !== undefined && /^[-*_]/m.test(text.slice(last.contentEnd, last.span.end).trim());
+  const lines = added.map((f) => fieldLine(f.schema, values)).join(FOOTER_LINE_BREAK + '\n');
+  return { offset: text.length, block: (separated ? '' : '---\n\n') + lines };
+}
+
+/**
+ * Edits that add these missing footer fields: each line where the alignment puts it (after the
+ * nearest field before it in template order, or before the first field), with today's date and
+ * the author where the template asks for them and its placeholder otherwise. Lines that another
+ * line follows end with the footer's own hard break (see `footerBreakStyle`), so that it still
+ * renders one field per line. A blueprint with no footer gets one (see `newFooter`).
+ */
+export function footerFieldEdits(analysed: AnalysedBlueprint, missing: readonly MissingField[], values: FooterValues): TextEdit[] {
+  const { document, model } = analysed;
+  const footer = newFooter(analysed, missing, values, []);
+  if (footer) return insertBlocks(analysed, [footer]);
+  if (missing.length === 0) return [];
   const text = document.getText();
   const lineBreak = lineBreakOf(document);
-  const line = (field: FooterFieldSchema) =>
-    `**${field.label}**: ${
-      field.kind === 'date' ? values.date : field.kind === 'person' && values.author ? values.author : `[${field.placeholder}]`
-    }`;
-  const added = missingFooterFields(analysed).filter((field) => labels.some((label) => sameName(label, field.label)));
-
-  if (added.length === 0) return [];
-  if (model.footer.length === 0) {
-    const last = model.sections[model.sections.length - 1];
-    const separated = last !== undefined && /^[-*_]/m.test(text.slice(last.contentEnd, last.span.end).trim());
-    return [insertBlock(document, text.length, (separated ? '' : '---\n\n') + added.map(line).join(FOOTER_LINE_BREAK + '\n'))];
-  }
   const hardBreak = footerBreakStyle(text, model.footer);
-  // Fields to add, grouped by the present field they follow (or, for the first ones, precede).
+  // Fields to add, in template order, grouped by the present field they follow (or, for the first ones, precede).
   const after = new Map<number, string[]>();
   const before: string[] = [];
-  let previous = -1;
-  for (const field of schema.footer) {
-    const present = model.footer.findIndex((f) => sameName(f.label, field.label));
-    if (present >= 0) previous = present;
-    else if (added.includes(field) && previous >= 0) after.set(previous, [...(after.get(previous) ?? []), line(field)]);
-    else if (added.includes(field)) before.push(line(field));
+  for (const field of alignmentOf(analysed).missingFields.filter((f) => missing.includes(f))) {
+    const { insertion } = field;
+    const line = fieldLine(field.schema, values);
+    if (insertion.kind === 'after') after.set(insertion.field, [...(after.get(insertion.field) ?? []), line]);
+    else before.push(line);
   }
   const edits: TextEdit[] = [];
   if (before.length > 0) {

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import type { TemplateProblem } from '../template/registry';
+import type { TemplateProblem } from '../template/template-file';
 import type { TemplateSchema } from '../template/schema';
 import { builtinTemplates } from '../template/builtin-templates';
 import type { BlueprintSettings } from '../settings';

@@ -1,23 +1,19 @@
-import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { Blueprint, Relationship, Section } from '../model/blueprint';
-import {
-  sameName,
-  templateSectionIndex,
-  templateSubsectionIndex,
-  type SectionSchema,
-  type SubsectionSchema,
-  type TemplateSchema,
-} from './schema';
+import type { Blueprint, Section } from '../model/blueprint';
 import type { Span } from '../model/span';
+import type { SectionSchema, SubsectionSchema } from './schema';
 
-/** Where the template puts things, read from the template itself rather than named in code. */
-export interface TemplatePlaces {
-  /** The (sub)sections whose template text has relationship bullets. */
-  readonly relationships: ReadonlyArray<{ readonly section: string; readonly subsection: string | undefined }>;
-  /** Where a new structure is declared: the template's last structure block above its relationship bullets. */
-  readonly structureHome: StructureHome | undefined;
-  /** Each template section as parsed from the template: its spans are offsets into the template's text. */
-  readonly sections: ReadonlyMap<SectionSchema, Section>;
+/**
+ * Where the template puts things, read from the template itself rather than named in code: the
+ * (sub)sections that hold relationship bullets, and the block where structures are declared.
+ * Derived with the schema (template/schema.ts) and kept on it.
+ */
+
+/** The (sub)sections whose template text has relationship bullets, by index in the template's parse. */
+export interface RelationshipPlaces {
+  /** Sections with relationship bullets outside their subsections. */
+  readonly inSection: ReadonlySet<number>;
+  /** Per section, its subsections with relationship bullets. */
+  readonly inSubsection: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
 export interface StructureHome {
@@ -29,58 +25,64 @@ export interface StructureHome {
   readonly inSubsection: Span | undefined;
 }
 
-const cache = new WeakMap<TemplateSchema, TemplatePlaces>();
+/** Relationships placed between two looks at the clock (each is a binary search or two). */
+const RELATIONSHIPS_PER_STEP = 1024;
 
-export function templatePlaces(schema: TemplateSchema): TemplatePlaces {
-  let places = cache.get(schema);
-  if (!places) {
-    places = derivePlaces(schema, schema.parsed);
-    cache.set(schema, places);
+/** Where the template's relationship bullets are: one binary search each, a step every thousand or so. */
+export function* relationshipPlaces(template: Blueprint): Generator<void, RelationshipPlaces> {
+  const inSection = new Set<number>();
+  const inSubsection = new Map<number, Set<number>>();
+  for (const [i, r] of template.relationships.entries()) {
+    const s = holding(template.sections, r.span.start);
+    if (s >= 0) {
+      const sub = holding(template.sections[s]!.subsections, r.span.start);
+      if (sub < 0) inSection.add(s);
+      else {
+        let subsections = inSubsection.get(s);
+        if (!subsections) inSubsection.set(s, (subsections = new Set()));
+        subsections.add(sub);
+      }
+    }
+    if (i % RELATIONSHIPS_PER_STEP === RELATIONSHIPS_PER_STEP - 1) yield;
   }
-  return places;
+  return { inSection, inSubsection };
 }
 
-function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlaces {
-  // Sections are in document order: the one holding an offset is found by binary search.
-  const where = (offset: number) => {
-    const section = holding(template.sections, offset);
-    return { section, subsection: section && holding(section.subsections, offset) };
-  };
-  const relationships = template.relationships.flatMap((r) => {
-    const { section, subsection } = where(r.span.start);
-    return section ? [{ section: section.heading.text, subsection: subsection?.heading.text }] : [];
-  });
+/**
+ * The template's last structure declaration above its first relationship bullet, in the same section:
+ * where "Declare interface X" puts a new structure. `sections` are the schema's, one per section of
+ * `template` in the same order.
+ */
+export function structureHome(template: Blueprint, sections: readonly SectionSchema[]): StructureHome | undefined {
   const firstRelationship = template.relationships[0];
-  const home =
-    firstRelationship &&
-    template.structures
-      .filter(
-        (s) => s.span.end <= firstRelationship.span.start && where(s.span.start).section === where(firstRelationship.span.start).section,
-      )
-      .pop();
-  let structureHome: StructureHome | undefined;
-  const at = home && where(home.span.start);
-  const sectionSchema = at?.section && schema.sections[templateSectionIndex(schema, at.section.heading.text)];
-  if (home && at?.section && sectionSchema) {
-    const subsectionSchema = at.subsection && sectionSchema.subsections[templateSubsectionIndex(sectionSchema, at.subsection.heading.text)];
-    const relative = (origin: number): Span => ({ start: home.span.start - origin, end: home.span.end - origin });
-    structureHome = {
-      section: sectionSchema,
-      subsection: subsectionSchema,
-      inSection: relative(at.section.heading.span.start),
-      inSubsection: subsectionSchema && at.subsection ? relative(at.subsection.heading.span.start) : undefined,
-    };
+  if (!firstRelationship) return undefined;
+  const s = holding(template.sections, firstRelationship.span.start);
+  const section = template.sections[s];
+  const sectionSchema = sections[s];
+  if (!section || !sectionSchema) return undefined;
+  let home: Span | undefined;
+  for (const structure of template.structures) {
+    if (structure.span.start >= section.span.start && structure.span.end <= firstRelationship.span.start) home = structure.span;
   }
-  const sections = new Map<SectionSchema, Section>();
-  for (const parsed of template.sections) {
-    const sectionSchema = schema.sections[templateSectionIndex(schema, parsed.heading.text)];
-    if (sectionSchema && !sections.has(sectionSchema)) sections.set(sectionSchema, parsed);
-  }
-  return { relationships, structureHome, sections };
+  if (!home) return undefined;
+  const sub = holding(section.subsections, home.start);
+  const subsection = section.subsections[sub];
+  // A blueprint's subsection of that name is matched to the template's first one of the name.
+  const subsectionSchema = subsection && sectionSchema.subsections[sectionSchema.subsectionIndexOf(subsection.heading.text)];
+  return {
+    section: sectionSchema,
+    subsection: subsectionSchema,
+    inSection: relativeTo(section.heading.span.start, home),
+    inSubsection: subsection && subsectionSchema ? relativeTo(subsection.heading.span.start, home) : undefined,
+  };
 }
 
-/** The section whose span holds `offset`, among sections in document order. */
-function holding(sections: readonly Section[], offset: number): Section | undefined {
+function relativeTo(origin: number, span: Span): Span {
+  return { start: span.start - origin, end: span.end - origin };
+}
+
+/** The index of the section whose span holds `offset` (its end excluded), among sections in document order; -1 for none. */
+function holding(sections: readonly Section[], offset: number): number {
   let lo = 0;
   let hi = sections.length;
   while (lo < hi) {
@@ -89,56 +91,5 @@ function holding(sections: readonly Section[], offset: number): Section | undefi
     else hi = mid;
   }
   const section = sections[lo];
-  return section && offset >= section.span.start && offset < section.span.end ? section : undefined;
-}
-
-type Analysed = Pick<AnalysedBlueprint, 'model' | 'schema'>;
-
-// Diagnostics, navigation and completion ask about the same version's relationships: kept with the model.
-const relationshipsByModel = new WeakMap<Blueprint, { readonly schema: TemplateSchema; readonly relationships: readonly Relationship[] }>();
-
-/**
- * The relationship bullets of a blueprint that are relationships: those in a (sub)section where the
- * template has relationship bullets (Data Relationships, in the Data Blueprint). A bold-arrow bullet
- * anywhere else (`**live** → **freeze()** → **frozen**` under State Transitions) is prose. The one
- * place that decides it, for diagnostics, navigation, rename and completion alike.
- */
-export function templateRelationships({ model, schema }: Analysed): readonly Relationship[] {
-  const known = relationshipsByModel.get(model);
-  if (known?.schema === schema) return known.relationships;
-  const relationships = model.relationships.filter((r) => isRelationshipPlace({ model, schema }, r.span.start));
-  relationshipsByModel.set(model, { schema, relationships });
-  return relationships;
-}
-
-/** Whether an offset is in a (sub)section where the template has relationship bullets. */
-export function isRelationshipPlace({ model, schema }: Analysed, offset: number): boolean {
-  const places = templatePlaces(schema).relationships;
-  if (places.length === 0) return false;
-  const section = containing(model.sections, offset);
-  if (!section) return false;
-  const subsection = containing(section.subsections, offset);
-  return places.some(
-    (place) =>
-      sameName(place.section, section.heading.text) &&
-      (place.subsection === undefined
-        ? subsection === undefined
-        : subsection !== undefined && sameName(place.subsection, subsection.heading.text)),
-  );
-}
-
-/**
- * The section whose span holds the offset (its end included), by binary search: sections follow one
- * another without overlapping, and a long blueprint has thousands of subsections and relationships.
- */
-function containing(sections: readonly Section[], offset: number): Section | undefined {
-  let lo = 0;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid]!.span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const candidate = sections[lo - 1];
-  return candidate && offset <= candidate.span.end ? candidate : undefined;
+  return section && offset >= section.span.start && offset < section.span.end ? lo : -1;
 }

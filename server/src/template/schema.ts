@@ -1,48 +1,9 @@
 import type { Blueprint, Section } from '../model/blueprint';
-import { parseBlueprint } from '../model/blueprint-parser';
+import { BlueprintParser } from '../model/blueprint-parser';
+import { NameKeys } from './names';
+import { relationshipPlaces, structureHome, type RelationshipPlaces, type StructureHome } from './places';
 
-/**
- * What a template asks of a blueprint, derived by parsing the template with the document parser:
- * the template file is the only place any section name, guidance line or status value is written.
- */
-export interface TemplateSchema {
-  /** From the template's file name: `data-blueprint`. */
-  readonly id: string;
-  /** The kind of blueprint, from the title before its colon: `Data Blueprint`. */
-  readonly kind: string;
-  /** A document is of this kind when its first heading starts with this (`Data Blueprint:`). */
-  readonly titlePrefix: string;
-  /** The template's title text, placeholder included. */
-  readonly title: string;
-  /** The whole template text. */
-  readonly text: string;
-  readonly sections: readonly SectionSchema[];
-  readonly footer: readonly FooterFieldSchema[];
-  /** The template's own placeholders, in order, with where they stand. */
-  readonly placeholders: readonly TemplatePlaceholder[];
-  /** Offset in `text` where the footer starts (the text's end when there is none). */
-  readonly footerOffset: number;
-  /** The template parsed as a document, once: features that need its offsets read this, never parse it again. */
-  readonly parsed: Blueprint;
-  /** Index in `sections` by name key (see `nameKey`), so that matching a document is linear in its length. */
-  readonly sectionIndex: ReadonlyMap<string, number>;
-}
-
-export interface SectionSchema {
-  readonly name: string;
-  readonly guidance: string | undefined;
-  readonly subsections: readonly SubsectionSchema[];
-  /** The section's template text, from its heading to the next section (separator included). */
-  readonly source: string;
-  /** Index in `subsections` by name key. */
-  readonly subsectionIndex: ReadonlyMap<string, number>;
-}
-
-export interface SubsectionSchema {
-  readonly name: string;
-  /** The subsection's template text, from its heading to its last block, with a trailing blank line. */
-  readonly source: string;
-}
+export type { StructureHome } from './places';
 
 export type FooterFieldKind = 'choice' | 'date' | 'person' | 'text';
 
@@ -55,66 +16,256 @@ export interface FooterFieldSchema {
   readonly values: readonly string[];
 }
 
-export interface TemplatePlaceholder {
-  readonly text: string;
-  readonly section: string | undefined;
-  readonly subsection: string | undefined;
-  readonly footerField: string | undefined;
+/** What a section and a subsection of a template have in common. */
+abstract class TemplatePart {
+  private readonly derivedValues = new Map<unknown, unknown>();
+
+  constructor(
+    readonly name: string,
+    /** The part's template text (see each kind of part for where it ends). */
+    readonly source: string,
+    /** The part as the template's own parse has it: its spans are offsets into the template's text. */
+    readonly parsed: Section,
+    /** Whether the template has relationship bullets here (in a section: outside its subsections). */
+    readonly holdsRelationships: boolean,
+  ) {}
+
+  /** A value derived from this part (its snippet, say), computed on first use and kept with it. */
+  derived<T>(derivation: (part: this) => T): T {
+    if (this.derivedValues.has(derivation)) return this.derivedValues.get(derivation) as T;
+    const value = derivation(this);
+    this.derivedValues.set(derivation, value);
+    return value;
+  }
 }
 
-/** `model` is the template's own parse when the caller already has it. */
-export function deriveSchema(id: string, text: string, model: Blueprint = parseBlueprint(text)): TemplateSchema {
+/** A template subsection; its `source` runs from its heading to its last block, with a trailing blank line. */
+export class SubsectionSchema extends TemplatePart {}
+
+/** A template section; its `source` runs from its heading to the next section (separator included). */
+export class SectionSchema extends TemplatePart {
+  private readonly subsectionIndex = new Map<string, number>();
+
+  constructor(
+    name: string,
+    source: string,
+    parsed: Section,
+    holdsRelationships: boolean,
+    readonly guidance: string | undefined,
+    readonly subsections: readonly SubsectionSchema[],
+    private readonly keys: NameKeys,
+  ) {
+    super(name, source, parsed, holdsRelationships);
+    subsections.forEach((sub, i) => {
+      const key = keys.key(sub.name);
+      if (!this.subsectionIndex.has(key)) this.subsectionIndex.set(key, i);
+    });
+  }
+
+  /** Where a subsection of this name is in this section; -1 when it has none. Only template/ and the alignment look names up. */
+  subsectionIndexOf(name: string): number {
+    return this.subsectionIndex.get(this.keys.key(name)) ?? -1;
+  }
+}
+
+/** Everything derived from a template's parse, at once or step by step (see `TemplateSchema.prepare`). */
+interface DerivedSchema {
+  readonly kind: string;
+  readonly titlePrefix: string;
+  readonly title: string;
+  readonly sections: readonly SectionSchema[];
+  readonly sectionIndex: ReadonlyMap<string, number>;
+  readonly repeatedSections: readonly Section[];
+  readonly footer: readonly FooterFieldSchema[];
+  readonly footerIndex: ReadonlyMap<string, number>;
+  readonly status: FooterFieldSchema | undefined;
+  readonly structureHome: StructureHome | undefined;
+}
+
+/** Sections derived between two looks at the clock: a few milliseconds of work. */
+const SECTIONS_PER_STEP = 64;
+
+/**
+ * What a template asks of a blueprint, derived by parsing the template with the document parser:
+ * the template file is the only place any section name, guidance line or status value is written.
+ *
+ * Derived lazily: constructing one costs nothing (the built-in template is not parsed before a
+ * document needs it), the first read of a derived field parses and derives it whole, and
+ * `prepare` does the same in steps, so that a long template never holds the server for long.
+ * What is derived from the template, its name lookups included, is kept here and nowhere else.
+ */
+export class TemplateSchema {
+  private model: Blueprint | undefined;
+  private parser: BlueprintParser | undefined;
+  private derivation: Generator<void, DerivedSchema> | undefined;
+  private whole: DerivedSchema | undefined;
+  private readonly keys = new NameKeys();
+
+  /**
+   * `id`: from the template's file name (`data-blueprint`); `text`: the whole template text;
+   * `parsed`: the template's parse, when the caller already has it.
+   */
+  constructor(
+    readonly id: string,
+    readonly text: string,
+    parsed?: Blueprint,
+  ) {
+    this.model = parsed;
+  }
+
+  /** The template parsed as a document, once: what needs its offsets reads this, never parses it again. */
+  get parsed(): Blueprint {
+    if (!this.model) {
+      const parser = this.parser ?? new BlueprintParser();
+      this.model = parser.parse(this.text);
+      this.parser = undefined;
+    }
+    return this.model;
+  }
+
+  /** The kind of blueprint, from the title before its colon: `Data Blueprint`. */
+  get kind(): string {
+    return this.derived.kind;
+  }
+
+  /** A document is of this kind when its first heading starts with this (`Data Blueprint:`). */
+  get titlePrefix(): string {
+    return this.derived.titlePrefix;
+  }
+
+  /** The template's title text, placeholder included. */
+  get title(): string {
+    return this.derived.title;
+  }
+
+  get sections(): readonly SectionSchema[] {
+    return this.derived.sections;
+  }
+
+  get footer(): readonly FooterFieldSchema[] {
+    return this.derived.footer;
+  }
+
+  /**
+   * The footer field that says how far a blueprint has come (`**Blueprint Status**: [Draft/Review/Approved]`):
+   * the template's first choice field with more than one value, its values in the order a blueprint goes through them.
+   */
+  get status(): FooterFieldSchema | undefined {
+    return this.derived.status;
+  }
+
+  /** Where a new structure is declared: the template's last structure block above its relationship bullets. */
+  get structureHome(): StructureHome | undefined {
+    return this.derived.structureHome;
+  }
+
+  /** Sections of the template that repeat the name of one before them (which makes it unusable). */
+  get repeatedSections(): readonly Section[] {
+    return this.derived.repeatedSections;
+  }
+
+  /** Where a section of this name is in the template; -1 when the template has none. Only template/ and the alignment look names up. */
+  sectionIndexOf(name: string): number {
+    return this.derived.sectionIndex.get(this.keys.key(name)) ?? -1;
+  }
+
+  /** Where the footer field with this label is in the template; -1 when the template has none. */
+  footerFieldIndexOf(label: string): number {
+    return this.derived.footerIndex.get(this.keys.key(label)) ?? -1;
+  }
+
+  /**
+   * Parses and derives what is left, a step at a time (a chunk of the template, a few dozen
+   * sections), until `timeUp()` says to stop; true once the schema is whole. Like the document
+   * parser's `prepare`, it lets the server spread a long template over many turns of its event loop.
+   * Assembling the parsed chunks into the model is still one step.
+   */
+  prepare(timeUp: () => boolean): boolean {
+    if (this.whole) return true;
+    if (!this.model) {
+      this.parser ??= new BlueprintParser();
+      if (!this.parser.prepare(this.text, timeUp)) return false;
+      void this.parsed;
+      if (timeUp()) return false;
+    }
+    this.derivation ??= derive(this.text, this.parsed, this.keys);
+    for (;;) {
+      let step: IteratorResult<void, DerivedSchema>;
+      try {
+        step = this.derivation.next();
+      } catch (error) {
+        // Asked again, it derives again from the start (and fails the same way).
+        this.derivation = undefined;
+        throw error;
+      }
+      if (step.done) {
+        this.whole = step.value;
+        this.derivation = undefined;
+        return true;
+      }
+      if (timeUp()) return false;
+    }
+  }
+
+  private get derived(): DerivedSchema {
+    if (!this.whole) this.prepare(() => false);
+    return this.whole!;
+  }
+}
+
+function* derive(text: string, model: Blueprint, keys: NameKeys): Generator<void, DerivedSchema> {
   const title = model.title?.text ?? '';
   const bracket = title.indexOf('[');
   const titlePrefix = (bracket >= 0 ? title.slice(0, bracket) : title).trim();
   const kind = titlePrefix.replace(/:$/, '').trim();
   const footerOffset = model.footer[0]?.span.start ?? text.length;
-  const sections = model.sections.map((section, index): SectionSchema => {
-    const subsections = section.subsections.map((sub) => ({
-      name: sub.heading.text,
-      source: text.slice(sub.heading.span.start, sub.contentEnd).replace(/\s+$/, '') + '\n\n',
-    }));
-    return {
-      name: section.heading.text,
-      guidance: section.guidance?.text,
+  const places: RelationshipPlaces = yield* relationshipPlaces(model);
+  const sections: SectionSchema[] = [];
+  const sectionIndex = new Map<string, number>();
+  const repeatedSections: Section[] = [];
+  for (const [index, section] of model.sections.entries()) {
+    const subsections = section.subsections.map(
+      (sub, j) =>
+        new SubsectionSchema(
+          sub.heading.text,
+          text.slice(sub.heading.span.start, sub.contentEnd).replace(/\s+$/, '') + '\n\n',
+          sub,
+          places.inSubsection.get(index)?.has(j) === true,
+        ),
+    );
+    const schema = new SectionSchema(
+      section.heading.text,
+      text.slice(section.heading.span.start, model.sections[index + 1]?.heading.span.start ?? footerOffset),
+      section,
+      places.inSection.has(index),
+      section.guidance?.text,
       subsections,
-      source: text.slice(section.heading.span.start, model.sections[index + 1]?.heading.span.start ?? footerOffset),
-      subsectionIndex: indexByName(subsections),
-    };
+      keys,
+    );
+    const key = keys.key(schema.name);
+    if (sectionIndex.has(key)) repeatedSections.push(section);
+    else sectionIndex.set(key, index);
+    sections.push(schema);
+    if (index % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
+  }
+  const footer = model.footer.map((field) => footerField(field.label, field.value));
+  const footerIndex = new Map<string, number>();
+  footer.forEach((field, i) => {
+    const key = keys.key(field.label);
+    if (!footerIndex.has(key)) footerIndex.set(key, i);
   });
   return {
-    id,
     kind,
     titlePrefix,
     title,
-    text,
     sections,
-    footer: model.footer.map((field) => footerField(field.label, field.value)),
-    placeholders: locatePlaceholders(model),
-    footerOffset,
-    parsed: model,
-    sectionIndex: indexByName(sections),
+    sectionIndex,
+    repeatedSections,
+    footer,
+    footerIndex,
+    status: footer.find((f) => f.kind === 'choice' && f.values.length > 1),
+    structureHome: structureHome(model, sections),
   };
-}
-
-/** The first index of each name, by name key. */
-function indexByName(items: ReadonlyArray<{ readonly name: string }>): Map<string, number> {
-  const index = new Map<string, number>();
-  items.forEach((item, i) => {
-    const key = nameKey(item.name);
-    if (!index.has(key)) index.set(key, i);
-  });
-  return index;
-}
-
-/** Where a section of this name is in the template; -1 when the template has none. */
-export function templateSectionIndex(schema: TemplateSchema, name: string): number {
-  return schema.sectionIndex.get(nameKey(name)) ?? -1;
-}
-
-/** Where a subsection of this name is in a template section; -1 when it has none. */
-export function templateSubsectionIndex(section: SectionSchema, name: string): number {
-  return section.subsectionIndex.get(nameKey(name)) ?? -1;
 }
 
 function footerField(label: string, value: string): FooterFieldSchema {
@@ -134,58 +285,4 @@ function footerField(label: string, value: string): FooterFieldSchema {
   if (/\b(name|author|owner)\b/i.test(placeholder) || /\b(author|owner)\b/i.test(label))
     return { label, placeholder, kind: 'person', values: [] };
   return { label, placeholder, kind: 'text', values: [] };
-}
-
-/**
- * The footer field that says how far a blueprint has come (`**Blueprint Status**: [Draft/Review/Approved]`):
- * the template's first choice field with more than one value, its values in the order a blueprint goes through them.
- */
-export function statusField(schema: Pick<TemplateSchema, 'footer'>): FooterFieldSchema | undefined {
-  return schema.footer.find((f) => f.kind === 'choice' && f.values.length > 1);
-}
-
-/** Each placeholder with the section, subsection and footer field it stands in: one walk, as all three are in document order. */
-function locatePlaceholders(model: Blueprint): TemplatePlaceholder[] {
-  let s = 0;
-  let sub = 0;
-  let f = 0;
-  return model.placeholders.map((p) => {
-    const at = p.span.start;
-    while (s < model.sections.length && model.sections[s]!.span.end <= at) {
-      s++;
-      sub = 0;
-    }
-    const section = model.sections[s] && within(model.sections[s]!, at) ? model.sections[s] : undefined;
-    const subsections = section?.subsections ?? [];
-    while (sub < subsections.length && subsections[sub]!.span.end <= at) sub++;
-    const subsection = subsections[sub] && within(subsections[sub]!, at) ? subsections[sub] : undefined;
-    while (f < model.footer.length && model.footer[f]!.valueSpan.end < p.span.end) f++;
-    const field = model.footer[f];
-    const footerField = field && p.span.start >= field.valueSpan.start && p.span.end <= field.valueSpan.end ? field : undefined;
-    return { text: p.text, section: section?.heading.text, subsection: subsection?.heading.text, footerField: footerField?.label };
-  });
-}
-
-function within(section: Section, offset: number): boolean {
-  return offset >= section.span.start && offset < section.span.end;
-}
-
-/** Section and heading names compare as people read them: case and spacing aside. */
-export function sameName(a: string, b: string): boolean {
-  return a === b || nameKey(a) === nameKey(b);
-}
-
-// Diagnostics compare every heading of a long blueprint with the template's names on each keystroke;
-// the same few thousand heading texts come back each time, so their keys are remembered.
-const nameKeys = new Map<string, string>();
-
-/** What two names compare by: case and runs of white space aside. */
-export function nameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    if (nameKeys.size >= 50_000) nameKeys.clear();
-    key = name.replace(/\s+/g, ' ').trim().toLowerCase();
-    nameKeys.set(name, key);
-  }
-  return key;
 }

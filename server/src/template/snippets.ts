@@ -7,16 +7,13 @@ import { newBlueprintText, snippetFromTemplateText } from './template-text';
  * with its placeholders as tab stops (brackets kept inside, so a skipped one stays diagnosed).
  */
 export function sectionSnippet(section: SectionSchema | SubsectionSchema): string {
-  // Completion asks for these on every `##`: parse each template section once, not per request.
-  let snippet = sectionSnippets.get(section);
-  if (snippet === undefined) {
-    snippet = snippetFromTemplateText(section.source.replace(/\s+$/, '')).snippet;
-    sectionSnippets.set(section, snippet);
-  }
-  return snippet;
+  // Completion asks for these on every `##`: each template section is parsed once, and kept with it.
+  return section.derived(snippetOfPart);
 }
 
-const sectionSnippets = new WeakMap<SectionSchema | SubsectionSchema, string>();
+function snippetOfPart(part: SectionSchema | SubsectionSchema): string {
+  return snippetFromTemplateText(part.source.replace(/\s+$/, '')).snippet;
+}
 
 export function templateSnippet(text: string): string {
   return snippetFromTemplateText(text.replace(/\s+$/, '\n')).snippet;

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TemplateProblem } from './registry';
+import type { TemplateProblem } from './template-file';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
 import { toRange } from '../features/lsp-ranges';
 

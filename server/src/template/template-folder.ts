@@ -1,20 +1,19 @@
 import { basename, join } from 'node:path';
+import type { FileAccess } from '../project/file-access';
+import { builtinTemplates } from './builtin-templates';
+import { nameKey } from './names';
+import { templatesWith } from './registry';
+import { TemplateSchema } from './schema';
 import {
-  deriveTemplate,
   firstLineOf,
   MAX_TEMPLATE_SIZE,
   templateSizeProblem,
-  templatesWith,
+  usableTemplate,
   withRivals,
   type DerivedTemplate,
   type TemplateFile,
   type TemplateProblem,
-} from './registry';
-import type { Blueprint } from '../model/blueprint';
-import { BlueprintParser } from '../model/blueprint-parser';
-import { nameKey, type TemplateSchema } from './schema';
-import { builtinTemplates } from './builtin-templates';
-import type { FileAccess } from '../project/file-access';
+} from './template-file';
 
 /** The templates of one templates folder. */
 export interface TemplateSet {
@@ -132,26 +131,26 @@ export class TemplateFolderReader {
     return withRivals(derived, (titlePrefix) => byTitle.get(nameKey(titlePrefix))).problems;
   }
 
+  /**
+   * A template read like a document's first analysis: parsed and derived in slices, so that a long
+   * one never holds the server for long (only assembling the parsed chunks is one step).
+   */
   private async derive(id: string, text: string): Promise<DerivedTemplate> {
-    const model = await this.parse(text);
-    // Assembling the model and deriving the schema are each one pass over the template: a turn in between.
-    await this.slicing?.pause();
-    return deriveTemplate(id, text, model);
-  }
-
-  /** A template parsed like a document's first analysis: in slices, so a long one never holds the server. */
-  private async parse(text: string): Promise<Blueprint> {
-    const parser = new BlueprintParser();
+    const schema = new TemplateSchema(id, text);
     const slicing = this.slicing;
     if (slicing) {
       let deadline = performance.now() + slicing.sliceMs;
-      while (!parser.prepare(text, () => performance.now() > deadline)) {
-        await slicing.pause();
-        deadline = performance.now() + slicing.sliceMs;
+      try {
+        while (!schema.prepare(() => performance.now() > deadline)) {
+          await slicing.pause();
+          deadline = performance.now() + slicing.sliceMs;
+        }
+      } catch {
+        // A template that cannot be derived says why below, where it is derived whole.
       }
       await slicing.pause();
     }
-    return parser.parse(text);
+    return usableTemplate(schema);
   }
 }
 

@@ -1,5 +1,5 @@
 import { parseBlueprint } from '../model/blueprint-parser';
-import { statusField, type TemplateSchema } from './schema';
+import type { TemplateSchema } from './schema';
 import type { Span } from '../model/span';
 import { continuesOnNextLine, endsWithHardBreak, FOOTER_LINE_BREAK, lineEndAt } from '../features/footer-lines';
 
@@ -55,9 +55,10 @@ export function newBlueprintText(schema: TemplateSchema, values: NewBlueprintVal
     model.title && model.placeholders.find((p) => p.span.start >= model.title!.textSpan.start && p.span.end <= model.title!.textSpan.end);
   const name = oneLine(values.name);
   if (titlePlaceholder && name !== '') replacements.push({ span: titlePlaceholder.span, text: name });
-  const status = statusField(schema);
+  const status = schema.status;
   model.footer.forEach((field, index) => {
-    const fieldSchema = schema.footer.find((f) => f.label === field.label);
+    // The schema's footer fields are the template's own footer lines, one for one.
+    const fieldSchema = schema.footer[index];
     const kind = fieldSchema?.kind;
     const filled =
       kind === 'date'
