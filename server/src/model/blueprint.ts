@@ -3,7 +3,7 @@ import type { Span } from './span';
 /**
  * The typed model of a blueprint document. It holds only what the features need, as offsets into
  * the document text (never a syntax tree), so that a hundred open blueprints stay small.
- * The model knows nothing of templates: the features compare it against a TemplateSchema.
+ * The model knows nothing of templates: the alignment (server/src/alignment/) lines it up with a TemplateSchema.
  */
 export interface Blueprint {
   /** YAML (`---`) or TOML (`+++`) front matter before everything else, fences included. */
