@@ -5,18 +5,28 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** The `blueprint.*` settings the server reads (workspace/configuration section `blueprint`). */
+/**
+ * The `blueprint.*` settings, wherever they come from: the editor (workspace/configuration section
+ * `blueprint`, or initialization options), a `.blueprintrc.json`, both merged (project/settings-resolution.ts).
+ */
 export interface BlueprintSettings {
   /** Severity per diagnostic code; codes not named keep their default. */
   readonly diagnostics: Readonly<Record<string, SeverityName>>;
-  /** Filled in for the Author field; the operating system user when empty. */
+  /** Filled in for the Author field (completion, quick fixes, new blueprints); the operating system user when empty. */
   readonly author: string;
-  /** Documents longer than this many characters get one `too-large` diagnostic instead of analysis. */
+  /** Blueprints longer than this many characters get one `too-large` diagnostic instead of an analysis; other documents nothing. */
   readonly maxDocumentSize: number;
-  /** Placeholder and missing-section severities follow the Blueprint Status (first value hint … last value error). */
+  /**
+   * The severities of `placeholder`, `missing-section`, `missing-subsection` and `missing-footer-field`
+   * follow the Blueprint Status (its first value hint, a middle one warning, its last error), unless
+   * `diagnostics` sets the code.
+   */
   readonly severityByStatus: boolean;
   readonly templates: {
-    /** Workspace-relative folder whose Markdown files are templates. */
+    /**
+     * The folder whose Markdown files are templates: relative to the rc file that sets it, else to
+     * the root (the workspace folder; for the CLI the repository root), and inside the root.
+     */
     readonly folder: string;
   };
   readonly codeLens: {

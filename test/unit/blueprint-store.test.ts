@@ -7,6 +7,11 @@ import { generateBlueprint } from '../support/generate-blueprint';
 
 const long = generateBlueprint({ lines: 2_000, seed: 3 });
 
+/** A store whose first analyses pause for a turn of the event loop after every chunk, as the language server's do after every 20 ms. */
+function slicedStore(): BlueprintStore {
+  return new BlueprintStore(undefined, { slicing: { sliceMs: 0, pause: () => new Promise((resolve) => setImmediate(resolve)) } });
+}
+
 /** Counts the turns of the event loop other work gets until `work` settles. */
 async function turnsDuring<T>(work: Promise<T>): Promise<{ result: T; turns: number }> {
   let turns = 0;
@@ -24,26 +29,26 @@ async function turnsDuring<T>(work: Promise<T>): Promise<{ result: T; turns: num
 
 test('a first analysis in slices leaves turns of the event loop to other work, and gives the model get gives', async () => {
   const document = textDocument(long, 'file:///work/long.md');
-  const { result, turns } = await turnsDuring(new BlueprintStore().getInSlices(document, 0));
+  const { result, turns } = await turnsDuring(slicedStore().getInSlices(document));
   assert.ok(turns > 50, `other work ran ${turns} times`);
   assert.deepEqual(result?.model, new BlueprintStore().get(textDocument(long, 'file:///work/long.md'))?.model);
 });
 
 test('later versions re-parse only what changed, without slices', async () => {
-  const store = new BlueprintStore();
+  const store = slicedStore();
   const document = textDocument(long, 'file:///work/long.md');
-  await store.getInSlices(document, 0);
+  await store.getInSlices(document);
   TextDocument.update(document, [{ range: { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } }, text: 'x' }], 2);
-  const { result, turns } = await turnsDuring(store.getInSlices(document, 0));
+  const { result, turns } = await turnsDuring(store.getInSlices(document));
   assert.equal(turns, 0);
   assert.equal(result?.document.version, 2);
   assert.deepEqual(result?.model, new BlueprintStore().get(textDocument(document.getText(), 'file:///work/other.md'))?.model);
 });
 
 test('a version that arrives between slices is the one analysed', async () => {
-  const store = new BlueprintStore();
+  const store = slicedStore();
   const document = textDocument(long, 'file:///work/long.md');
-  const analysing = store.getInSlices(document, 0);
+  const analysing = store.getInSlices(document);
   await new Promise((resolve) => setImmediate(resolve));
   TextDocument.update(
     document,
@@ -57,9 +62,9 @@ test('a version that arrives between slices is the one analysed', async () => {
 });
 
 test('a document closed between slices analyses to undefined', async () => {
-  const store = new BlueprintStore();
+  const store = slicedStore();
   const document = textDocument(long, 'file:///work/long.md');
-  const analysing = store.getInSlices(document, 0);
+  const analysing = store.getInSlices(document);
   await new Promise((resolve) => setImmediate(resolve));
   store.forget(document.uri);
   assert.equal(await analysing, undefined);

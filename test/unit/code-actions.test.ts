@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { asIsoDate } from '../../server/src/features/calendar-dates';
-import { ADD_MISSING_SECTIONS_KIND, closestChoice, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
+import { ADD_MISSING_SECTIONS_KIND, closestChoice, quickFixesFor } from '../../server/src/features/code-actions';
+import { ADD_MISSING_SECTIONS, provideCodeActions, QUICK_FIXES } from '../../server/src/language-server/code-action-providers';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { analyse, fixture, settings, templateText, messageOf } from '../support/documents';
@@ -10,6 +11,18 @@ import { applyMinimal } from '../support/edits';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
 const ledger = fixture('fulfilment-ledger.md');
+
+/** The quick fixes and "Add all missing sections" the server gives for `diagnostics`, as `only` asks (the other families have tests of their own). */
+function codeActions(
+  analysed: ReturnType<typeof analyse>,
+  context: { diagnostics: Diagnostic[]; only?: string[] },
+  footer: FooterValues,
+): CodeAction[] {
+  return provideCodeActions({ analysed, diagnostics: context.diagnostics, settings: settings(), values: footer }, context.only, [
+    QUICK_FIXES,
+    ADD_MISSING_SECTIONS,
+  ]);
+}
 
 function diagnosticsOf(text: string): Diagnostic[] {
   return computeDiagnostics(analyse(text), settings());

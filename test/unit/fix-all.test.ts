@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FIX_ALL_KIND, fixAllActions, safeFixEdits } from '../../server/src/features/fix-all';
+import { FIX_ALL_KIND, safeFixEdits } from '../../server/src/features/fix-all';
+import { FIX_ALL, provideCodeActions } from '../../server/src/language-server/code-action-providers';
 import { blueprintDiagnostics } from '../../server/src/features/checked-diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { analyse, fixture, settings } from '../support/documents';
@@ -55,10 +56,12 @@ test('codes turned off or silenced by a comment are not fixed', () => {
 test('the action is offered only when fix-all is asked for', () => {
   const text = filled.replace('2026-11-20', '2026-11-31');
   const analysed = analyse(text);
-  assert.deepEqual(fixAllActions(analysed, { diagnostics: [] }, settings(), values), []);
-  assert.deepEqual(fixAllActions(analysed, { diagnostics: [], only: ['source'] }, settings(), values), []);
+  const fixAllActions = (only: string[] | undefined) =>
+    provideCodeActions({ analysed, diagnostics: [], settings: settings(), values }, only, [FIX_ALL]);
+  assert.deepEqual(fixAllActions(undefined), []);
+  assert.deepEqual(fixAllActions(['source']), []);
   for (const only of [['source.fixAll'], [FIX_ALL_KIND]]) {
-    const [action] = fixAllActions(analysed, { diagnostics: [], only }, settings(), values);
+    const [action] = fixAllActions(only);
     assert.equal(action!.kind, 'source.fixAll.blueprint');
   }
 });

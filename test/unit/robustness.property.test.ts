@@ -6,13 +6,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { templateFromText } from '../../server/src/documents/template-registry';
 import { checkDocument } from '../../server/src/features/checked-diagnostics';
-import { codeActions, ADD_MISSING_SECTIONS_KIND } from '../../server/src/features/code-actions';
+import { ADD_MISSING_SECTIONS_KIND } from '../../server/src/features/code-actions';
 import { sectionCodeLenses } from '../../server/src/features/code-lens';
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { documentStatus } from '../../server/src/features/document-status';
 import { documentSymbols } from '../../server/src/features/document-symbols';
-import { FIX_ALL_KIND, fixAllActions } from '../../server/src/features/fix-all';
+import { FIX_ALL_KIND } from '../../server/src/features/fix-all';
+import { provideCodeActions } from '../../server/src/language-server/code-action-providers';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { hover } from '../../server/src/features/hover';
 import { newBlueprint, templateSnippetFor } from '../../server/src/features/new-blueprint';
@@ -131,10 +132,10 @@ function exerciseEveryFeature(text: string, positions: readonly Position[]): voi
       ['documentSymbols', symbols],
       ['documentStatus', documentStatus(analysed)],
       ['codeLens', sectionCodeLenses(analysed, defaults)],
-      ['codeActions', codeActions(analysed, { diagnostics: checked ?? [] }, values)],
-      ['addAll', codeActions(analysed, { diagnostics: [], only: [ADD_MISSING_SECTIONS_KIND] }, values)],
-      ['fixAll', fixAllActions(analysed, { diagnostics: [], only: [CodeActionKind.SourceFixAll] }, defaults, values)],
-      ['fixAllExplicit', fixAllActions(analysed, { diagnostics: [], only: [FIX_ALL_KIND] }, defaults, values)],
+      ['codeActions', provideCodeActions({ analysed, diagnostics: checked ?? [], settings: defaults, values }, undefined)],
+      ['addAll', provideCodeActions({ analysed, diagnostics: [], settings: defaults, values }, [ADD_MISSING_SECTIONS_KIND])],
+      ['fixAll', provideCodeActions({ analysed, diagnostics: [], settings: defaults, values }, [CodeActionKind.SourceFixAll])],
+      ['fixAllExplicit', provideCodeActions({ analysed, diagnostics: [], settings: defaults, values }, [FIX_ALL_KIND])],
       ['ignore', ignoreDiagnosticActions(analysed, checked ?? [])],
     );
     for (const range of tokenRanges(semanticTokens(analysed).data)) assertInside(document, range, 'semantic token');

@@ -1,12 +1,13 @@
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../documents/blueprint-store';
-import { checkDocument } from '../features/checked-diagnostics';
-import { tooLargeDiagnostics } from '../features/size-limit';
+import { classifyDocument, classifyUnreadFile } from '../documents/classification';
+import { checkedDiagnostics } from '../features/checked-diagnostics';
 import { templateDiagnostics } from '../features/template-diagnostics';
 import type { FileAccess } from '../project/file-access';
-import { Project, repositoryRootFinder } from '../project/project';
+import { Project } from '../project/project';
+import { repositoryRoots } from '../project/roots';
 import { FileFinder, toSlashes, type FileProblem } from './find-files';
 import { countSeverities, type FileReport } from './report';
 
@@ -26,12 +27,12 @@ const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Checks files exactly as the language server does: the same project layer (rc files, settings,
- * templates), store and diagnostics, on a TextDocument made from each file's text read as an editor
+ * templates), classification, store and diagnostics, on a TextDocument made from each file's text read as an editor
  * reads it (BOM removed, UTF-16 decoded). A file that cannot be read is a problem reported by name;
  * the others are still checked. Malformed templates of the projects involved are reported in their own files.
  */
 export async function checkFiles(args: readonly string[], cwd: string, files: FileAccess): Promise<CheckResult> {
-  const project = new Project({ files, rootOf: repositoryRootFinder(files, cwd) });
+  const project = new Project({ files, rootOf: repositoryRoots(files, cwd) });
   const finder = new FileFinder(files, cwd);
   const { files: paths, explicit } = await finder.fromArguments(args);
   const reports: FileReport[] = [];
@@ -42,25 +43,24 @@ export async function checkFiles(args: readonly string[], cwd: string, files: Fi
   const display = (path: string) => toSlashes(relative(cwd, path)) || path;
   const store = new BlueprintStore();
   for (const path of paths) {
-    const context = await project.contextFor(dirname(path));
+    const context = await project.contextForFile(path);
     for (const p of context.problems) (p.severity === 'error' ? settingsErrors : warnings).add(p.message);
-    // A template is checked as a template (below), never as a blueprint of its own kind.
+    const place = { path, context };
+    // A template is checked as a template (below, as read from disk), never as a blueprint of its own kind.
     if (Project.isTemplateFile(path, context)) continue;
-    const { settings, templates } = context;
+    const { settings } = context;
     const uri = pathToFileURL(path).href;
     // Any text of maxDocumentSize characters fits in three bytes a character; a file with more is too large, read or not.
     const read = await files.readText(path, Math.min(MAX_DOCUMENT_BYTES, 3 * settings.maxDocumentSize + 3));
     let diagnostics;
     if (read.kind === 'text') {
       const document = TextDocument.create(uri, 'markdown', 1, read.text);
-      diagnostics = checkDocument(document, store, settings, templates);
+      diagnostics = checkedDiagnostics(document, classifyDocument(document, place, store), settings);
       // Each file is read once: keeping its parse would only grow the memory of a large run.
       store.forget(uri);
     } else if (read.kind === 'too-large') {
       const head = TextDocument.create(uri, 'markdown', 1, read.head);
-      diagnostics = store.isBlueprintText(read.head.slice(0, 4096), uri, templates)
-        ? tooLargeDiagnostics(head, settings, read.bytes)
-        : undefined;
+      diagnostics = checkedDiagnostics(head, classifyUnreadFile(uri, read.head, read.bytes, place), settings);
     } else {
       problems.push({ path: display(path), problem: read.kind === 'missing' ? 'no longer exists' : read.problem });
       continue;

@@ -4,7 +4,8 @@ import { templateByKind } from '../documents/template-registry';
 import { systemUserName } from '../project/system-user';
 import { newBlueprintText, today } from '../features/template-text';
 import type { FileAccess } from '../project/file-access';
-import { Project, repositoryRootFinder } from '../project/project';
+import { Project } from '../project/project';
+import { repositoryRoots } from '../project/roots';
 import type { SettingsProblem } from '../project/settings-resolution';
 import { UsageError } from './usage';
 
@@ -22,7 +23,7 @@ export async function writeNewBlueprint(
   now = new Date(),
 ): Promise<{ path: string; problems: readonly SettingsProblem[] }> {
   if (title.trim() === '') throw new UsageError('The new blueprint needs a name, such as "Order Ledger".');
-  const project = new Project({ files, rootOf: repositoryRootFinder(files, cwd) });
+  const project = new Project({ files, rootOf: repositoryRoots(files, cwd) });
   const where = resolve(cwd, output ?? `${fileNameFor(title)}.blueprint.md`);
   const context = await project.contextFor(dirname(where));
   const { templates } = context;

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FieldLine, HtmlSnippet, Section } from '../model/blueprint';
 import { sameName } from '../model/schema';
@@ -22,27 +22,6 @@ import { templatePlaces } from './template-places';
 
 /** The source action that completes the skeleton: every missing section and subsection. */
 export const ADD_MISSING_SECTIONS_KIND = `${CodeActionKind.Source}.addMissingSections.blueprint`;
-
-/** The kinds announced in the server's capabilities. */
-export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, ADD_MISSING_SECTIONS_KIND];
-
-/** The quick fixes for the diagnostics the client sends, and the source action when it is wanted. */
-export function codeActions(analysed: AnalysedBlueprint, context: CodeActionContext, values: FooterValues): CodeAction[] {
-  const actions: CodeAction[] = [];
-  if (wants(context.only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of context.diagnostics) actions.push(...quickFixesFor(analysed, diagnostic, values));
-  }
-  if (wants(context.only, ADD_MISSING_SECTIONS_KIND)) {
-    const addAll = addAllMissingSections(analysed);
-    if (addAll) actions.push(addAll);
-  }
-  return actions;
-}
-
-/** Whether a kind is among those the client asked for (`source` covers `source.addMissingSections.blueprint`). */
-export function wants(only: readonly string[] | undefined, kind: string): boolean {
-  return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-}
 
 type FixMaker = (analysed: AnalysedBlueprint, span: Span, data: DiagnosticData, values: FooterValues) => Fix[];
 

@@ -12,16 +12,14 @@ const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
   enum: SymbolKind.Enum,
 };
 
-// Editors ask for the outline many times per version (outline view, breadcrumbs, sticky scroll);
-// the store hands out one AnalysedBlueprint per version, so the answer is kept with it.
-const outlines = new WeakMap<AnalysedBlueprint, Partial<Record<OutlineContent, DocumentSymbol[]>>>();
-
 /** The outline: title, then sections, subsections, the structures they declare and their fields (or only the structures). */
 export function documentSymbols(analysed: AnalysedBlueprint, content: OutlineContent = 'full'): DocumentSymbol[] {
-  let kept = outlines.get(analysed);
-  if (!kept) outlines.set(analysed, (kept = {}));
-  return (kept[content] ??= buildOutline(analysed, content));
+  // Editors ask for the outline many times per version (outline view, breadcrumbs, sticky scroll): kept with the version.
+  return analysed.derived(content === 'full' ? fullOutline : structuresOutline);
 }
+
+const fullOutline = (analysed: AnalysedBlueprint) => buildOutline(analysed, 'full');
+const structuresOutline = (analysed: AnalysedBlueprint) => buildOutline(analysed, 'structures');
 
 function buildOutline({ document, model }: AnalysedBlueprint, content: OutlineContent): DocumentSymbol[] {
   // A leaf has no `children` at all: a 10,000-line blueprint's outline has thousands of fields, and

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { sameName } from '../model/schema';
 import type { BlueprintSettings } from '../settings';
@@ -16,23 +16,17 @@ const SAFE_FIX_CODES = new Set(['invalid-status', 'invalid-date']);
 const SKELETON_CODES = new Set(['missing-section', 'missing-subsection']);
 
 /**
- * "Fix all safe problems", only when the client asks for fix-all actions: a status in the wrong case
- * gets the template's spelling, a Last Updated day written another way is rewritten YYYY-MM-DD (an
- * impossible one becomes today), and the missing sections, subsections and footer fields are added
- * from the template. Diagnostics the user silenced or turned off are left alone; a status that is not a case
- * variant of an allowed value is the author's choice.
+ * "Fix all safe problems" (for the client to ask for by name: on save, or "Fix All"): a status in
+ * the wrong case gets the template's spelling, a Last Updated day written another way is rewritten
+ * YYYY-MM-DD (an impossible one becomes today), and the missing sections, subsections and footer
+ * fields are added from the template. Diagnostics the user silenced or turned off are left alone; a
+ * status that is not a case variant of an allowed value is the author's choice. Undefined when
+ * there is nothing to fix.
  */
-export function fixAllActions(
-  analysed: AnalysedBlueprint,
-  context: CodeActionContext,
-  settings: BlueprintSettings,
-  values: FooterValues,
-): CodeAction[] {
-  // Asked for by name only (on save, or "Fix All"): not offered among every source action.
-  if (!context.only?.some((kind) => kind === FIX_ALL_KIND || kind === CodeActionKind.SourceFixAll)) return [];
+export function fixAllAction(analysed: AnalysedBlueprint, settings: BlueprintSettings, values: FooterValues): CodeAction | undefined {
   const edits = safeFixEdits(analysed, settings, values);
-  if (edits.length === 0) return [];
-  return [{ title: 'Fix all safe blueprint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysed.document.uri]: edits } } }];
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all safe blueprint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysed.document.uri]: edits } } };
 }
 
 export function safeFixEdits(analysed: AnalysedBlueprint, settings: BlueprintSettings, values: FooterValues): TextEdit[] {

@@ -1,10 +1,11 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { TemplateProblem } from '../documents/template-registry';
 import type { TemplateSchema } from '../model/schema';
 import { builtinTemplates } from '../model/templates';
 import type { BlueprintSettings } from '../settings';
 import type { FileAccess } from './file-access';
-import { findRcFile, isInside, type RcFile } from './rc-file';
+import { findRcFile, type RcFile } from './rc-file';
+import type { RootOf } from './roots';
 import { resolveSettings, type SettingsProblem } from './settings-resolution';
 import { TemplateFolderReader, type Slicing, type TemplateSet } from './template-folder';
 
@@ -25,10 +26,10 @@ export interface FolderContext {
 export interface ProjectOptions {
   readonly files: FileAccess;
   /**
-   * The folder that bounds the rc lookup for files in `directory` and that `templates.folder` is
-   * relative to: the workspace folder in the server, the repository root in the CLI.
+   * The folder that bounds the rc lookup for files in a directory and that `templates.folder` is
+   * relative to: the workspace folder in the server, the repository root in the CLI (roots.ts).
    */
-  rootOf(directory: string): Promise<string>;
+  readonly rootOf: RootOf;
   readonly slicing?: Slicing;
 }
 
@@ -62,8 +63,13 @@ export class Project {
     return { settings, rc, templatesFolder, templates: templateSet?.templates ?? builtinTemplates, templateSet, problems: all };
   }
 
+  /** What applies to a file (an absolute path): the context of its folder. */
+  contextForFile(path: string, editor?: unknown): Promise<FolderContext> {
+    return this.contextFor(dirname(path), editor);
+  }
+
   /** Whether a file is a template of a context (a Markdown file directly in its templates folder). */
-  static isTemplateFile(path: string, context: FolderContext): boolean {
+  static isTemplateFile(path: string, context: Pick<FolderContext, 'templatesFolder'>): boolean {
     return context.templatesFolder !== undefined && /\.md$/i.test(path) && dirname(path) === context.templatesFolder;
   }
 
@@ -100,26 +106,4 @@ export class Project {
     }
     return set;
   }
-}
-
-/**
- * The CLI's root for files in `directory`: the nearest folder at or above it that holds `.git` (a
- * repository or a worktree); outside any repository, the current folder when the files are in it,
- * else their own folder.
- */
-export function repositoryRootFinder(files: FileAccess, cwd: string): (directory: string) => Promise<string> {
-  const known = new Map<string, Promise<string | undefined>>();
-  const gitRootAbove = (dir: string): Promise<string | undefined> => {
-    let found = known.get(dir);
-    if (!found) {
-      found = files.stat(join(dir, '.git')).then((s) => {
-        if (s.kind === 'file' || s.kind === 'folder') return dir;
-        const up = dirname(dir);
-        return up === dir ? undefined : gitRootAbove(up);
-      });
-      known.set(dir, found);
-    }
-    return found;
-  };
-  return async (directory) => (await gitRootAbove(directory)) ?? (isInside(directory, cwd) ? cwd : directory);
 }

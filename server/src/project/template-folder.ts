@@ -33,7 +33,7 @@ export interface TemplateSet {
  */
 export interface Slicing {
   readonly sliceMs: number;
-  pause(): Promise<void>;
+  readonly pause: () => Promise<void>;
 }
 
 /** A UTF-8 file of MAX_TEMPLATE_SIZE characters has at most three bytes per character; more bytes are surely too many. */
