@@ -28,6 +28,12 @@ export interface ClassifiedDocument {
 export class DocumentPipeline {
   private readonly store: BlueprintStore;
   private readonly scheduler: ValidationScheduler;
+  /**
+   * What each open document was last checked at: its version, and the context that applied. Asked to
+   * check every document again (at start-up, when settings or files change), the pipeline skips those
+   * whose version and context are the ones it already published for.
+   */
+  private readonly checked = new Map<string, { readonly version: number; readonly context: FolderContext }>();
   private disposed = false;
 
   constructor(
@@ -83,12 +89,16 @@ export class DocumentPipeline {
       const found = await this.classify(uri);
       if (!found || document.version !== version || this.documents.get(uri) !== document) return;
       const { context, classified } = found;
+      const last = this.checked.get(uri);
+      if (last?.version === version && last.context === context) return;
       const path = this.host.pathOf(uri);
       const problems =
         classified.kind === 'template' && path !== undefined ? await this.files.templateProblems(context, path, document.getText()) : [];
       const diagnostics = checkedDiagnostics(document, classified, context.settings, problems);
       this.host.workDone();
-      if (!this.disposed) this.publisher.document(uri, version, diagnostics);
+      if (this.disposed || this.documents.get(uri) !== document) return;
+      this.checked.set(uri, { version, context });
+      this.publisher.document(uri, version, diagnostics);
     } catch (error) {
       this.events.logError(`Could not check ${uri}: ${describeError(error)}`);
     }
@@ -96,6 +106,7 @@ export class DocumentPipeline {
 
   private closed(uri: string): void {
     this.scheduler.cancel(uri);
+    this.checked.delete(uri);
     this.store.forget(uri);
     this.host.workDone();
     const context = this.settings.forget(uri);
