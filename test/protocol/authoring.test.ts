@@ -16,14 +16,14 @@ import type {
 import type { NewBlueprint } from '../../server/src/protocol';
 import { applyEdits, fixture, templateText } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
-import { LspClient } from '../support/lsp-client';
+import { InProcessClient } from '../support/in-process-client';
 
 const ledger = fixture('fulfilment-ledger.md');
-let client: LspClient;
+let client: InProcessClient;
 let initializeResult: InitializeResult;
 
 before(async () => {
-  client = new LspClient();
+  client = new InProcessClient();
   client.settings = { author: 'Grace Hopper' };
   initializeResult = await client.initialize();
 });

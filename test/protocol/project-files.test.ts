@@ -3,17 +3,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
-import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
 import { applyEdits, fixture } from '../support/documents';
-import { LspClient } from '../support/lsp-client';
+import { InProcessClient } from '../support/in-process-client';
 import { startInWorkspace } from '../support/workspace-client';
 
 const filled = fixture('order-ledger.md');
 const onePlaceholder = filled.replace('The order ledger records', 'The [Ledger name] records');
 
-const clients: LspClient[] = [];
+const clients: InProcessClient[] = [];
 after(async () => {
   await Promise.all(clients.map((c) => c.stop()));
 });
@@ -103,16 +103,9 @@ test('a malformed template gets diagnostics in its own file, and breaks nothing 
   });
   const { client } = await startIn(folder);
   const brokenUri = uriOf(folder, '.blueprints/broken.md');
-  const published: PublishDiagnosticsParams = await new Promise((resolve) => {
-    const poll = () => {
-      const p = client.diagnostics.get(brokenUri);
-      if (p) resolve(p);
-      else setTimeout(poll, 20);
-    };
-    poll();
-  });
+  const published = await client.waitForDiagnostics(brokenUri);
   assert.deepEqual(
-    published.diagnostics.map((d) => [d.code, d.message, d.range.start.line]),
+    published.map((d) => [d.code, d.message, d.range.start.line]),
     [
       [
         'invalid-template',
@@ -202,7 +195,7 @@ test('blueprint/templates lists every template for a quick pick, built-in first,
 
 test('a broken .blueprintrc.json is reported once as a warning message and the defaults apply', async () => {
   const folder = folderWith({ '.blueprintrc.json': '{ "diagnostics": ' });
-  const client = new LspClient();
+  const client = new InProcessClient();
   clients.push(client);
   const messages: Array<{ type: number; message: string }> = [];
   client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedBlueprint } from '../../server/src/documents/analysed-document';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { documentSymbols } from '../../server/src/features/document-symbols';
 import { textDocument } from '../support/documents';
 import { generateBlueprint } from '../support/generate-blueprint';
 
@@ -68,4 +70,28 @@ test('a document closed between slices analyses to undefined', async () => {
   await new Promise((resolve) => setImmediate(resolve));
   store.forget(document.uri);
   assert.equal(await analysing, undefined);
+});
+
+test('values derived from a version are worked out once and kept with it; the next version starts afresh', () => {
+  const store = new BlueprintStore();
+  const document = textDocument(long, 'file:///work/long.md');
+  let derivations = 0;
+  const placeholderCount = (analysed: AnalysedBlueprint) => {
+    derivations++;
+    return analysed.model.placeholders.length;
+  };
+  const first = store.get(document)!;
+  assert.equal(first.derived(placeholderCount), first.model.placeholders.length);
+  assert.equal(store.get(document), first, 'the same entry for the same version');
+  assert.equal(first.derived(placeholderCount), first.model.placeholders.length);
+  assert.equal(derivations, 1);
+  // The outline is such a value: one array per version and per content, whoever asks.
+  assert.equal(documentSymbols(first), documentSymbols(store.get(document)!));
+  assert.notEqual(documentSymbols(first, 'structures'), documentSymbols(first));
+  TextDocument.update(document, [{ range: { start: { line: 40, character: 0 }, end: { line: 40, character: 0 } }, text: '[New] ' }], 2);
+  const next = store.get(document)!;
+  assert.notEqual(next, first);
+  assert.equal(next.derived(placeholderCount), first.model.placeholders.length + 1);
+  assert.equal(derivations, 2);
+  assert.notEqual(documentSymbols(next), documentSymbols(first));
 });
