@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { templateByKind } from '../documents/template-registry';
 import { systemUserName } from '../project/system-user';
+import { blueprintFileName } from '../features/new-blueprint';
 import { newBlueprintText, today } from '../features/template-text';
 import type { FileAccess } from '../project/file-access';
 import { Project } from '../project/project';
@@ -24,7 +25,7 @@ export async function writeNewBlueprint(
 ): Promise<{ path: string; problems: readonly SettingsProblem[] }> {
   if (title.trim() === '') throw new UsageError('The new blueprint needs a name, such as "Order Ledger".');
   const project = new Project({ files, rootOf: repositoryRoots(files, cwd) });
-  const where = resolve(cwd, output ?? `${fileNameFor(title)}.blueprint.md`);
+  const where = resolve(cwd, output ?? blueprintFileName(title));
   const context = await project.contextFor(dirname(where));
   const { templates } = context;
   const template = templateByKind(templates, kind);
@@ -67,14 +68,3 @@ export class ExistingFileError extends Error {}
 
 /** The file could not be created (exit 2). */
 export class FileWriteError extends Error {}
-
-/** `Order Ledger` → `order-ledger`; letters of any script are kept. */
-export function fileNameFor(title: string): string {
-  return (
-    title
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'blueprint'
-  );
-}

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { TemplateProblem } from '../documents/template-registry';
 import type { TemplateSchema } from '../model/schema';
 import { builtinTemplates } from '../model/templates';
@@ -7,7 +7,7 @@ import type { FileAccess } from './file-access';
 import { findRcFile, type RcFile } from './rc-file';
 import type { RootOf } from './roots';
 import { resolveSettings, type SettingsProblem } from './settings-resolution';
-import { TemplateFolderReader, type Slicing, type TemplateSet } from './template-folder';
+import { isTemplateFileName, TemplateFolderReader, type Slicing, type TemplateSet } from './template-folder';
 
 /** What applies to the files of one folder. */
 export interface FolderContext {
@@ -70,7 +70,7 @@ export class Project {
 
   /** Whether a file is a template of a context (a Markdown file directly in its templates folder). */
   static isTemplateFile(path: string, context: Pick<FolderContext, 'templatesFolder'>): boolean {
-    return context.templatesFolder !== undefined && /\.md$/i.test(path) && dirname(path) === context.templatesFolder;
+    return context.templatesFolder !== undefined && dirname(path) === context.templatesFolder && isTemplateFileName(basename(path));
   }
 
   /** The problems of an open template (`path`, in the templates folder of `context`) with this text. */
