@@ -3,9 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlueprintStore } from '../server/src/documents/blueprint-store';
-import { checkDocument } from '../server/src/features/checked-diagnostics';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
-import { repoRoot, textDocument } from '../test/support/documents';
+import { checkDocument, repoRoot, textDocument } from '../test/support/documents';
 import { blueprintWithParagraph, emphasisRun, generateBlueprint, unclosedLinkRun } from '../test/support/generate-blueprint';
 import { MarkdownLanguageService, markdownItParse, remarkParseAlone } from './baselines';
 import { judge, table, type Figure } from './report';

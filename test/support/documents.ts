@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedBlueprint } from '../../server/src/documents/analysed-document';
+import type { Diagnostic } from 'vscode-languageserver';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { classifyDocument } from '../../server/src/documents/classification';
+import { checkedDiagnostics } from '../../server/src/features/checked-diagnostics';
+import type { TemplateSchema } from '../../server/src/model/schema';
+import { builtinTemplates } from '../../server/src/model/templates';
 import { DEFAULT_SETTINGS, readSettings, type BlueprintSettings } from '../../server/src/settings';
 
 /** The repository root: the nearest folder up with a package.json (tests are bundled into out/test/<layer>/, the bench into out/bench/). */
@@ -31,6 +36,21 @@ export function analyse(text: string, uri = 'file:///work/order-ledger.md'): Ana
   const analysed = new BlueprintStore().get(textDocument(text, uri));
   if (!analysed) throw new Error(`not a blueprint: ${uri}`);
   return analysed;
+}
+
+/**
+ * The diagnostics the server and `blueprint check` give a document with no file and no templates
+ * folder, against `templates` (the built-in ones unless named): classified, then checked as its
+ * class says; undefined for one that is not checked.
+ */
+export function checkDocument(
+  document: TextDocument,
+  store: BlueprintStore,
+  settings: BlueprintSettings,
+  templates: readonly TemplateSchema[] = builtinTemplates,
+): Diagnostic[] | undefined {
+  const place = { path: undefined, context: { settings, templates, templatesFolder: undefined } };
+  return checkedDiagnostics(document, classifyDocument(document, place, store), settings);
 }
 
 export function settings(raw: Record<string, unknown> = {}): BlueprintSettings {

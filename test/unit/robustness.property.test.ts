@@ -5,7 +5,6 @@ import { CodeActionKind, type Position, type Range } from 'vscode-languageserver
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { templateFromText } from '../../server/src/documents/template-registry';
-import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { ADD_MISSING_SECTIONS_KIND } from '../../server/src/features/code-actions';
 import { sectionCodeLenses } from '../../server/src/features/code-lens';
 import { completions } from '../../server/src/features/completion';
@@ -33,7 +32,7 @@ import {
   REAL_BLUEPRINTS,
   testTimeout,
 } from '../support/arbitraries';
-import { settings, templateText, textDocument } from '../support/documents';
+import { checkDocument, settings, templateText, textDocument } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };

@@ -1,11 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { BlueprintStore } from '../documents/blueprint-store';
-import { classifyDocument, type DocumentClass } from '../documents/classification';
+import type { DocumentClass } from '../documents/classification';
 import type { TemplateProblem } from '../documents/template-registry';
-import type { TemplateSchema } from '../model/schema';
-import { builtinTemplates } from '../model/templates';
 import type { BlueprintSettings } from '../settings';
 import { computeDiagnostics } from './diagnostics';
 import { applyRuleControl } from './rule-control';
@@ -35,20 +32,6 @@ export function checkedDiagnostics(
     case 'plain':
       return undefined;
   }
-}
-
-/**
- * The diagnostics of a document with no file and no templates folder, against `templates` (the
- * built-in ones unless named): classified and checked as above. For tests and the bench.
- */
-export function checkDocument(
-  document: TextDocument,
-  store: BlueprintStore,
-  settings: BlueprintSettings,
-  templates: readonly TemplateSchema[] = builtinTemplates,
-): Diagnostic[] | undefined {
-  const place = { path: undefined, context: { settings, templates, templatesFolder: undefined } };
-  return checkedDiagnostics(document, classifyDocument(document, place, store), settings);
 }
 
 /** The diagnostics of an analysed blueprint, at the severities in force and less the silenced ones. */

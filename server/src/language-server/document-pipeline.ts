@@ -78,6 +78,8 @@ export class DocumentPipeline {
   dispose(): void {
     this.disposed = true;
     this.scheduler.dispose();
+    // A first analysis under way stops at its next pause.
+    for (const document of this.documents.all()) this.store.forget(document.uri);
   }
 
   private async check(uri: string): Promise<void> {
