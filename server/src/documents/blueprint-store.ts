@@ -3,7 +3,7 @@ import { BlueprintParser } from '../model/blueprint-parser';
 import type { TemplateSchema } from '../model/schema';
 import { builtinTemplates, templateFor } from '../model/templates';
 import type { Slicing } from '../project/template-folder';
-import { analysedBlueprint, type AnalysedBlueprint } from './analysed-document';
+import { AnalysedBlueprint } from './analysed-document';
 
 interface Entry {
   readonly parser: BlueprintParser;
@@ -50,7 +50,7 @@ export class BlueprintStore {
     const schema = templateFor(model, document.uri, templates);
     entry.version = document.version;
     entry.templates = templates;
-    entry.analysed = schema ? analysedBlueprint(document, model, schema) : undefined;
+    entry.analysed = schema ? new AnalysedBlueprint(document, model, schema) : undefined;
     return entry.analysed;
   }
 

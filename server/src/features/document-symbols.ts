@@ -12,14 +12,19 @@ const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
   enum: SymbolKind.Enum,
 };
 
-/** The outline: title, then sections, subsections, the structures they declare and their fields (or only the structures). */
+/**
+ * The outline: title, then sections, subsections, the structures they declare and their fields (or
+ * only the structures). Editors ask for it many times per version (outline view, breadcrumbs,
+ * sticky scroll): it is built once per version and kept with it.
+ */
 export function documentSymbols(analysed: AnalysedBlueprint, content: OutlineContent = 'full'): DocumentSymbol[] {
-  // Editors ask for the outline many times per version (outline view, breadcrumbs, sticky scroll): kept with the version.
-  return analysed.derived(content === 'full' ? fullOutline : structuresOutline);
+  return analysed.derived(OUTLINES[content]);
 }
 
-const fullOutline = (analysed: AnalysedBlueprint) => buildOutline(analysed, 'full');
-const structuresOutline = (analysed: AnalysedBlueprint) => buildOutline(analysed, 'structures');
+const OUTLINES: Record<OutlineContent, (analysed: AnalysedBlueprint) => DocumentSymbol[]> = {
+  full: (analysed) => buildOutline(analysed, 'full'),
+  structures: (analysed) => buildOutline(analysed, 'structures'),
+};
 
 function buildOutline({ document, model }: AnalysedBlueprint, content: OutlineContent): DocumentSymbol[] {
   // A leaf has no `children` at all: a 10,000-line blueprint's outline has thousands of fields, and

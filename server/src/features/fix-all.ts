@@ -8,7 +8,11 @@ import type { DiagnosticData } from './diagnostics';
 import type { FooterValues } from './footer-values';
 import { footerFieldEdits, insertBlocks, missingSkeleton } from './skeleton-edits';
 
-/** `editor.codeActionsOnSave: { "source.fixAll.blueprint": "explicit" }` applies the safe fixes on save. */
+/**
+ * `editor.codeActionsOnSave: { "source.fixAll.blueprint": "explicit" }` applies the safe fixes on
+ * save. The provider offers it only when a client asks for fix-all actions by name (on save, or
+ * "Fix All"), not among every source action.
+ */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.blueprint`;
 
 /** The diagnostics whose preferred quick fix is safe to apply unasked: it cannot lose what the author wrote. */
@@ -16,17 +20,16 @@ const SAFE_FIX_CODES = new Set(['invalid-status', 'invalid-date']);
 const SKELETON_CODES = new Set(['missing-section', 'missing-subsection']);
 
 /**
- * "Fix all safe problems" (for the client to ask for by name: on save, or "Fix All"): a status in
- * the wrong case gets the template's spelling, a Last Updated day written another way is rewritten
- * YYYY-MM-DD (an impossible one becomes today), and the missing sections, subsections and footer
- * fields are added from the template. Diagnostics the user silenced or turned off are left alone; a
- * status that is not a case variant of an allowed value is the author's choice. Undefined when
- * there is nothing to fix.
+ * The fix-all family: "Fix all safe problems", when there is one to fix. A status in the wrong case
+ * gets the template's spelling, a Last Updated day written another way is rewritten YYYY-MM-DD (an
+ * impossible one becomes today), and the missing sections, subsections and footer fields are added
+ * from the template. Diagnostics the user silenced or turned off are left alone; a status that is
+ * not a case variant of an allowed value is the author's choice.
  */
-export function fixAllAction(analysed: AnalysedBlueprint, settings: BlueprintSettings, values: FooterValues): CodeAction | undefined {
+export function fixAllActions(analysed: AnalysedBlueprint, settings: BlueprintSettings, values: FooterValues): CodeAction[] {
   const edits = safeFixEdits(analysed, settings, values);
-  if (edits.length === 0) return undefined;
-  return { title: 'Fix all safe blueprint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysed.document.uri]: edits } } };
+  if (edits.length === 0) return [];
+  return [{ title: 'Fix all safe blueprint problems', kind: FIX_ALL_KIND, edit: { changes: { [analysed.document.uri]: edits } } }];
 }
 
 export function safeFixEdits(analysed: AnalysedBlueprint, settings: BlueprintSettings, values: FooterValues): TextEdit[] {

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { addAllMissingSections, ADD_MISSING_SECTIONS_KIND, quickFixesFor } from '../features/code-actions';
-import { fixAllAction, FIX_ALL_KIND } from '../features/fix-all';
+import { fixAllActions, FIX_ALL_KIND } from '../features/fix-all';
 import type { FooterValues } from '../features/footer-values';
 import { ignoreDiagnosticActions } from '../features/rule-control';
 import type { BlueprintSettings } from '../settings';
@@ -49,7 +49,7 @@ export const IGNORE_DIAGNOSTIC: CodeActionProvider = {
 export const FIX_ALL: CodeActionProvider = {
   kind: FIX_ALL_KIND,
   namedFrom: CodeActionKind.SourceFixAll,
-  provide: ({ analysed, settings, values }) => optional(fixAllAction(analysed, settings, values)),
+  provide: ({ analysed, settings, values }) => fixAllActions(analysed, settings, values),
 };
 
 /** The server's code actions, one provider per family, in the order their actions are listed. */
