@@ -10,22 +10,23 @@ export const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'inf
  * `blueprint`, or initialization options), a `.blueprintrc.json`, both merged (project/settings-resolution.ts).
  */
 export interface BlueprintSettings {
-  /** Severity per diagnostic code; codes not named keep their default. */
+  /** Severity per diagnostic code (only known codes: `readSettings` reports the others); codes not named keep their default. */
   readonly diagnostics: Readonly<Record<string, SeverityName>>;
   /** Filled in for the Author field (completion, quick fixes, new blueprints); the operating system user when empty. */
   readonly author: string;
   /** Blueprints longer than this many characters get one `too-large` diagnostic instead of an analysis; other documents nothing. */
   readonly maxDocumentSize: number;
   /**
-   * The severities of `placeholder`, `missing-section`, `missing-subsection` and `missing-footer-field`
-   * follow the Blueprint Status (its first value hint, a middle one warning, its last error), unless
-   * `diagnostics` sets the code.
+   * The unfinished-blueprint codes (`placeholder`, `missing-section`, `missing-subsection`,
+   * `missing-footer-field`) follow the Blueprint Status: hints for its first value, errors for its
+   * last, warnings in between; a severity set for the code wins (features/severity-by-status.ts).
    */
   readonly severityByStatus: boolean;
   readonly templates: {
     /**
-     * The folder whose Markdown files are templates: relative to the rc file that sets it, else to
-     * the root (the workspace folder; for the CLI the repository root), and inside the root.
+     * The folder whose Markdown files are templates: relative to the `.blueprintrc.json` that sets
+     * it, else to the root (the workspace folder; the repository root for the CLI), and never outside
+     * the root (project/settings-resolution.ts).
      */
     readonly folder: string;
   };
