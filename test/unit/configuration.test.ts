@@ -53,12 +53,13 @@ test('readSettings keeps the settings when well-formed, and reports every other 
   assert.deepEqual(readSettings({ author: null, diagnostics: { placeholder: null } }), { settings: DEFAULT_SETTINGS, problems: [] }, 'null is "not set", as editors send it');
 });
 
-test('an rc file: an object of settings; invalid JSON is located by line and column; unknown keys are warnings', () => {
-  assert.deepEqual(parseRcText('\uFEFF{ "author": "Ada" }', 'rc'), { path: 'rc', settings: { author: 'Ada' }, warnings: [] });
-  const broken = parseRcText('{\n  "author": "Ada",\n}', 'rc');
-  assert.equal(broken.error, 'rc: not valid JSON (a property name expected (a trailing comma?) at line 3, column 1)');
+test('an rc file: an object of settings; invalid JSON is located by line and column; unknown keys are reported by position', () => {
+  assert.deepEqual(parseRcText('\uFEFF{ "author": "Ada" }', 'rc'), { path: 'rc', settings: { author: 'Ada' }, problems: [], ignores: [] });
+  assert.deepEqual(parseRcText('{\n  // JSONC\n  "author": "Ada", /* as VS Code reads settings */\n}', 'rc').settings, { author: 'Ada' }, 'comments and trailing commas');
+  const broken = parseRcText('{\n  "author": "Ada"\n  "severityByStatus": false\n}', 'rc');
+  assert.equal(broken.error, "rc: not valid JSON (',' expected at line 3, column 3)");
   assert.equal(parseRcText('[1]', 'rc').error, 'rc: must hold a JSON object such as { "diagnostics": { "placeholder": "warning" } }');
-  assert.deepEqual(parseRcText('{ "$schema": "x", "autor": "Ada" }', 'rc').warnings, ["rc: unknown setting 'autor' is ignored"]);
+  assert.deepEqual(parseRcText('{ "$schema": "x", "autor": "Ada" }', 'rc').problems, ["rc:1:19: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores)"]);
 });
 
 test('an rc file that is some other file (a link to /etc/passwd, say) is refused without quoting a character of it', () => {
@@ -99,7 +100,7 @@ test('an invalid value is reported where it was written (rc file and key, or edi
   assert.equal(settings.maxDocumentSize, 2_000_000, "the editor's bad value is not used: the rc file's applies");
   assert.deepEqual(settings.diagnostics, { placeholder: 'error' });
   assert.deepEqual(problems, [
-    { severity: 'error', message: '/repo/.blueprintrc.json: diagnostics.section-order: "loud" is not a severity (error, warning, information, hint, off); the default applies' },
+    { severity: 'error', message: '/repo/.blueprintrc.json:1:89: diagnostics.section-order: "loud" is not a severity (error, warning, information, hint, off); the default applies' },
     { severity: 'error', message: 'blueprint.diagnostics.empty-section: "quiet" is not a severity (error, warning, information, hint, off); the default applies' },
     { severity: 'error', message: 'blueprint.maxDocumentSize: "big" is not a number above 0; the default (1000000) applies' },
   ]);
@@ -114,6 +115,6 @@ test('templates.folder is relative to the rc file that sets it, else to the root
   const escaping = parseRcText('{ "templates": { "folder": "../../etc" } }', '/repo/docs/.blueprintrc.json');
   const resolved = resolveSettings(escaping, undefined, '/repo');
   assert.equal(resolved.templatesFolder, '/repo/.blueprints');
-  assert.deepEqual(resolved.problems, [{ severity: 'error', message: '/repo/docs/.blueprintrc.json: templates.folder: "../../etc" is outside /repo; the default (".blueprints") applies' }]);
+  assert.deepEqual(resolved.problems, [{ severity: 'error', message: '/repo/docs/.blueprintrc.json:1:28: templates.folder: "../../etc" is outside /repo; the default (".blueprints") applies' }]);
   assert.equal(resolveSettings(undefined, undefined, undefined).templatesFolder, undefined, 'an unsaved file in no workspace has no templates folder');
 });

@@ -22,8 +22,12 @@ interface Entry {
 export class BlueprintStore {
   private readonly entries = new Map<string, Entry>();
 
-  /** `templates`: those in force for documents whose calls name none. */
-  constructor(private readonly templates: readonly TemplateSchema[] = builtinTemplates) {}
+  /**
+   * `templates`: those in force for documents whose calls name none. `chunked: false` parses each
+   * text whole (the same model, as the property tests check): for texts read once, as the CLI
+   * reads files, cutting them into chunks only costs, since no later edit reuses the chunks.
+   */
+  constructor(private readonly templates: readonly TemplateSchema[] = builtinTemplates, private readonly options: { readonly chunked?: boolean } = {}) {}
 
   /** The analysed blueprint of a document, matched against `templates` (those of its folder). */
   get(document: TextDocument, templates: readonly TemplateSchema[] = this.templates): AnalysedBlueprint | undefined {
@@ -67,7 +71,7 @@ export class BlueprintStore {
   private entryFor(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { parser: new BlueprintParser(), version: -1, templates: undefined, analysed: undefined };
+      entry = { parser: new BlueprintParser(this.options), version: -1, templates: undefined, analysed: undefined };
       this.entries.set(uri, entry);
     }
     return entry;
