@@ -22,7 +22,9 @@ test('the rc file schema, the settings the server reads and the editor settings 
   assert.deepEqual(Object.keys(schema.properties.diagnostics.properties).sort(), Object.keys(DIAGNOSTIC_DEFAULTS).sort());
   const editorKeys = Object.keys(manifest.contributes.configuration.properties).map((k: string) => k.replace(/^blueprint\./, '')).filter((k: string) => !k.startsWith('diagnostics.'));
   for (const key of settingKeys(DEFAULT_SETTINGS).filter((k) => k !== 'diagnostics')) assert.ok(editorKeys.includes(key), `package.json declares blueprint.${key}`);
-  assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.blueprintrc.json', url: './schemas/blueprintrc.schema.json' }]);
+  assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['.blueprintrc.json', '.blueprintrc.jsonc'], url: './schemas/blueprintrc.schema.json' }]);
+  // Read as JSON with comments in VS Code too, as the server and the CLI read them.
+  assert.deepEqual(manifest.contributes.languages, [{ id: 'jsonc', filenames: ['.blueprintrc.json', '.blueprintrc.jsonc'] }]);
   assert.equal(manifest.bin.blueprint, 'dist/cli.js');
 });
 

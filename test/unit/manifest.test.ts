@@ -44,7 +44,8 @@ test('the extension works in untrusted workspaces and says what it can do in vir
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
   assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
   assert.ok(manifest.capabilities.virtualWorkspaces.description);
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
+  // Markdown documents start the server; running a `blueprint` task activates the task provider.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onTaskType:blueprint']);
 });
 
 test('each contributed grammar exists, has the scope name it is registered under and injects into Markdown', () => {
