@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { nodeFileAccess } from '../../server/src/project/node-file-access';
 import { findRcFile, foldersUpTo, mergeSettingsSources, parseRcText } from '../../server/src/project/rc-file';
 import { resolveSettings } from '../../server/src/project/settings-resolution';
+import { DIAGNOSTIC_RULES, plainSummary } from '../../server/src/features/diagnostic-rules';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS, describeSettingProblem, readSettings } from '../../server/src/settings';
 import { folderWith } from '../support/cli-runner';
@@ -16,7 +17,8 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 test('the rc file schema, the settings the server reads and the editor settings name the same keys', () => {
   const settingKeys = (value: object, prefix = ''): string[] =>
     Object.entries(value).flatMap(([key, inner]) => (inner && typeof inner === 'object' && key !== 'diagnostics' ? settingKeys(inner, `${prefix}${key}.`) : [`${prefix}${key}`]));
-  const schemaKeys = Object.entries(schema.properties as Record<string, { properties?: object }>).filter(([key]) => key !== '$schema')
+  // $schema, extends and ignores are about the file itself, not settings.
+  const schemaKeys = Object.entries(schema.properties as Record<string, { properties?: object }>).filter(([key]) => !['$schema', 'extends', 'ignores'].includes(key))
     .flatMap(([key, value]) => (value.properties && key !== 'diagnostics' ? Object.keys(value.properties).map((inner) => `${key}.${inner}`) : [key]));
   assert.deepEqual(schemaKeys.sort(), settingKeys(DEFAULT_SETTINGS).sort());
   assert.deepEqual(Object.keys(schema.properties.diagnostics.properties).sort(), Object.keys(DIAGNOSTIC_DEFAULTS).sort());
@@ -26,6 +28,33 @@ test('the rc file schema, the settings the server reads and the editor settings 
   // Read as JSON with comments in VS Code too, as the server and the CLI read them.
   assert.deepEqual(manifest.contributes.languages, [{ id: 'jsonc', filenames: ['.blueprintrc.json', '.blueprintrc.jsonc'] }]);
   assert.equal(manifest.bin.blueprint, 'dist/cli.js');
+});
+
+test("each diagnostic code is described the same in the rc file's schema and in the editor settings, from the text SARIF rules use", () => {
+  for (const code of Object.keys(DIAGNOSTIC_DEFAULTS) as Array<keyof typeof DIAGNOSTIC_DEFAULTS>) {
+    const severity = DIAGNOSTIC_DEFAULTS[code];
+    assert.deepEqual(schema.properties.diagnostics.properties[code], {
+      type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'], default: severity, description: `${plainSummary(code)} Default: ${severity}.`,
+    }, code);
+    const setting = manifest.contributes.configuration.properties[`blueprint.diagnostics.${code}`];
+    assert.equal(setting.markdownDescription, `Severity of \`${code}\` diagnostics: ${DIAGNOSTIC_RULES[code].summary}.`, code);
+    assert.equal(setting.default, severity, code);
+  }
+});
+
+test('the rc file schema is ready for SchemaStore: an $id, a description and examples for the file and its settings, and the examples validate', () => {
+  assert.equal(schema.$id, 'https://json.schemastore.org/blueprintrc.json');
+  assert.match(schema.description, /blueprint check and the Blueprint language server/);
+  for (const [key, property] of Object.entries(schema.properties as Record<string, { description?: string; properties?: Record<string, { description?: string }> }>)) {
+    assert.ok(property.description, `${key} has a description`);
+    for (const [inner, value] of Object.entries(property.properties ?? {})) assert.ok(value.description, `${key}.${inner} has a description`);
+  }
+  for (const key of ['extends', 'ignores', 'diagnostics', 'author', 'maxDocumentSize']) assert.ok(schema.properties[key].examples?.length, `${key} has examples`);
+  // The whole-file example is a valid rc file: nothing in it is reported.
+  assert.equal(schema.examples.length, 1);
+  const example = parseRcText(JSON.stringify(schema.examples[0]), '/repo/docs/.blueprintrc.json');
+  assert.deepEqual(example.problems, []);
+  assert.deepEqual(example.extends?.target, '../.blueprintrc.json');
 });
 
 test('schema defaults are the settings defaults', () => {

@@ -62,9 +62,9 @@ export const DIAGNOSTIC_RULES: Record<DiagnosticCode | typeof INVALID_TEMPLATE_C
   },
 };
 
-/** A summary as plain text, as a sentence: backticks and setting links dropped, the first letter capitalised. */
+/** A summary as plain text, as a sentence: backticks dropped, a setting link written as the rc file's key, the first letter capitalised. */
 export function plainSummary(code: keyof typeof DIAGNOSTIC_RULES): string {
-  const text = DIAGNOSTIC_RULES[code].summary.replace(/`#blueprint\.([^#]+)#`/g, 'blueprint.$1').replace(/`([^`]*)`/g, '$1');
+  const text = DIAGNOSTIC_RULES[code].summary.replace(/`#blueprint\.([^#]+)#`/g, '$1').replace(/`([^`]*)`/g, '$1');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
