@@ -108,7 +108,7 @@ connection.onDidChangeConfiguration((change) => {
   void reloadWorkspaceFiles();
 });
 
-// `.blueprintrc.json` files and templates apply as soon as they are saved, without a restart.
+// Rc files (`.blueprintrc.json`, `.blueprintrc.jsonc`) and templates apply as soon as they are saved, without a restart.
 connection.onDidChangeWatchedFiles(() => {
   project.forgetFiles();
   contextByUri.clear();
@@ -134,7 +134,7 @@ async function reloadWorkspaceFiles(): Promise<void> {
   try {
     await Promise.all(workspaceFolders.map((folder) => folderContext(folder)));
     if (watchesFiles) {
-      const watchers = ['**/.blueprintrc.json', ...await templateGlobs()].map((globPattern) => ({ globPattern }));
+      const watchers = ['**/.blueprintrc.{json,jsonc}', ...await templateGlobs()].map((globPattern) => ({ globPattern }));
       const previous = watcherRegistration;
       watcherRegistration = previous.then((old) => {
         old?.dispose();
