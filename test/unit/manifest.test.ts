@@ -59,12 +59,12 @@ test('each contributed grammar exists, has the scope name it is registered under
   }
 });
 
-test('the .vsix ships the bundles and every file they load, and nothing from the source tree', () => {
+test('the .vsix ships the bundles and every file they load (the command line too: the blueprint task runs it), and nothing from the source tree', () => {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
   const files = new Set(listed.stdout.split(/\r?\n/).filter(Boolean));
-  for (const bundle of ['dist/client.js', 'dist/server.js']) {
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
     assert.ok(files.has(bundle), bundle);
     // Files a bundle requires next to itself (the server loads dist/babel-parser.js on first use).
     for (const [, loaded] of readFileSync(join(repoRoot, bundle), 'utf8').matchAll(/require\(["']\.\/([^"']+)["']\)/g)) {
