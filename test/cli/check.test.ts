@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith, runCli } from '../support/cli-runner';
-import { fixture, templateText } from '../support/documents';
+import { fixture, writtenTemplateText } from '../support/documents';
 
 const filled = fixture('order-ledger.md');
 /** The filled blueprint with one placeholder back in its Purpose (line 7, columns 5–17). */
@@ -232,7 +232,7 @@ test('new writes a blueprint from the template with name, date and author, and n
   assert.equal(written.split('\n')[0], '# Data Blueprint: Order Ledger');
   // A Draft, its footer lines ending with a hard break but the last, so that GitHub renders one field per line.
   assert.match(written, /\n\*\*Blueprint Status\*\*: Draft\\\n\*\*Last Updated\*\*: \d{4}-\d{2}-\d{2}\\\n\*\*Author\*\*: Grace Hopper\n$/);
-  assert.equal(written.split('\n').length, templateText.trimEnd().split('\n').length + 1);
+  assert.equal(written.split('\n').length, writtenTemplateText.trimEnd().split('\n').length + 1, 'the template as documents get it: a blank line after each heading');
 
   const again = runCli(['new', 'data', 'Order Ledger'], root);
   assert.equal(again.status, 1);

@@ -120,7 +120,8 @@ suite('Commands', () => {
     const editor = await openUntitled('');
     assert.equal(await vscode.commands.executeCommand('blueprint.insertTemplate'), true);
     const template = readFileSync(join(extension().extensionPath, 'templates', 'data-blueprint.md'), 'utf8');
-    assert.equal(editor.document.getText(), template.replace(/\s*$/, '\n')
+    // As every text written from the template: a blank line after each heading, as markdownlint wants.
+    assert.equal(editor.document.getText(), template.replace(/^(#{1,6} .*)\n(?=[^\n])/gm, '$1\n\n').replace(/\s*$/, '\n')
       .replace('**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n', '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n'));
     assert.equal(selectedText(editor), '[Data System Name]');
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentHighlight, InitializeResult, Location, Range, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { NewBlueprint } from '../../server/src/protocol';
-import { applyEdits, fixture, templateText } from '../support/documents';
+import { applyEdits, fixture, writtenTemplateText } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 import { LspClient } from '../support/lsp-client';
 
@@ -51,7 +51,7 @@ test('completion at ## offers the missing sections; after **Author**: the config
   const sections = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, '## \n', 3), context: { triggerKind: 2, triggerCharacter: ' ' } }));
   assert.deepEqual(sections.map((i) => i.label), ['Data Flow']);
   assert.equal(sections[0]!.insertTextFormat, 2);
-  assert.match((sections[0]!.textEdit as TextEdit).newText, /^## Data Flow\n\n\*\*How data moves through the system\.\*\*\n\n### Input Sources\n- \*\*\$\{1:\[Source 1\]\}\*\*/);
+  assert.match((sections[0]!.textEdit as TextEdit).newText, /^## Data Flow\n\n\*\*How data moves through the system\.\*\*\n\n### Input Sources\n\n- \*\*\$\{1:\[Source 1\]\}\*\*/);
   const author = itemsOf(await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, '**Author**: ', 12) }));
   assert.deepEqual(author.map((i) => i.label), ['Grace Hopper']);
 });
@@ -122,7 +122,7 @@ test('the source action adds every missing section; plain Markdown gets no actio
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } });
   assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Add all missing sections', 'source.addMissingSections.blueprint']]);
   const completed = applyEdits(purposeOnly, actions[0]!.edit!.changes![uri]!);
-  assert.equal(completed, purposeOnly + '\n' + templateText.slice(templateText.indexOf('## Data Model'), templateText.indexOf('**Blueprint Status**')).replace(/\s+$/, '\n'));
+  assert.equal(completed, purposeOnly + '\n' + writtenTemplateText.slice(writtenTemplateText.indexOf('## Data Model'), writtenTemplateText.indexOf('**Blueprint Status**')).replace(/\s+$/, '\n'));
   const plain = 'file:///work/plain-notes.md';
   await client.open(plain, '# Notes\n\n## Purpose\n');
   assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: plain }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
