@@ -2,7 +2,13 @@ import MarkdownIt from 'markdown-it';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, githubSlugifier, LogLevel, type IMdLanguageService, type IWorkspace } from 'vscode-markdown-languageservice';
+import {
+  createLanguageService,
+  githubSlugifier,
+  LogLevel,
+  type IMdLanguageService,
+  type IWorkspace,
+} from 'vscode-markdown-languageservice';
 
 /** What the issue measures against: remark-parse alone, markdown-it, and VS Code's own Markdown language service. */
 

@@ -37,7 +37,13 @@ const spec = readFileSync(join(repoRoot, 'node_modules', 'commonmark-spec', 'spe
 const corpora: Corpus[] = [
   { name: '300-line blueprint', text: generateBlueprint({ lines: 300 }), uri: 'file:///bench/ledger-300.md', runs: 15 },
   { name: '10,000-line blueprint', text: generateBlueprint({ lines: 10_000 }), uri: 'file:///bench/ledger-10000.md', runs: 5 },
-  { name: '100,000-line blueprint', text: generateBlueprint({ lines: 100_000 }), uri: 'file:///bench/ledger-100000.md', runs: 3, remarkRuns: 1 },
+  {
+    name: '100,000-line blueprint',
+    text: generateBlueprint({ lines: 100_000 }),
+    uri: 'file:///bench/ledger-100000.md',
+    runs: 3,
+    remarkRuns: 1,
+  },
   { name: 'CommonMark spec', text: spec, uri: 'file:///bench/commonmark-spec.blueprint.md', runs: 5 },
 ];
 const [small, large, huge] = corpora as [Corpus, Corpus, Corpus, Corpus];
@@ -52,7 +58,10 @@ function log(message: string): void {
 
 /** Model and every diagnostic, from scratch, as the server computes them for a newly opened document. */
 function fullAnalysis(corpus: Corpus): void {
-  checkDocument(textDocument(corpus.text, corpus.uri), new BlueprintStore(), { ...DEFAULT_SETTINGS, maxDocumentSize: Number.MAX_SAFE_INTEGER });
+  checkDocument(textDocument(corpus.text, corpus.uri), new BlueprintStore(), {
+    ...DEFAULT_SETTINGS,
+    maxDocumentSize: Number.MAX_SAFE_INTEGER,
+  });
 }
 
 /** A baseline that cannot run on some input (the language service overflows the stack on 100,000 lines) is reported, not fatal. */
@@ -82,7 +91,12 @@ async function inProcess(): Promise<void> {
       { name: `Full analysis, ${corpus.name}`, value: analysis, unit: 'ms', baseline: { name: 'remark-parse', value: remark }, note },
       symbols.value === undefined
         ? { name: `md-languageservice symbols, ${corpus.name}`, value: undefined, unit: 'ms', note: symbols.error }
-        : { name: `Full analysis, ${corpus.name}`, value: analysis, unit: 'ms', baseline: { name: 'md-languageservice symbols', value: symbols.value } },
+        : {
+            name: `Full analysis, ${corpus.name}`,
+            value: analysis,
+            unit: 'ms',
+            baseline: { name: 'md-languageservice symbols', value: symbols.value },
+          },
       { name: `markdown-it parse, ${corpus.name}`, value: markdownIt, unit: 'ms', baseline: { name: 'remark-parse', value: remark } },
     );
   }
@@ -103,13 +117,22 @@ async function keystrokes(): Promise<void> {
       const opened = await session.open(corpus.uri, corpus.text);
       const times = await session.keystrokes(corpus.uri, KEYSTROKES);
       const remark = baselines.get(`remark ${corpus.name}`)!;
-      figures.push({ name: `Open to first diagnostics, ${corpus.name}`, value: opened, unit: 'ms', baseline: { name: 'remark-parse', value: remark } });
+      figures.push({
+        name: `Open to first diagnostics, ${corpus.name}`,
+        value: opened,
+        unit: 'ms',
+        baseline: { name: 'remark-parse', value: remark },
+      });
       const p50Figure = { name: `Keystroke p50, ${corpus.name}`, value: p50(times), unit: 'ms' as const };
       const p95Figure = { name: `Keystroke p95, ${corpus.name}`, value: p95(times), unit: 'ms' as const };
       if (corpus === large) {
         figures.push(
           { ...p50Figure, baseline: { name: 'remark-parse', value: remark }, atMost: 0.02 },
-          { ...p50Figure, baseline: { name: 'md-languageservice symbols+folding', value: baselines.get(`symbols+folding ${corpus.name}`)! }, atMost: 0.25 },
+          {
+            ...p50Figure,
+            baseline: { name: 'md-languageservice symbols+folding', value: baselines.get(`symbols+folding ${corpus.name}`)! },
+            atMost: 0.25,
+          },
           { ...p95Figure, baseline: { name: 'remark-parse', value: remark } },
         );
       } else if (corpus === small) {
@@ -124,7 +147,10 @@ async function keystrokes(): Promise<void> {
           { ...p95Figure, baseline: { name: 'remark-parse of 300 lines', value: baselines.get(`remark ${small.name}`)! }, atMost: 10 },
         );
       } else {
-        figures.push({ ...p50Figure, baseline: { name: 'remark-parse', value: remark } }, { ...p95Figure, baseline: { name: 'remark-parse', value: remark } });
+        figures.push(
+          { ...p50Figure, baseline: { name: 'remark-parse', value: remark } },
+          { ...p95Figure, baseline: { name: 'remark-parse', value: remark } },
+        );
       }
     }
     await requests(session);
@@ -140,7 +166,14 @@ async function requests(session: ServerSession): Promise<void> {
   const textDocument = { uri };
 
   const symbols = await session.requestTimes('textDocument/documentSymbol', { textDocument }, REQUESTS);
-  figures.push({ name: 'documentSymbol p95, 10,000-line blueprint', value: p95(symbols), unit: 'ms', baseline: budget, atMost: 0.1, note: `p50 ${p50(symbols).toFixed(2)} ms` });
+  figures.push({
+    name: 'documentSymbol p95, 10,000-line blueprint',
+    value: p95(symbols),
+    unit: 'ms',
+    baseline: budget,
+    atMost: 0.1,
+    note: `p50 ${p50(symbols).toFixed(2)} ms`,
+  });
   // What any server pays to send this outline: the JSON encoding on its side and the decoding on the client's.
   const outline = await session.client.request<unknown[]>('textDocument/documentSymbol', { textDocument });
   const outlineSize = JSON.stringify(outline).length;
@@ -168,22 +201,50 @@ async function requests(session: ServerSession): Promise<void> {
     const position = { line, character: 3 };
     const params = { textDocument, position, context: { triggerKind: 1 } };
     const answer = await session.client.request<{ items?: unknown[] } | unknown[] | null>('textDocument/completion', params);
-    const offered = Array.isArray(answer) ? answer.length : answer?.items?.length ?? 0;
+    const offered = Array.isArray(answer) ? answer.length : (answer?.items?.length ?? 0);
     const completion = await session.requestTimes('textDocument/completion', params, REQUESTS);
-    figures.push({ name: 'Completion at `## ` p95, 10,000-line blueprint', value: p95(completion), unit: 'ms', baseline: budget, atMost: 0.1, note: `${offered} missing section${offered === 1 ? '' : 's'} offered, p50 ${p50(completion).toFixed(2)} ms` });
+    figures.push({
+      name: 'Completion at `## ` p95, 10,000-line blueprint',
+      value: p95(completion),
+      unit: 'ms',
+      baseline: budget,
+      atMost: 0.1,
+      note: `${offered} missing section${offered === 1 ? '' : 's'} offered, p50 ${p50(completion).toFixed(2)} ms`,
+    });
     await session.replace(uri, { start: { line, character: 0 }, end: { line: line + 2, character: 0 } }, '');
     await session.replace(uri, { start: heading.start, end: heading.start }, removed);
   } else {
-    figures.push({ name: 'Completion at `## ` p95, 10,000-line blueprint', value: undefined, unit: 'ms', baseline: budget, atMost: 0.1, note: 'the server offers no completion' });
+    figures.push({
+      name: 'Completion at `## ` p95, 10,000-line blueprint',
+      value: undefined,
+      unit: 'ms',
+      baseline: budget,
+      atMost: 0.1,
+      note: 'the server offers no completion',
+    });
   }
 
   const diagnostic = session.diagnostics(uri).find((d) => d.code === 'placeholder') ?? session.diagnostics(uri)[0];
   if (session.capabilities.codeActionProvider && diagnostic) {
     const params = { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } };
     const actions = await session.requestTimes('textDocument/codeAction', params, REQUESTS);
-    figures.push({ name: `Code actions p95, 10,000-line blueprint`, value: p95(actions), unit: 'ms', baseline: budget, atMost: 0.1, note: `on a ${String(diagnostic.code)} diagnostic, p50 ${p50(actions).toFixed(2)} ms` });
+    figures.push({
+      name: `Code actions p95, 10,000-line blueprint`,
+      value: p95(actions),
+      unit: 'ms',
+      baseline: budget,
+      atMost: 0.1,
+      note: `on a ${String(diagnostic.code)} diagnostic, p50 ${p50(actions).toFixed(2)} ms`,
+    });
   } else {
-    figures.push({ name: 'Code actions p95, 10,000-line blueprint', value: undefined, unit: 'ms', baseline: budget, atMost: 0.1, note: 'the server offers no code actions' });
+    figures.push({
+      name: 'Code actions p95, 10,000-line blueprint',
+      value: undefined,
+      unit: 'ms',
+      baseline: budget,
+      atMost: 0.1,
+      note: 'the server offers no code actions',
+    });
   }
 }
 
@@ -211,7 +272,8 @@ async function pathological(): Promise<void> {
   try {
     // Ordinary blueprints first, so that the figures are the paragraphs' cost, not a cold server's:
     // opening a 300-line blueprint takes about 120 ms on a new server and settles near 40 ms by the third.
-    for (let i = 0; i < 3; i++) await session.open(`file:///bench/pathological-warm-up-${i}.md`, generateBlueprint({ lines: 300, seed: 200 + i }));
+    for (let i = 0; i < 3; i++)
+      await session.open(`file:///bench/pathological-warm-up-${i}.md`, generateBlueprint({ lines: 300, seed: 200 + i }));
     for (const [index, { name, paragraph, remark, markdownIt }] of cases.entries()) {
       log(`pathological: ${name}`);
       const text = blueprintWithParagraph(paragraph, { lines: 300 });
@@ -222,7 +284,12 @@ async function pathological(): Promise<void> {
         uri = `file:///bench/pathological-${index}-${run}.md`;
         opens.push(await session.open(uri, text));
       }
-      const degraded = session.diagnostics(uri).some((d) => /degrad/i.test(String(d.code)) || /degrad|simplif|skipp/i.test(typeof d.message === 'string' ? d.message : d.message.value));
+      const degraded = session
+        .diagnostics(uri)
+        .some(
+          (d) =>
+            /degrad/i.test(String(d.code)) || /degrad|simplif|skipp/i.test(typeof d.message === 'string' ? d.message : d.message.value),
+        );
       // A keystroke inside the paragraph itself.
       const document = session.text(uri);
       const inside = document.positionAt(text.indexOf(paragraph) + 100);
@@ -266,7 +333,13 @@ async function memory(): Promise<void> {
     const note = `idle ${(idle / 1e6).toFixed(1)} MB`;
     figures.push(
       { name: 'RSS added by 100 open 300-line blueprints, 2 s after opening them', value: (loaded - idle) / 1e6, unit: 'MB', note },
-      { name: `RSS added by 100 open 300-line blueprints, server idle for ${SETTLE_MS / 1000} s`, value: (settled - idle) / 1e6, unit: 'MB', atMost: 50, note },
+      {
+        name: `RSS added by 100 open 300-line blueprints, server idle for ${SETTLE_MS / 1000} s`,
+        value: (settled - idle) / 1e6,
+        unit: 'MB',
+        atMost: 50,
+        note,
+      },
     );
   } finally {
     await session.stop();
@@ -281,13 +354,23 @@ async function startup(): Promise<void> {
   const serverStarts: number[] = [];
   for (let i = 0; i < 7; i++) {
     const started = now();
-    await new Promise<void>((resolve, reject) => spawn(process.execPath, [empty], { stdio: 'ignore' }).once('exit', () => resolve()).once('error', reject));
+    await new Promise<void>((resolve, reject) =>
+      spawn(process.execPath, [empty], { stdio: 'ignore' })
+        .once('exit', () => resolve())
+        .once('error', reject),
+    );
     nodeStarts.push(now() - started);
     const session = await ServerSession.start();
     serverStarts.push(session.startMs);
     await session.stop();
   }
-  figures.push({ name: 'Server start to `initialize` answer', value: median(serverStarts), unit: 'ms', baseline: { name: 'empty node script', value: median(nodeStarts) }, atMost: 2 });
+  figures.push({
+    name: 'Server start to `initialize` answer',
+    value: median(serverStarts),
+    unit: 'ms',
+    baseline: { name: 'empty node script', value: median(nodeStarts) },
+    atMost: 2,
+  });
 }
 
 function sizes(): void {
@@ -298,7 +381,13 @@ function sizes(): void {
   const loaded = [...bundle.matchAll(/require\(["']\.\/([^"']+)["']\)/g)].map((m) => m[1]!);
   const size = [server, ...loaded.map((file) => join(repoRoot, 'dist', file))].reduce((total, file) => total + statSync(file).size, 0);
   const parts = loaded.length ? `, with ${loaded.map((f) => `dist/${f}`).join(', ')}` : '';
-  figures.push({ name: `dist/server.js${parts}`, value: size, unit: 'bytes', atMost: 1.5e6, note: minified ? 'production build' : 'development build: run the production build first' });
+  figures.push({
+    name: `dist/server.js${parts}`,
+    value: size,
+    unit: 'bytes',
+    atMost: 1.5e6,
+    note: minified ? 'production build' : 'development build: run the production build first',
+  });
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   if (!manifest.scripts?.['package']) {
     figures.push({ name: '.vsix', value: undefined, unit: 'bytes', atMost: 1e6, note: 'no `npm run package` script' });
@@ -310,8 +399,19 @@ function sizes(): void {
   if (result.status === 0 && existsSync(vsix)) {
     figures.push({ name: '.vsix', value: statSync(vsix).size, unit: 'bytes', atMost: 1e6 });
   } else {
-    const reason = `${result.stderr ?? ''}${result.stdout ?? ''}`.split('\n').filter((l) => /error/i.test(l)).slice(0, 1).join(' ').slice(0, 120);
-    figures.push({ name: '.vsix', value: undefined, unit: 'bytes', atMost: 1e6, note: `npm run package failed${reason ? `: ${reason}` : ''}` });
+    const reason = `${result.stderr ?? ''}${result.stdout ?? ''}`
+      .split('\n')
+      .filter((l) => /error/i.test(l))
+      .slice(0, 1)
+      .join(' ')
+      .slice(0, 120);
+    figures.push({
+      name: '.vsix',
+      value: undefined,
+      unit: 'bytes',
+      atMost: 1e6,
+      note: `npm run package failed${reason ? `: ${reason}` : ''}`,
+    });
   }
 }
 
@@ -319,7 +419,15 @@ async function main(): Promise<void> {
   if (!existsSync(join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: build first (npm run bench does)');
   const started = now();
   await inProcess();
-  for (const phase of [keystrokes, pathological, memory, startup, async () => { figures.push(...await commandLine(log)); }]) {
+  for (const phase of [
+    keystrokes,
+    pathological,
+    memory,
+    startup,
+    async () => {
+      figures.push(...(await commandLine(log)));
+    },
+  ]) {
     // The in-process runs leave this process with a large heap to collect: done now, so that its
     // collector does not compete with the server for the machine's cores while the server is timed.
     collectGarbage();
@@ -332,7 +440,9 @@ async function main(): Promise<void> {
   const summary = { date: new Date().toISOString(), machine, figures: results };
   writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify(summary, null, 2) + '\n');
   const missed = results.filter((r) => r.met === false).length;
-  process.stdout.write(`${results.filter((r) => r.met === true).length} targets met, ${missed} missed, ${results.filter((r) => r.atMost !== undefined && r.met === undefined).length} not measured\n`);
+  process.stdout.write(
+    `${results.filter((r) => r.met === true).length} targets met, ${missed} missed, ${results.filter((r) => r.atMost !== undefined && r.met === undefined).length} not measured\n`,
+  );
 }
 
 main().then(

@@ -26,7 +26,9 @@ function wallTime(command: Command, cwd: string): Promise<number> {
     const started = now();
     const child = spawn(process.execPath, command.args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0 || code === 1) resolve(now() - started);
@@ -46,9 +48,15 @@ export async function commandLine(log: (message: string) => void): Promise<Figur
     }
     const cores = availableParallelism();
     const cli = join(repoRoot, 'dist', 'cli.js');
-    const markdownlint: Command = { name: 'markdownlint-cli2', args: [join(repoRoot, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'docs/**/*.md'] };
+    const markdownlint: Command = {
+      name: 'markdownlint-cli2',
+      args: [join(repoRoot, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'docs/**/*.md'],
+    };
     const threads = Array.from({ length: cores }, (_, i) => i + 1);
-    const ours: Command[] = threads.map((n) => ({ name: `blueprint check --concurrency ${n}`, args: [cli, 'check', 'docs', '--concurrency', String(n)] }));
+    const ours: Command[] = threads.map((n) => ({
+      name: `blueprint check --concurrency ${n}`,
+      args: [cli, 'check', 'docs', '--concurrency', String(n)],
+    }));
     const all: Command = { name: 'blueprint check', args: [cli, 'check', 'docs'] };
     const commands = [markdownlint, ...ours, all];
     const times = new Map<Command, number[]>(commands.map((c) => [c, []]));

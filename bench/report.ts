@@ -37,7 +37,10 @@ function formatTarget(result: FigureResult): string {
 
 /** The results as a Markdown table (readable in a terminal and pasted as is into the README). */
 export function table(results: readonly FigureResult[]): string {
-  const rows = [['Figure', 'Measured', 'Baseline', 'Ratio', 'Target', 'Met'], ['---', '---:', '---', '---:', '---', '---']];
+  const rows = [
+    ['Figure', 'Measured', 'Baseline', 'Ratio', 'Target', 'Met'],
+    ['---', '---:', '---', '---:', '---', '---'],
+  ];
   for (const r of results) {
     rows.push([
       r.name + (r.note ? ` (${r.note})` : ''),

@@ -9,13 +9,20 @@ export class ServerSession {
   private version = new Map<string, number>();
   private readonly texts = new Map<string, TextDocument>();
 
-  private constructor(readonly client: LspClient, readonly capabilities: InitializeResult['capabilities'], readonly startMs: number) {}
+  private constructor(
+    readonly client: LspClient,
+    readonly capabilities: InitializeResult['capabilities'],
+    readonly startMs: number,
+  ) {}
 
   static async start(): Promise<ServerSession> {
     const started = now();
     const client = new LspClient();
     // The 100,000-line blueprint (2.7 MB) is above the default blueprint.maxDocumentSize: the bench measures its analysis.
-    const result = await client.initialize({ configuration: false, initializationOptions: { settings: { maxDocumentSize: Number.MAX_SAFE_INTEGER } } });
+    const result = await client.initialize({
+      configuration: false,
+      initializationOptions: { settings: { maxDocumentSize: Number.MAX_SAFE_INTEGER } },
+    });
     const startMs = now() - started;
     return new ServerSession(client, result.capabilities, startMs);
   }
@@ -106,7 +113,9 @@ export class ServerSession {
 /** Middle of the line that holds the document's middle offset: an edit inside ordinary content. */
 export function middleOfText(document: TextDocument): Position {
   const middle = document.positionAt(Math.floor(document.getText().length / 2));
-  const lineText = document.getText({ start: { line: middle.line, character: 0 }, end: { line: middle.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const lineText = document
+    .getText({ start: { line: middle.line, character: 0 }, end: { line: middle.line + 1, character: 0 } })
+    .replace(/\r?\n$/, '');
   return { line: middle.line, character: Math.floor(lineText.length / 2) };
 }
 

@@ -35,13 +35,21 @@ const babelParserApart = {
 
 const shipped = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [babelParserApart],
-    banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  {
+    entryPoints: { server: 'server/src/server.ts' },
+    outdir: 'dist',
+    plugins: [babelParserApart],
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  },
   { entryPoints: { 'babel-parser': createRequire(import.meta.url).resolve('@babel/parser') }, outdir: 'dist' },
 ];
 if (existsSync('server/src/cli/main.ts')) {
-  shipped.push({ entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', plugins: [babelParserApart],
-    banner: { js: '#!/usr/bin/env node\n' + common.banner.js } });
+  shipped.push({
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    plugins: [babelParserApart],
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  });
 }
 // The Node API (`import { check, fix } from 'blueprint-authoring'`): its own bundle, no vscode, and its declarations.
 const API_ENTRY = 'server/src/api/index.ts';
@@ -49,7 +57,9 @@ shipped.push({ entryPoints: { api: API_ENTRY }, outdir: 'dist', plugins: [babelP
 
 function testEntries(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.(test|bench|suite)\.ts$|^(index|bench)\.ts$/.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => /\.(test|bench|suite)\.ts$|^(index|bench)\.ts$/.test(f))
+    .map((f) => join(dir, f));
 }
 
 const builds = shipped.map((b) => ({ ...common, ...b }));
@@ -59,7 +69,8 @@ if (args.has('--tests')) {
     if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode'] });
   }
   const integration = testEntries('test/integration');
-  if (integration.length) builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
+  if (integration.length)
+    builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
 }
 
 /**
@@ -74,7 +85,8 @@ async function writeApiDeclarations() {
     compilerOptions: { isolatedDeclarations: true, strict: true, target: ts.ScriptTarget.ES2022 },
     reportDiagnostics: true,
   });
-  if (diagnostics?.length) throw new Error(`${API_ENTRY}: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+  if (diagnostics?.length)
+    throw new Error(`${API_ENTRY}: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
   const imports = [...outputText.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
   if (imports.length) throw new Error(`dist/api.d.ts would import ${imports.join(', ')}: the API's types must stand alone`);
   mkdirSync('dist', { recursive: true });

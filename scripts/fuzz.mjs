@@ -5,7 +5,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = join('out', 'test', 'unit');
-const files = readdirSync(dir).filter((f) => f.endsWith('.property.test.js')).map((f) => join(dir, f));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.property.test.js'))
+  .map((f) => join(dir, f));
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, FUZZ_RUNS: process.env.FUZZ_RUNS || '1000' },

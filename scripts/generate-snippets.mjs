@@ -11,18 +11,28 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export async function snippetFiles() {
   const { outputFiles } = await esbuild.build({
     stdin: {
-      contents: "import { builtinTemplates } from './server/src/model/templates';\n"
-        + "import { snippetFileText } from './server/src/features/template-snippets';\n"
-        + 'module.exports = builtinTemplates.map((t) => [t.id, snippetFileText(t)]);\n',
+      contents:
+        "import { builtinTemplates } from './server/src/model/templates';\n" +
+        "import { snippetFileText } from './server/src/features/template-snippets';\n" +
+        'module.exports = builtinTemplates.map((t) => [t.id, snippetFileText(t)]);\n',
       resolveDir: root,
       loader: 'ts',
     },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
     loader: { '.md': 'text' },
     define: { 'import.meta.url': JSON.stringify(import.meta.url) },
   });
   const module = { exports: [] };
-  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, (await import('node:module')).createRequire(join(root, 'package.json')));
+  new Function('module', 'exports', 'require', outputFiles[0].text)(
+    module,
+    module.exports,
+    (await import('node:module')).createRequire(join(root, 'package.json')),
+  );
   return module.exports.map(([id, text]) => ({ path: join(root, 'snippets', `${id}.json`), text }));
 }
 

@@ -19,9 +19,12 @@ interface BlueprintTaskDefinition extends vscode.TaskDefinition {
 export function registerBlueprintTasks(context: vscode.ExtensionContext): vscode.Disposable {
   const cli = context.asAbsolutePath('dist/cli.js');
   return vscode.tasks.registerTaskProvider(BLUEPRINT_TASK_TYPE, {
-    provideTasks: () => (vscode.workspace.workspaceFolders ?? [])
-      .filter((folder) => folder.uri.scheme === 'file')
-      .flatMap((folder) => (['check', 'fix'] as const).map((command) => blueprintTask(cli, folder, { type: BLUEPRINT_TASK_TYPE, command }))),
+    provideTasks: () =>
+      (vscode.workspace.workspaceFolders ?? [])
+        .filter((folder) => folder.uri.scheme === 'file')
+        .flatMap((folder) =>
+          (['check', 'fix'] as const).map((command) => blueprintTask(cli, folder, { type: BLUEPRINT_TASK_TYPE, command })),
+        ),
     resolveTask: (task) => {
       const definition = task.definition as BlueprintTaskDefinition;
       if (definition.command !== 'check' && definition.command !== 'fix') return undefined;
@@ -32,12 +35,22 @@ export function registerBlueprintTasks(context: vscode.ExtensionContext): vscode
 }
 
 function blueprintTask(cli: string, folder: vscode.WorkspaceFolder, definition: BlueprintTaskDefinition): vscode.Task {
-  const args = [cli, 'check', ...(definition.command === 'fix' ? ['--fix'] : []), '--no-color', ...(definition.args ?? []), ...(definition.paths ?? [])];
+  const args = [
+    cli,
+    'check',
+    ...(definition.command === 'fix' ? ['--fix'] : []),
+    '--no-color',
+    ...(definition.args ?? []),
+    ...(definition.paths ?? []),
+  ];
   // The extension host's own executable runs the CLI: desktop VS Code's as Node (ELECTRON_RUN_AS_NODE),
   // a remote or web host's is Node already. Nothing needs to be installed.
   const execution = new vscode.ProcessExecution(process.execPath, args, { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
   const task = new vscode.Task(definition, folder, definition.command, BLUEPRINT_TASK_TYPE, execution, BLUEPRINT_PROBLEM_MATCHER);
-  task.detail = definition.command === 'fix' ? 'blueprint check --fix: apply the safe fixes, then report what remains' : 'blueprint check: the problems of every blueprint in the folder';
+  task.detail =
+    definition.command === 'fix'
+      ? 'blueprint check --fix: apply the safe fixes, then report what remains'
+      : 'blueprint check: the problems of every blueprint in the folder';
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent };
   return task;
 }

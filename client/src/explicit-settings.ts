@@ -14,15 +14,23 @@ export function explicitSettings(section: string, keys: readonly string[], scope
   const settings: Record<string, unknown> = {};
   for (const key of keys) {
     const inspected = configuration.inspect(key);
-    const value = inspected?.workspaceFolderLanguageValue ?? inspected?.workspaceLanguageValue ?? inspected?.globalLanguageValue
-      ?? inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    const value =
+      inspected?.workspaceFolderLanguageValue ??
+      inspected?.workspaceLanguageValue ??
+      inspected?.globalLanguageValue ??
+      inspected?.workspaceFolderValue ??
+      inspected?.workspaceValue ??
+      inspected?.globalValue;
     if (value !== undefined) setPath(settings, key.split('.'), value);
   }
   return settings;
 }
 
 /** The keys of a section's settings as the extension's manifest declares them, relative to the section. */
-export function declaredKeys(packageJSON: { contributes?: { configuration?: { properties?: Record<string, unknown> } } }, section: string): string[] {
+export function declaredKeys(
+  packageJSON: { contributes?: { configuration?: { properties?: Record<string, unknown> } } },
+  section: string,
+): string[] {
   return Object.keys(packageJSON.contributes?.configuration?.properties ?? {})
     .filter((key) => key.startsWith(`${section}.`))
     .map((key) => key.slice(section.length + 1));

@@ -31,9 +31,11 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
     statusBar,
     registerBlueprintTasks(context),
     vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
-      newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined)),
+      newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined),
+    ),
     vscode.commands.registerCommand('blueprint.newBlueprint', (folder?: unknown) =>
-      newBlueprintOfAnyKind(server, folder instanceof vscode.Uri ? folder : undefined)),
+      newBlueprintOfAnyKind(server, folder instanceof vscode.Uri ? folder : undefined),
+    ),
     vscode.commands.registerCommand('blueprint.insertTemplate', () => insertTemplate(server)),
     vscode.commands.registerCommand('blueprint.nextPlaceholder', () => goToPlaceholder(server, 'next')),
     vscode.commands.registerCommand('blueprint.previousPlaceholder', () => goToPlaceholder(server, 'previous')),
@@ -57,8 +59,12 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
 }
 
 function reportStartFailure(output: vscode.LogOutputChannel, error: unknown): void {
-  output.error(`The Blueprint language server could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-  void vscode.window.showErrorMessage('The Blueprint language server could not start. See the "Blueprint Language Server" output for details.', 'Show Output')
+  output.error(`The Blueprint language server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void vscode.window
+    .showErrorMessage(
+      'The Blueprint language server could not start. See the "Blueprint Language Server" output for details.',
+      'Show Output',
+    )
     .then((choice) => choice && output.show());
 }
 

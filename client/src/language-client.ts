@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { declaredKeys, explicitSettings } from './explicit-settings';
 
 /** Where the language server runs: the documents it gets are Markdown files on disk and new, unsaved ones. */
@@ -31,7 +37,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
         // Only what the user set, so that a value equal to its default still wins over the rc file.
         configuration: (params, token, next) => {
           if (!params.items.every((item) => item.section === 'blueprint')) return next(params, token);
-          return params.items.map((item) => explicitSettings('blueprint', blueprintKeys, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined));
+          return params.items.map((item) =>
+            explicitSettings('blueprint', blueprintKeys, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined),
+          );
         },
       },
     },

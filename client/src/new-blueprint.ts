@@ -8,7 +8,11 @@ import type { BlueprintServer } from './blueprint-server';
  * it creates `<name-in-kebab-case>.blueprint.md` there, never overwriting a file. The text comes from the
  * server. Returns the new document's URI, or undefined when nothing was created.
  */
-export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri, template?: TemplateSummary): Promise<vscode.Uri | undefined> {
+export async function newBlueprint(
+  server: BlueprintServer,
+  folder?: vscode.Uri,
+  template?: TemplateSummary,
+): Promise<vscode.Uri | undefined> {
   const name = await vscode.window.showInputBox({
     title: template ? `New ${template.kind}` : 'New Data Blueprint',
     prompt: template ? `The name to put in its title, ${template.title}` : 'The name of the data system the blueprint describes',
@@ -17,12 +21,18 @@ export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri,
     validateInput: (value) => (value.trim() === '' ? 'Give the blueprint a name, such as "Order Ledger".' : undefined),
   });
   if (name === undefined || name.trim() === '') return undefined;
-  const created = await server.newBlueprint({ name, ...(template ? { kind: template.id } : {}), ...(folder ? { uri: folder.toString() } : {}) });
+  const created = await server.newBlueprint({
+    name,
+    ...(template ? { kind: template.id } : {}),
+    ...(folder ? { uri: folder.toString() } : {}),
+  });
   if (!created) {
     void vscode.window.showErrorMessage(`The language server has no ${template?.kind ?? 'Data Blueprint'} template.`);
     return undefined;
   }
-  const document = folder ? await createFile(folder, created) : await vscode.workspace.openTextDocument({ language: 'markdown', content: created.text });
+  const document = folder
+    ? await createFile(folder, created)
+    : await vscode.workspace.openTextDocument({ language: 'markdown', content: created.text });
   if (!document) return undefined;
   const editor = await vscode.window.showTextDocument(document);
   if (created.firstPlaceholder) {
@@ -37,7 +47,12 @@ export async function newBlueprint(server: BlueprintServer, folder?: vscode.Uri,
 export async function newBlueprintOfAnyKind(server: BlueprintServer, folder?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const templates = await server.templates();
   const picked = await vscode.window.showQuickPick(
-    templates.map((template) => ({ label: template.kind, description: template.builtin ? 'built-in' : 'workspace template', detail: template.title, template })),
+    templates.map((template) => ({
+      label: template.kind,
+      description: template.builtin ? 'built-in' : 'workspace template',
+      detail: template.title,
+      template,
+    })),
     { title: 'New Blueprint', placeHolder: 'Which kind of blueprint?' },
   );
   return picked ? newBlueprint(server, folder, picked.template) : undefined;
@@ -46,7 +61,9 @@ export async function newBlueprintOfAnyKind(server: BlueprintServer, folder?: vs
 async function createFile(folder: vscode.Uri, created: NewBlueprint): Promise<vscode.TextDocument | undefined> {
   const file = vscode.Uri.joinPath(folder, created.fileName);
   if (await exists(file)) {
-    void vscode.window.showWarningMessage(`${created.fileName} already exists in ${vscode.workspace.asRelativePath(folder)}; it was left as it is. Choose another name.`);
+    void vscode.window.showWarningMessage(
+      `${created.fileName} already exists in ${vscode.workspace.asRelativePath(folder)}; it was left as it is. Choose another name.`,
+    );
     return undefined;
   }
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(created.text));

@@ -15,7 +15,9 @@ export async function goToPlaceholder(server: BlueprintServer, direction: Direct
     return undefined;
   }
   if (status.tooLarge) {
-    void vscode.window.showInformationMessage('This blueprint is larger than blueprint.maxDocumentSize, so its placeholders are not looked for.');
+    void vscode.window.showInformationMessage(
+      'This blueprint is larger than blueprint.maxDocumentSize, so its placeholders are not looked for.',
+    );
     return undefined;
   }
   const target = placeholderFrom(status.placeholders, editor.selection.start, direction);

@@ -43,7 +43,7 @@ export class BlueprintStatusBar implements vscode.Disposable {
   }
 
   get tooltip(): string {
-    return typeof this.item.tooltip === 'string' ? this.item.tooltip : this.item.tooltip?.value ?? '';
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
   }
 
   /** What clicking the item runs. */
@@ -107,7 +107,10 @@ function count(n: number, noun: string): string {
 /** `$(checklist) 7/9 sections · 12 placeholders`, and a sentence saying the same for the tooltip. */
 export function describe(status: DocumentStatus): { text: string; tooltip: string } {
   if (status.tooLarge) {
-    return { text: '$(warning) Blueprint not checked', tooltip: 'This blueprint is larger than blueprint.maxDocumentSize, so it is not checked.' };
+    return {
+      text: '$(warning) Blueprint not checked',
+      tooltip: 'This blueprint is larger than blueprint.maxDocumentSize, so it is not checked.',
+    };
   }
   const left = status.placeholders.length;
   const complete = left === 0 && status.sectionsPresent >= status.sectionsTotal;
@@ -115,7 +118,8 @@ export function describe(status: DocumentStatus): { text: string; tooltip: strin
   const placeholders = left === 0 ? 'no placeholders' : count(left, 'placeholder');
   return {
     text: `${complete ? '$(pass)' : '$(checklist)'} ${sections} · ${placeholders}`,
-    tooltip: `${status.kind}: ${status.sectionsPresent} of ${count(status.sectionsTotal, 'section')} present, ${left === 0 ? 'no placeholders' : count(left, 'placeholder')} left.`
-      + (left > 0 ? ' Click to go to the next placeholder.' : ''),
+    tooltip:
+      `${status.kind}: ${status.sectionsPresent} of ${count(status.sectionsTotal, 'section')} present, ${left === 0 ? 'no placeholders' : count(left, 'placeholder')} left.` +
+      (left > 0 ? ' Click to go to the next placeholder.' : ''),
   };
 }

@@ -63,19 +63,34 @@ function ensureInstalled() {
     });
   }
   if (!fs.existsSync(serverMain)) {
-    console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(root, codeServerDir)}/ (first run only, about 4 minutes)…`);
+    console.log(
+      `Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(root, codeServerDir)}/ (first run only, about 4 minutes)…`,
+    );
     installInto(codeServerDir, (staging) => {
       // npm 11 runs dependency install scripts only when allowed; code-server's postinstall builds native
       // modules with node-gyp, which cannot download headers here: point it at the Node package's headers.
-      fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({
-        name: 'vscode-test-code-server', private: true, allowScripts: { 'code-server': true, argon2: true },
-      }));
-      execFileSync('npm', ['install', '--prefix', staging, '--no-package-lock', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
-        stdio: 'inherit',
-        // Under `npm test` the environment carries the outer npm's settings, among them a user agent naming
-        // Node 20, which code-server's postinstall reads as the Node it runs on: start from a clean slate.
-        env: { ...withoutNpmSettings(process.env), PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeDir },
-      });
+      fs.writeFileSync(
+        path.join(staging, 'package.json'),
+        JSON.stringify({
+          name: 'vscode-test-code-server',
+          private: true,
+          allowScripts: { 'code-server': true, argon2: true },
+        }),
+      );
+      execFileSync(
+        'npm',
+        ['install', '--prefix', staging, '--no-package-lock', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+        {
+          stdio: 'inherit',
+          // Under `npm test` the environment carries the outer npm's settings, among them a user agent naming
+          // Node 20, which code-server's postinstall reads as the Node it runs on: start from a clean slate.
+          env: {
+            ...withoutNpmSettings(process.env),
+            PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
+            npm_config_nodedir: nodeDir,
+          },
+        },
+      );
     });
   }
 }
@@ -105,23 +120,54 @@ async function main() {
   // Machine settings: no telemetry, update checks, AI features or welcome page.
   const machine = path.join(tmp, 'server', 'data', 'Machine');
   fs.mkdirSync(machine, { recursive: true });
-  fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({
-    'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false,
-    'update.mode': 'none', 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none',
-  }));
+  fs.writeFileSync(
+    path.join(machine, 'settings.json'),
+    JSON.stringify({
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'update.mode': 'none',
+      'chat.disableAIFeatures': true,
+      'workbench.startupEditor': 'none',
+    }),
+  );
 
   // Its own process group: the server starts an extension host, file watchers and agents that would outlive it.
-  const server = spawn(node24, [serverMain,
-    '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', // the built workbench honours ?payload= only with this flag
-    '--disable-telemetry', '--disable-workspace-trust',
-    '--user-data-dir', path.join(tmp, 'user'), '--server-data-dir', path.join(tmp, 'server'), '--extensions-dir', path.join(tmp, 'extensions')],
-  { env: { ...process.env, BLUEPRINT_TEST_REPORT: reportFile }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = spawn(
+    node24,
+    [
+      serverMain,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver', // the built workbench honours ?payload= only with this flag
+      '--disable-telemetry',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      path.join(tmp, 'user'),
+      '--server-data-dir',
+      path.join(tmp, 'server'),
+      '--extensions-dir',
+      path.join(tmp, 'extensions'),
+    ],
+    { env: { ...process.env, BLUEPRINT_TEST_REPORT: reportFile }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
   let serverLog = '';
-  server.stdout.on('data', (d) => { serverLog += d; });
-  server.stderr.on('data', (d) => { serverLog += d; });
+  server.stdout.on('data', (d) => {
+    serverLog += d;
+  });
+  server.stderr.on('data', (d) => {
+    serverLog += d;
+  });
   const stopServer = () => {
-    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   };
   process.on('exit', stopServer);
 
@@ -133,8 +179,18 @@ async function main() {
       if (waited > 30_000 || server.exitCode !== null) throw new Error(`the VS Code server did not start:\n${serverLog.slice(-4000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    browser = await playwright.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await playwright.launch({
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     const page = await browser.newPage();
     page.on('console', (message) => {
       const line = `[browser ${message.type()}] ${message.text()}`;
@@ -142,11 +198,18 @@ async function main() {
       if (verbose) console.log(line);
     });
     // When run() settles the extension host exits and the workbench calls this with 0 (resolved) or not.
-    await page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      exitCode = code;
+    });
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = JSON.stringify([['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(testsEntry)]]);
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(testsEntry)],
+    ]);
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
-    console.log(`VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}) is running the integration tests…`);
+    console.log(
+      `VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}) is running the integration tests…`,
+    );
     const deadline = started + timeoutMs;
     while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
   } finally {
@@ -159,10 +222,15 @@ async function main() {
   if (report) console.log(report.trimEnd());
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (exitCode === null) {
-    console.error(`The tests did not finish within ${timeoutMs / 1000} s.\n--- browser console (last lines) ---\n${browserLog.slice(-40).join('\n')}\n--- server log ---\n${serverLog.slice(-4000)}`);
+    console.error(
+      `The tests did not finish within ${timeoutMs / 1000} s.\n--- browser console (last lines) ---\n${browserLog.slice(-40).join('\n')}\n--- server log ---\n${serverLog.slice(-4000)}`,
+    );
     process.exit(1);
   }
-  if (!report) console.error(`No test report: the tests entry did not run.\n--- browser console (last lines) ---\n${browserLog.slice(-40).join('\n')}`);
+  if (!report)
+    console.error(
+      `No test report: the tests entry did not run.\n--- browser console (last lines) ---\n${browserLog.slice(-40).join('\n')}`,
+    );
   console.log(`Integration tests in VS Code: ${exitCode === 0 ? 'passed' : 'FAILED'} (${seconds} s, extension host exit code ${exitCode})`);
   process.exit(exitCode === 0 && report ? 0 : 1);
 }

@@ -13,7 +13,8 @@ const root = path.resolve(__dirname, '..', '..');
 
 async function main() {
   const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
-  if (!fs.existsSync(extensionTestsPath)) throw new Error('out/test/integration/index.js is missing: run node scripts/build.mjs --tests first');
+  if (!fs.existsSync(extensionTestsPath))
+    throw new Error('out/test/integration/index.js is missing: run node scripts/build.mjs --tests first');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-vscode-test-'));
   try {
     await runTests({

@@ -20,7 +20,11 @@ export class IdleCollection {
 
   constructor(
     private readonly collect: () => void,
-    private readonly options: { readonly delaysMs?: readonly number[]; readonly worthwhileBytes?: number; readonly heapUsed?: () => number } = {},
+    private readonly options: {
+      readonly delaysMs?: readonly number[];
+      readonly worthwhileBytes?: number;
+      readonly heapUsed?: () => number;
+    } = {},
   ) {}
 
   /** Called after work that allocated: restarts the wait for an idle server. */
@@ -28,12 +32,19 @@ export class IdleCollection {
     this.cancel();
     let collected = false;
     for (const [index, delay] of (this.options.delaysMs ?? [1_000, 7_500]).entries()) {
-      this.timers.push(unref(setTimeout(() => {
-        // Only the first collection decides whether the burst left enough garbage to be worth it.
-        if (index === 0 ? this.heapUsed() < this.liveAfterLastCollection + (this.options.worthwhileBytes ?? 8 * 1024 * 1024) : !collected) return;
-        this.collectNow();
-        collected = true;
-      }, delay)));
+      this.timers.push(
+        unref(
+          setTimeout(() => {
+            // Only the first collection decides whether the burst left enough garbage to be worth it.
+            if (
+              index === 0 ? this.heapUsed() < this.liveAfterLastCollection + (this.options.worthwhileBytes ?? 8 * 1024 * 1024) : !collected
+            )
+              return;
+            this.collectNow();
+            collected = true;
+          }, delay),
+        ),
+      );
     }
   }
 

@@ -76,7 +76,9 @@ connection.onInitialize((params): InitializeResult => {
   const given = options?.settings ?? options?.blueprint;
   if (given !== undefined) initialRaw = given;
   watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap((uri) => pathOf(uri) ?? []);
+  workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap(
+    (uri) => pathOf(uri) ?? [],
+  );
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -97,7 +99,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'blueprint' }).catch(() => undefined);
+  if (pullsConfiguration)
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'blueprint' }).catch(() => undefined);
   void reloadWorkspaceFiles();
 });
 
@@ -134,12 +137,14 @@ async function reloadWorkspaceFiles(): Promise<void> {
   try {
     await Promise.all(workspaceFolders.map((folder) => folderContext(folder)));
     if (watchesFiles) {
-      const watchers = ['**/.blueprintrc.{json,jsonc}', ...await templateGlobs()].map((globPattern) => ({ globPattern }));
+      const watchers = ['**/.blueprintrc.{json,jsonc}', ...(await templateGlobs())].map((globPattern) => ({ globPattern }));
       const previous = watcherRegistration;
-      watcherRegistration = previous.then((old) => {
-        old?.dispose();
-        return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-      }).catch(() => undefined);
+      watcherRegistration = previous
+        .then((old) => {
+          old?.dispose();
+          return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+        })
+        .catch(() => undefined);
     }
     await publishTemplateFiles();
   } catch (error) {
@@ -151,7 +156,10 @@ async function reloadWorkspaceFiles(): Promise<void> {
 /** The malformed template files on disk (not open in the editor), published in the files themselves. */
 async function publishTemplateFiles(): Promise<void> {
   const sets = await project.templateSets();
-  const malformed = sets.flatMap((set) => set.files).filter((f) => f.problems.length > 0).map((f) => ({ ...f, uri: pathToFileURL(f.path).href }))
+  const malformed = sets
+    .flatMap((set) => set.files)
+    .filter((f) => f.problems.length > 0)
+    .map((f) => ({ ...f, uri: pathToFileURL(f.path).href }))
     .filter((f) => !documents.get(f.uri));
   for (const uri of publishedTemplateProblems) {
     if (!malformed.some((f) => f.uri === uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -162,7 +170,10 @@ async function publishTemplateFiles(): Promise<void> {
     publishedTemplateProblems.add(file.uri);
     // So that opening the template and fixing it clears them.
     published.add(file.uri);
-    void connection.sendDiagnostics({ uri: file.uri, diagnostics: templateDiagnostics(TextDocument.create(file.uri, 'markdown', 0, file.text), file.problems) });
+    void connection.sendDiagnostics({
+      uri: file.uri,
+      diagnostics: templateDiagnostics(TextDocument.create(file.uri, 'markdown', 0, file.text), file.problems),
+    });
   }
 }
 
@@ -184,7 +195,10 @@ function workspaceFolderOf(path: string): string | undefined {
 /** The settings the user set in the editor for a document or folder. */
 function editorSettings(uri: string): Promise<unknown> {
   return pullsConfiguration
-    ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'blueprint' }).then((raw: unknown) => raw ?? initialRaw, () => initialRaw)
+    ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'blueprint' }).then(
+        (raw: unknown) => raw ?? initialRaw,
+        () => initialRaw,
+      )
     : Promise.resolve(initialRaw);
 }
 
@@ -289,12 +303,18 @@ function scheduleValidation(document: TextDocument): void {
   if (queued) clearImmediate(queued);
   // Two turns of the event loop: vscode-jsonrpc handles one queued message per turn, so a change that
   // is already read from the pipe arrives in between and replaces this validation before it runs.
-  pending.set(uri, setImmediate(() => {
-    pending.set(uri, setImmediate(() => {
-      pending.delete(uri);
-      void validate(uri).catch((error: unknown) => connection.console.error(`Could not check ${uri}: ${describeError(error)}`));
-    }));
-  }));
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.set(
+        uri,
+        setImmediate(() => {
+          pending.delete(uri);
+          void validate(uri).catch((error: unknown) => connection.console.error(`Could not check ${uri}: ${describeError(error)}`));
+        }),
+      );
+    }),
+  );
 }
 
 async function validate(uri: string): Promise<void> {
@@ -335,40 +355,63 @@ documents.onDidClose((e) => {
   if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onDocumentSymbol(guard('documentSymbol', [], async (params, token) => {
-  const blueprint = await analysed(params.textDocument.uri, token);
-  return blueprint ? documentSymbols(blueprint) : [];
-}));
+connection.onDocumentSymbol(
+  guard('documentSymbol', [], async (params, token) => {
+    const blueprint = await analysed(params.textDocument.uri, token);
+    return blueprint ? documentSymbols(blueprint) : [];
+  }),
+);
 
-connection.onHover(guard('hover', null, async (params, token) => {
-  const blueprint = await analysed(params.textDocument.uri, token);
-  return blueprint ? hover(blueprint, params.position) : null;
-}));
+connection.onHover(
+  guard('hover', null, async (params, token) => {
+    const blueprint = await analysed(params.textDocument.uri, token);
+    return blueprint ? hover(blueprint, params.position) : null;
+  }),
+);
 
-connection.onCompletion(forBlueprint('completion', [], (blueprint, params, settings) => completions(blueprint, params.position, footerValues(settings), takesSnippets)));
-connection.onCodeAction(forBlueprint('codeAction', [], (blueprint, params, settings) => [
-  ...codeActions(blueprint, params.context, footerValues(settings)),
-  ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, params.context.diagnostics) : []),
-  ...fixAllActions(blueprint, params.context, settings, footerValues(settings)),
-]));
-connection.onCodeLens(forBlueprint('codeLens', [], (blueprint, _params, settings) => (settings.codeLens.enabled ? sectionCodeLenses(blueprint, settings) : [])));
-connection.onExecuteCommand(guard('executeCommand', null, async (params) => {
-  if (params.command !== REVEAL_PLACEHOLDER_COMMAND) return null;
-  const [uri, selection] = (params.arguments ?? []) as RevealPlaceholderArguments;
-  await connection.window.showDocument({ uri, selection, takeFocus: true });
-  return null;
-}));
-connection.onRequest(TemplatesRequest, guard('templates', [], async () => templateSummaries(await workspaceTemplates())));
+connection.onCompletion(
+  forBlueprint('completion', [], (blueprint, params, settings) =>
+    completions(blueprint, params.position, footerValues(settings), takesSnippets),
+  ),
+);
+connection.onCodeAction(
+  forBlueprint('codeAction', [], (blueprint, params, settings) => [
+    ...codeActions(blueprint, params.context, footerValues(settings)),
+    ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, params.context.diagnostics) : []),
+    ...fixAllActions(blueprint, params.context, settings, footerValues(settings)),
+  ]),
+);
+connection.onCodeLens(
+  forBlueprint('codeLens', [], (blueprint, _params, settings) => (settings.codeLens.enabled ? sectionCodeLenses(blueprint, settings) : [])),
+);
+connection.onExecuteCommand(
+  guard('executeCommand', null, async (params) => {
+    if (params.command !== REVEAL_PLACEHOLDER_COMMAND) return null;
+    const [uri, selection] = (params.arguments ?? []) as RevealPlaceholderArguments;
+    await connection.window.showDocument({ uri, selection, takeFocus: true });
+    return null;
+  }),
+);
+connection.onRequest(
+  TemplatesRequest,
+  guard('templates', [], async () => templateSummaries(await workspaceTemplates())),
+);
 connection.onDefinition(forBlueprint('definition', [], (blueprint, params) => definition(blueprint, params.position)));
-connection.onReferences(forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)));
-connection.onDocumentHighlight(forBlueprint('documentHighlight', [], (blueprint, params) => documentHighlights(blueprint, params.position)));
+connection.onReferences(
+  forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)),
+);
+connection.onDocumentHighlight(
+  forBlueprint('documentHighlight', [], (blueprint, params) => documentHighlights(blueprint, params.position)),
+);
 connection.onPrepareRename(forBlueprint('prepareRename', null, (blueprint, params) => prepareRename(blueprint, params.position)));
 connection.onRenameRequest(forBlueprint('rename', null, (blueprint, params) => rename(blueprint, params.position, params.newName)));
 connection.languages.semanticTokens.on(forBlueprint('semanticTokens', { data: [] }, (blueprint) => semanticTokens(blueprint)));
 
 /** A guarded handler answering from the document's analysed blueprint, with `fallback` for plain Markdown. */
 function forBlueprint<P extends { textDocument: { uri: string } }, R, F>(
-  name: string, fallback: F, answer: (blueprint: AnalysedBlueprint, params: P, settings: BlueprintSettings) => R,
+  name: string,
+  fallback: F,
+  answer: (blueprint: AnalysedBlueprint, params: P, settings: BlueprintSettings) => R,
 ): (params: P) => Promise<R | F> {
   return guard<P, R | F>(name, fallback, async (params, token) => {
     const blueprint = await analysed(params.textDocument.uri, token);
@@ -376,26 +419,41 @@ function forBlueprint<P extends { textDocument: { uri: string } }, R, F>(
   });
 }
 
-connection.onRequest(DocumentStatusRequest, guard('documentStatus', null, async (params) => {
-  const document = documents.get(params.uri);
-  if (!document) return null;
-  const { settings, templates } = await contextFor(params.uri);
-  if (isTooLarge(document, settings)) {
-    return looksLikeBlueprint(document, store, templates) ? { kind: '', sectionsPresent: 0, sectionsTotal: 0, placeholders: [], tooLarge: true } : null;
-  }
-  const blueprint = await store.getInSlices(document, undefined, templates);
-  return blueprint ? documentStatus(blueprint) : null;
-}));
+connection.onRequest(
+  DocumentStatusRequest,
+  guard('documentStatus', null, async (params) => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    const { settings, templates } = await contextFor(params.uri);
+    if (isTooLarge(document, settings)) {
+      return looksLikeBlueprint(document, store, templates)
+        ? { kind: '', sectionsPresent: 0, sectionsTotal: 0, placeholders: [], tooLarge: true }
+        : null;
+    }
+    const blueprint = await store.getInSlices(document, undefined, templates);
+    return blueprint ? documentStatus(blueprint) : null;
+  }),
+);
 
-connection.onRequest(NewBlueprintRequest, guard('newBlueprint', null, async (params) => {
-  const { templates, settings } = await templatesForNew(params.uri);
-  return newBlueprint(templates, params, footerValues(settings));
-}));
+connection.onRequest(
+  NewBlueprintRequest,
+  guard('newBlueprint', null, async (params) => {
+    const { templates, settings } = await templatesForNew(params.uri);
+    return newBlueprint(templates, params, footerValues(settings));
+  }),
+);
 
-connection.onRequest(TemplateSnippetRequest, guard('templateSnippet', null, async (params) => templateSnippetFor(await workspaceTemplates(), params)));
+connection.onRequest(
+  TemplateSnippetRequest,
+  guard('templateSnippet', null, async (params) => templateSnippetFor(await workspaceTemplates(), params)),
+);
 
 /** A failing feature answers with its empty result and a log line; it never takes the server down. */
-function guard<P, R>(name: string, fallback: R, handler: (params: P, token?: CancellationToken) => Promise<R> | R): (params: P, token?: CancellationToken) => Promise<R> {
+function guard<P, R>(
+  name: string,
+  fallback: R,
+  handler: (params: P, token?: CancellationToken) => Promise<R> | R,
+): (params: P, token?: CancellationToken) => Promise<R> {
   return async (params: P, token?: CancellationToken) => {
     try {
       throwIfCancelled(token);
@@ -418,7 +476,7 @@ function isCancellation(error: unknown): boolean {
 }
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.stack ?? error.message : String(error);
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 documents.listen(connection);

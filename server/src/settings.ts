@@ -62,31 +62,82 @@ export function readSettings(raw: unknown): ReadSettings {
   if (isObject(rawDiagnostics)) {
     for (const [code, severity] of Object.entries(rawDiagnostics)) {
       if (severity === undefined || severity === null) continue;
-      if (!Object.hasOwn(DIAGNOSTIC_DEFAULTS, code)) wrong(['diagnostics', code], `is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`);
-      else if (typeof severity === 'string' && (SEVERITY_NAMES as readonly string[]).includes(severity)) diagnostics[code] = severity as SeverityName;
+      if (!Object.hasOwn(DIAGNOSTIC_DEFAULTS, code))
+        wrong(['diagnostics', code], `is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`);
+      else if (typeof severity === 'string' && (SEVERITY_NAMES as readonly string[]).includes(severity))
+        diagnostics[code] = severity as SeverityName;
       else wrong(['diagnostics', code], `${describe(severity)} is not a severity (${SEVERITY_NAMES.join(', ')}); the default applies`);
     }
   } else if (isSet(rawDiagnostics)) {
     wrong(['diagnostics'], `${describe(rawDiagnostics)} is not an object of severities by code; the defaults apply`);
   }
 
-  const author = read(value, ['author'], DEFAULT_SETTINGS.author, wrong, (v) =>
-    typeof v !== 'string' ? 'is not a string' : CONTROL_CHARACTERS.test(v) ? 'holds a line break or another control character' : undefined, (v) => (v as string).trim());
-  const maxDocumentSize = read(value, ['maxDocumentSize'], DEFAULT_SETTINGS.maxDocumentSize, wrong, (v) =>
-    typeof v !== 'number' || !Number.isFinite(v) || v <= 0 ? 'is not a number above 0' : undefined, (v) => v as number);
-  const severityByStatus = read(value, ['severityByStatus'], DEFAULT_SETTINGS.severityByStatus, wrong, (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'), (v) => v as boolean);
-  const folder = read(objectAt(value, 'templates', wrong), ['templates', 'folder'], DEFAULT_SETTINGS.templates.folder, wrong, (v) =>
-    typeof v !== 'string' || v.trim() === '' ? 'is not a folder name' : CONTROL_CHARACTERS.test(v) ? 'holds a control character' : undefined, (v) => (v as string).trim());
-  const lensEnabled = read(objectAt(value, 'codeLens', wrong), ['codeLens', 'enabled'], DEFAULT_SETTINGS.codeLens.enabled, wrong, (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'), (v) => v as boolean);
-  return { settings: { diagnostics, author, maxDocumentSize, severityByStatus, templates: { folder }, codeLens: { enabled: lensEnabled } }, problems };
+  const author = read(
+    value,
+    ['author'],
+    DEFAULT_SETTINGS.author,
+    wrong,
+    (v) =>
+      typeof v !== 'string'
+        ? 'is not a string'
+        : CONTROL_CHARACTERS.test(v)
+          ? 'holds a line break or another control character'
+          : undefined,
+    (v) => (v as string).trim(),
+  );
+  const maxDocumentSize = read(
+    value,
+    ['maxDocumentSize'],
+    DEFAULT_SETTINGS.maxDocumentSize,
+    wrong,
+    (v) => (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 ? 'is not a number above 0' : undefined),
+    (v) => v as number,
+  );
+  const severityByStatus = read(
+    value,
+    ['severityByStatus'],
+    DEFAULT_SETTINGS.severityByStatus,
+    wrong,
+    (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'),
+    (v) => v as boolean,
+  );
+  const folder = read(
+    objectAt(value, 'templates', wrong),
+    ['templates', 'folder'],
+    DEFAULT_SETTINGS.templates.folder,
+    wrong,
+    (v) =>
+      typeof v !== 'string' || v.trim() === ''
+        ? 'is not a folder name'
+        : CONTROL_CHARACTERS.test(v)
+          ? 'holds a control character'
+          : undefined,
+    (v) => (v as string).trim(),
+  );
+  const lensEnabled = read(
+    objectAt(value, 'codeLens', wrong),
+    ['codeLens', 'enabled'],
+    DEFAULT_SETTINGS.codeLens.enabled,
+    wrong,
+    (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'),
+    (v) => v as boolean,
+  );
+  return {
+    settings: { diagnostics, author, maxDocumentSize, severityByStatus, templates: { folder }, codeLens: { enabled: lensEnabled } },
+    problems,
+  };
 }
 
 /** Line breaks and other control characters, which would let a setting's value add lines to a document. */
 const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
 function read<T>(
-  from: Record<string, unknown>, path: string[], fallback: T, wrong: (path: string[], message: string) => void,
-  invalid: (value: unknown) => string | undefined, convert: (value: unknown) => T,
+  from: Record<string, unknown>,
+  path: string[],
+  fallback: T,
+  wrong: (path: string[], message: string) => void,
+  invalid: (value: unknown) => string | undefined,
+  convert: (value: unknown) => T,
 ): T {
   const raw = from[path[path.length - 1]!];
   if (!isSet(raw)) return fallback;
@@ -113,7 +164,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** A value as a user would recognise it, kept short: settings may come from any file. */
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(/[\u0080-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value).replace(
+      /[\u0080-\u009f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
   if (Array.isArray(value)) return 'a list';
   if (isObject(value)) return 'an object';
   return String(value);

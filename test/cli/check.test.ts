@@ -23,12 +23,15 @@ test('check finds blueprints by title and by name, honours .gitignore, and print
     'node_modules/pkg/readme.md': onePlaceholder,
   });
   const run = runCli(['check'], root);
-  assert.equal(run.stdout, [
-    "docs/ledger.md:7:5 warning placeholder Placeholder '[Ledger name]' is not filled in",
-    '',
-    '1 problem (0 errors, 1 warning) in 2 blueprints.',
-    '',
-  ].join('\n'));
+  assert.equal(
+    run.stdout,
+    [
+      "docs/ledger.md:7:5 warning placeholder Placeholder '[Ledger name]' is not filled in",
+      '',
+      '1 problem (0 errors, 1 warning) in 2 blueprints.',
+      '',
+    ].join('\n'),
+  );
   assert.equal(run.status, 0);
   assert.equal(run.stderr, '');
 });
@@ -64,10 +67,17 @@ test('--max-warnings N fails the check only past N warnings', () => {
 
 test('paths, folders and globs choose what is checked; files named explicitly are checked even when ignored', () => {
   const root = folderWith({
-    '.git/HEAD': '', '.gitignore': 'ignored.md\n',
-    'a/one.md': onePlaceholder, 'b/two.md': onePlaceholder, 'b/deep/three.blueprint.md': onePlaceholder, 'ignored.md': onePlaceholder, 'top.md': onePlaceholder,
+    '.git/HEAD': '',
+    '.gitignore': 'ignored.md\n',
+    'a/one.md': onePlaceholder,
+    'b/two.md': onePlaceholder,
+    'b/deep/three.blueprint.md': onePlaceholder,
+    'ignored.md': onePlaceholder,
+    'top.md': onePlaceholder,
   });
-  const files = (args: string[]) => [...new Set(JSON.parse(runCli(['check', '--format', 'json', ...args], root).stdout).map((d: { file: string }) => d.file))];
+  const files = (args: string[]) => [
+    ...new Set(JSON.parse(runCli(['check', '--format', 'json', ...args], root).stdout).map((d: { file: string }) => d.file)),
+  ];
   assert.deepEqual(files(['a']), ['a/one.md']);
   assert.deepEqual(files(['b/two.md', 'ignored.md']), ['b/two.md', 'ignored.md']);
   assert.deepEqual(files(['b/**/*.blueprint.md']), ['b/deep/three.blueprint.md']);
@@ -90,10 +100,18 @@ test('a named file that is not a blueprint is skipped with a note', () => {
 test('--format json lists every diagnostic with 1-based positions', () => {
   const root = folderWith({ 'ledger.md': onePlaceholder });
   const run = runCli(['check', '--format', 'json'], root);
-  assert.deepEqual(JSON.parse(run.stdout), [{
-    file: 'ledger.md', line: 7, column: 5, endLine: 7, endColumn: 18,
-    severity: 'warning', code: 'placeholder', message: "Placeholder '[Ledger name]' is not filled in",
-  }]);
+  assert.deepEqual(JSON.parse(run.stdout), [
+    {
+      file: 'ledger.md',
+      line: 7,
+      column: 5,
+      endLine: 7,
+      endColumn: 18,
+      severity: 'warning',
+      code: 'placeholder',
+      message: "Placeholder '[Ledger name]' is not filled in",
+    },
+  ]);
 });
 
 test('--format sarif writes a SARIF 2.1.0 log code scanning accepts', () => {
@@ -118,8 +136,17 @@ test('--format sarif writes a SARIF 2.1.0 log code scanning accepts', () => {
     assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length, rule.id);
     assert.equal(rule.helpUri, 'https://github.com/blueprint-authoring/blueprint-authoring#diagnostics');
   }
-  assert.equal(driver.rules.find((r: { id: string }) => r.id === 'placeholder').shortDescription.text, 'A [bracketed placeholder] is still in the text.');
-  assert.deepEqual(sarifRun.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['invalid-date', 'error'], ['placeholder', 'warning']]);
+  assert.equal(
+    driver.rules.find((r: { id: string }) => r.id === 'placeholder').shortDescription.text,
+    'A [bracketed placeholder] is still in the text.',
+  );
+  assert.deepEqual(
+    sarifRun.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
+    [
+      ['invalid-date', 'error'],
+      ['placeholder', 'warning'],
+    ],
+  );
   for (const result of sarifRun.results) {
     assert.equal(driver.rules[result.ruleIndex].id, result.ruleId);
     assert.ok(['error', 'warning', 'note', 'none'].includes(result.level));
@@ -172,14 +199,17 @@ test('--color paints the severity; NO_COLOR output has no escape codes', () => {
 
 test('.blueprintrc.json settings apply to the files below it', () => {
   const root = folderWith({
-    '.blueprintrc.json': JSON.stringify({ diagnostics: { 'placeholder': 'error' } }),
+    '.blueprintrc.json': JSON.stringify({ diagnostics: { placeholder: 'error' } }),
     'ledger.md': draft(onePlaceholder),
-    'sub/.blueprintrc.json': JSON.stringify({ diagnostics: { 'placeholder': 'off' } }),
+    'sub/.blueprintrc.json': JSON.stringify({ diagnostics: { placeholder: 'off' } }),
     'sub/ledger.md': onePlaceholder,
   });
   const run = runCli(['check', '--format', 'json'], root);
   // An explicit severity wins over the draft status.
-  assert.deepEqual(JSON.parse(run.stdout).map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`), ['ledger.md error']);
+  assert.deepEqual(
+    JSON.parse(run.stdout).map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`),
+    ['ledger.md error'],
+  );
   assert.equal(run.status, 1);
 });
 
@@ -189,14 +219,23 @@ test('severityByStatus false in .blueprintrc.json keeps the default severities',
 });
 
 test('a malformed .blueprintrc.json is bad usage, pointing at the mistake by line and column', () => {
-  const broken = folderWith({ '.blueprintrc.json': '{\n  // comments and trailing commas are fine\n  "diagnostics": { "placeholder" "off", },\n}\n', 'ledger.md': filled });
+  const broken = folderWith({
+    '.blueprintrc.json': '{\n  // comments and trailing commas are fine\n  "diagnostics": { "placeholder" "off", },\n}\n',
+    'ledger.md': filled,
+  });
   const run = runCli(['check'], broken);
   assert.equal(run.status, 2);
-  assert.equal(run.stderr, `error: ${join(broken, '.blueprintrc.json')}: not valid JSON (':' expected at line 3, column 34); its settings are not used\n`);
+  assert.equal(
+    run.stderr,
+    `error: ${join(broken, '.blueprintrc.json')}: not valid JSON (':' expected at line 3, column 34); its settings are not used\n`,
+  );
 });
 
 test('rule-control comments silence diagnostics in the CLI as in the editor', () => {
-  const text = onePlaceholder.replace('The [Ledger name] records', '<!-- blueprint-disable-next-line placeholder -->\nThe [Ledger name] records');
+  const text = onePlaceholder.replace(
+    'The [Ledger name] records',
+    '<!-- blueprint-disable-next-line placeholder -->\nThe [Ledger name] records',
+  );
   const root = folderWith({ 'ledger.md': text });
   assert.equal(runCli(['check'], root).stdout, '1 blueprint checked: no problems.\n');
 });
@@ -208,18 +247,25 @@ test('custom templates in .blueprints/ are checked, and a malformed template is 
     'payments.md': paymentsApi,
   });
   const run = runCli(['check'], root);
-  assert.equal(run.stdout, [
-    '.blueprints/broken.md:1:1 error invalid-template A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`; this template is not used until it is fixed',
-    "payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
-    '',
-    '2 problems (1 error, 1 warning) in 2 blueprints.',
-    '',
-  ].join('\n'));
+  assert.equal(
+    run.stdout,
+    [
+      '.blueprints/broken.md:1:1 error invalid-template A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`; this template is not used until it is fixed',
+      "payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
+      '',
+      '2 problems (1 error, 1 warning) in 2 blueprints.',
+      '',
+    ].join('\n'),
+  );
   assert.equal(run.status, 1);
 });
 
 test('templates.folder in .blueprintrc.json names another folder', () => {
-  const root = folderWith({ '.blueprintrc.json': '{ "templates": { "folder": "kinds" } }', 'kinds/api.md': apiTemplate, 'payments.md': paymentsApi });
+  const root = folderWith({
+    '.blueprintrc.json': '{ "templates": { "folder": "kinds" } }',
+    'kinds/api.md': apiTemplate,
+    'payments.md': paymentsApi,
+  });
   assert.match(runCli(['check'], root).stdout, /^payments\.md:11:1 warning placeholder/m);
 });
 
@@ -232,7 +278,11 @@ test('new writes a blueprint from the template with name, date and author, and n
   assert.equal(written.split('\n')[0], '# Data Blueprint: Order Ledger');
   // A Draft, its footer lines ending with a hard break but the last, so that GitHub renders one field per line.
   assert.match(written, /\n\*\*Blueprint Status\*\*: Draft\\\n\*\*Last Updated\*\*: \d{4}-\d{2}-\d{2}\\\n\*\*Author\*\*: Grace Hopper\n$/);
-  assert.equal(written.split('\n').length, writtenTemplateText.trimEnd().split('\n').length + 1, 'the template as documents get it: a blank line after each heading');
+  assert.equal(
+    written.split('\n').length,
+    writtenTemplateText.trimEnd().split('\n').length + 1,
+    'the template as documents get it: a blank line after each heading',
+  );
 
   const again = runCli(['new', 'data', 'Order Ledger'], root);
   assert.equal(again.status, 1);
@@ -244,7 +294,10 @@ test('new writes a blueprint from the template with name, date and author, and n
   assert.equal(checked.status, 0, checked.stdout);
   const found = JSON.parse(checked.stdout) as Array<{ code: string; severity: string }>;
   assert.equal(found.length, 74);
-  assert.ok(found.every((d) => d.code === 'placeholder' && d.severity === 'hint'), checked.stdout.slice(0, 300));
+  assert.ok(
+    found.every((d) => d.code === 'placeholder' && d.severity === 'hint'),
+    checked.stdout.slice(0, 300),
+  );
 });
 
 test("a team's blueprint with a hard-break footer passes check: its values end before the breaks", () => {
@@ -256,7 +309,10 @@ test("a team's blueprint with a hard-break footer passes check: its values end b
   writeFileSync(join(root, 'docs/stock-levels.md'), fixture('stock-levels.md').replace('Approved\\', 'Aproved\\'));
   const typo = runCli(['check'], root);
   assert.equal(typo.status, 1);
-  assert.match(typo.stdout, /^docs\/stock-levels\.md:\d+:23 error invalid-status Blueprint Status 'Aproved' is not one of Draft, Review, Approved$/m);
+  assert.match(
+    typo.stdout,
+    /^docs\/stock-levels\.md:\d+:23 error invalid-status Blueprint Status 'Aproved' is not one of Draft, Review, Approved$/m,
+  );
 });
 
 test('new takes a custom template kind and an --output path', () => {

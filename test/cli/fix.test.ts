@@ -90,15 +90,25 @@ test('stdin: - checks the text piped in, named by --stdin-filename, with the set
   const root = folderWith({ 'docs/.blueprintrc.json': '{ "diagnostics": { "placeholder": "error" } }', 'docs/ledger.md': '' });
   const text = filled.replace('The order ledger records', 'The [Ledger name] records');
   const named = runCliWithInput(['check', '-', '--stdin-filename', 'docs/ledger.md'], root, text);
-  assert.equal(named.stdout, "docs/ledger.md:7:5 error placeholder Placeholder '[Ledger name]' is not filled in\n\n1 problem (1 error, 0 warnings) in 1 blueprint.\n");
+  assert.equal(
+    named.stdout,
+    "docs/ledger.md:7:5 error placeholder Placeholder '[Ledger name]' is not filled in\n\n1 problem (1 error, 0 warnings) in 1 blueprint.\n",
+  );
   assert.equal(named.status, 1);
   const unnamed = runCliWithInput(['check', '-', '--format', 'json'], root, text);
-  assert.deepEqual(JSON.parse(unnamed.stdout).map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`), ['<stdin> warning'], "the current folder's settings");
+  assert.deepEqual(
+    JSON.parse(unnamed.stdout).map((d: { file: string; severity: string }) => `${d.file} ${d.severity}`),
+    ['<stdin> warning'],
+    "the current folder's settings",
+  );
   const notBlueprint = runCliWithInput(['check', '-'], root, '# Notes\n');
   assert.equal(notBlueprint.stderr, '<stdin>: not a blueprint, skipped\n');
   // With a byte order mark and CRLF, as an editor may pipe a buffer: positions as the editor counts them.
   const bom = runCliWithInput(['check', '-', '--format', 'json'], root, `\uFEFF${text.replace(/\n/g, '\r\n')}`);
-  assert.deepEqual(JSON.parse(bom.stdout).map((d: { line: number; column: number }) => [d.line, d.column]), [[7, 5]]);
+  assert.deepEqual(
+    JSON.parse(bom.stdout).map((d: { line: number; column: number }) => [d.line, d.column]),
+    [[7, 5]],
+  );
   const diff = runCliWithInput(['check', '-', '--fix-dry-run', '--stdin-filename', 'docs/ledger.md'], root, fixable);
   assert.match(diff.stdout, /^--- a\/docs\/ledger\.md\n\+\+\+ b\/docs\/ledger\.md\n@@ /);
   assert.equal(readFileSync(join(root, 'docs/ledger.md'), 'utf8'), '', 'the file of that name is never written');

@@ -18,8 +18,15 @@ const asDraft = (text: string) => text.replace('**Blueprint Status**: Review', '
 test('diagnostics are sorted by file, then line and column, whatever order they are found in', () => {
   const twoPlaceholders = onePlaceholder.replace('**Author**: Ada Lovelace', '**Author**: [Name]');
   const root = folderWith({ 'z.md': onePlaceholder, 'a/b.md': twoPlaceholders, 'a.md': onePlaceholder });
-  const found = JSON.parse(runCli(['check', '--format', 'json', 'z.md', 'a.md', 'a'], root).stdout) as Array<{ file: string; line: number; column: number }>;
-  assert.deepEqual(found.map((d) => `${d.file}:${d.line}:${d.column}`), ['a.md:7:5', 'a/b.md:7:5', 'a/b.md:195:13', 'z.md:7:5']);
+  const found = JSON.parse(runCli(['check', '--format', 'json', 'z.md', 'a.md', 'a'], root).stdout) as Array<{
+    file: string;
+    line: number;
+    column: number;
+  }>;
+  assert.deepEqual(
+    found.map((d) => `${d.file}:${d.line}:${d.column}`),
+    ['a.md:7:5', 'a/b.md:7:5', 'a/b.md:195:13', 'z.md:7:5'],
+  );
 });
 
 test('--format github: one workflow command a line, errors first, every property and message escaped as the runner reads them', () => {
@@ -37,11 +44,11 @@ test('--format github: one workflow command a line, errors first, every property
   assert.equal(run.stderr, '');
   const lines = run.stdout.split('\n');
   assert.deepEqual(lines, [
-    '::error file=docs/q3%2C 100%25%3A plan.md,line=193,col=23,endLine=193,endColumn=43,title=blueprint(invalid-status)::Blueprint Status \'Review, 50%25: pending\' is not one of Draft, Review, Approved',
-    '::warning file=docs/ledger.md,line=7,col=5,endLine=7,endColumn=18,title=blueprint(placeholder)::Placeholder \'[Ledger name]\' is not filled in',
-    '::warning file=docs/line%0Abreak%0D.md,line=7,col=5,endLine=7,endColumn=18,title=blueprint(placeholder)::Placeholder \'[Ledger name]\' is not filled in',
+    "::error file=docs/q3%2C 100%25%3A plan.md,line=193,col=23,endLine=193,endColumn=43,title=blueprint(invalid-status)::Blueprint Status 'Review, 50%25: pending' is not one of Draft, Review, Approved",
+    "::warning file=docs/ledger.md,line=7,col=5,endLine=7,endColumn=18,title=blueprint(placeholder)::Placeholder '[Ledger name]' is not filled in",
+    "::warning file=docs/line%0Abreak%0D.md,line=7,col=5,endLine=7,endColumn=18,title=blueprint(placeholder)::Placeholder '[Ledger name]' is not filled in",
     // A Draft's placeholders are hints: notices, last.
-    '::notice file=docs/draft.md,line=7,col=5,endLine=7,endColumn=18,title=blueprint(placeholder)::Placeholder \'[Ledger name]\' is not filled in',
+    "::notice file=docs/draft.md,line=7,col=5,endLine=7,endColumn=18,title=blueprint(placeholder)::Placeholder '[Ledger name]' is not filled in",
     '4 problems (1 error, 2 warnings, 1 information or hint) in 4 blueprints.',
     '',
   ]);
@@ -49,7 +56,12 @@ test('--format github: one workflow command a line, errors first, every property
   for (const line of lines.filter((l) => l.startsWith('::'))) {
     const [, kind, properties, message] = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line)!;
     assert.ok(kind && message);
-    const values = Object.fromEntries(properties!.split(',').map((p) => p.split('=')).map(([k, v]) => [k, decodeURIComponent(v!)]));
+    const values = Object.fromEntries(
+      properties!
+        .split(',')
+        .map((p) => p.split('='))
+        .map(([k, v]) => [k, decodeURIComponent(v!)]),
+    );
     assert.deepEqual(Object.keys(values), ['file', 'line', 'col', 'endLine', 'endColumn', 'title']);
     assert.ok(['docs/q3, 100%: plan.md', 'docs/ledger.md', weird, 'docs/draft.md'].includes(values['file']!), values['file']);
   }
@@ -73,27 +85,42 @@ test('--format junit: one suite per file, a failing case per diagnostic, valid a
   assert.equal(run.status, 1);
   const { validateXML } = createRequire(join(repoRoot, 'package.json'))('xmllint-wasm') as typeof import('xmllint-wasm');
   const schema = readFileSync(join(repoRoot, 'test', 'cli', 'junit', 'jenkins-junit-4.xsd'), 'utf8');
-  const validation = await validateXML({ xml: [{ fileName: 'report.xml', contents: run.stdout }], schema: [{ fileName: 'junit.xsd', contents: schema }] });
+  const validation = await validateXML({
+    xml: [{ fileName: 'report.xml', contents: run.stdout }],
+    schema: [{ fileName: 'junit.xsd', contents: schema }],
+  });
   assert.deepEqual(validation.errors, []);
   assert.equal(validation.valid, true);
   const lines = run.stdout.split('\n');
   assert.equal(lines[0], '<?xml version="1.0" encoding="UTF-8"?>');
   assert.equal(lines[1], '<testsuites name="blueprint" tests="4" failures="3" errors="0">');
-  assert.deepEqual(lines.filter((l) => l.includes('<testsuite ')), [
-    '  <testsuite name="docs/&lt;tags&gt; &amp; &quot;quotes&quot;.md" tests="1" failures="1" errors="0">',
-    '  <testsuite name="docs/clean.md" tests="1" failures="0" errors="0">',
-    '  <testsuite name="docs/ledger.md" tests="1" failures="1" errors="0">',
-    '  <testsuite name="docs/status.md" tests="1" failures="1" errors="0">',
-  ]);
+  assert.deepEqual(
+    lines.filter((l) => l.includes('<testsuite ')),
+    [
+      '  <testsuite name="docs/&lt;tags&gt; &amp; &quot;quotes&quot;.md" tests="1" failures="1" errors="0">',
+      '  <testsuite name="docs/clean.md" tests="1" failures="0" errors="0">',
+      '  <testsuite name="docs/ledger.md" tests="1" failures="1" errors="0">',
+      '  <testsuite name="docs/status.md" tests="1" failures="1" errors="0">',
+    ],
+  );
   assert.ok(lines.includes('    <testcase name="blueprint" classname="docs/clean.md"/>'), 'a clean file passes');
-  assert.ok(lines.includes('      <failure message="Placeholder \'[Ledger name]\' is not filled in" type="warning">docs/ledger.md:7:5 warning placeholder Placeholder \'[Ledger name]\' is not filled in</failure>'));
-  assert.ok(run.stdout.includes('message="Placeholder \'[Ledger &amp; &quot;co&quot; &lt; 3\\u0007]\' is not filled in"'), 'markup escaped, the bell written as an escape');
+  assert.ok(
+    lines.includes(
+      '      <failure message="Placeholder \'[Ledger name]\' is not filled in" type="warning">docs/ledger.md:7:5 warning placeholder Placeholder \'[Ledger name]\' is not filled in</failure>',
+    ),
+  );
+  assert.ok(
+    run.stdout.includes('message="Placeholder \'[Ledger &amp; &quot;co&quot; &lt; 3\\u0007]\' is not filled in"'),
+    'markup escaped, the bell written as an escape',
+  );
 });
 
 test('--quiet reports errors only, --min-severity the chosen severity and above; what is not reported is not counted', () => {
   const root = folderWith({ 'ledger.md': onePlaceholder, 'status.md': badStatus, 'draft.md': asDraft(onePlaceholder) });
-  const codes = (args: string[]) => (JSON.parse(runCli(['check', '--format', 'json', ...args], root).stdout) as Array<{ file: string; severity: string }>)
-    .map((d) => `${d.file} ${d.severity}`);
+  const codes = (args: string[]) =>
+    (JSON.parse(runCli(['check', '--format', 'json', ...args], root).stdout) as Array<{ file: string; severity: string }>).map(
+      (d) => `${d.file} ${d.severity}`,
+    );
   assert.deepEqual(codes([]), ['draft.md hint', 'ledger.md warning', 'status.md error']);
   assert.deepEqual(codes(['--quiet']), ['status.md error']);
   assert.deepEqual(codes(['--min-severity', 'error']), ['status.md error']);
@@ -108,7 +135,8 @@ test('--quiet reports errors only, --min-severity the chosen severity and above;
 
 test('colours follow --color, FORCE_COLOR and NO_COLOR as their conventions say', () => {
   const root = folderWith({ 'ledger.md': onePlaceholder });
-  const coloured = (env: Record<string, string>, args: string[] = []) => /\x1b\[33mwarning\x1b\[0m/.test(runCli(['check', ...args], root, env).stdout);
+  const coloured = (env: Record<string, string>, args: string[] = []) =>
+    /\x1b\[33mwarning\x1b\[0m/.test(runCli(['check', ...args], root, env).stdout);
   // The runner's stdout is a pipe, not a terminal: no colours unless forced.
   assert.equal(coloured({ NO_COLOR: '' }), false, 'NO_COLOR empty counts as unset; a pipe gets no colours');
   for (const force of ['1', '2', '3', 'true', '']) assert.equal(coloured({ FORCE_COLOR: force }), true, `FORCE_COLOR=${force}`);

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, extension, open, openCopy, workspaceFile } from './helpers';
+import {
+  api,
+  blueprintDiagnostics,
+  closeAllEditors,
+  codeOf,
+  diagnosticsWithCodes,
+  eventually,
+  extension,
+  open,
+  openCopy,
+  workspaceFile,
+} from './helpers';
 
 suite('Activation', () => {
   suiteTeardown(closeAllEditors);
@@ -24,12 +35,32 @@ suite('Activation', () => {
 
     const diagnostics = await diagnosticsWithCodes(uri, ['missing-section', 'placeholder', 'placeholder']);
     const summary = diagnostics
-      .map((d) => ({ code: codeOf(d), message: d.message, severity: d.severity, range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] }))
+      .map((d) => ({
+        code: codeOf(d),
+        message: d.message,
+        severity: d.severity,
+        range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+      }))
       .sort((a, b) => a.range[0]! - b.range[0]!);
     assert.deepEqual(summary, [
-      { code: 'missing-section', message: "Missing section 'Data Flow'", severity: vscode.DiagnosticSeverity.Warning, range: [0, 2, 0, 30] },
-      { code: 'placeholder', message: "Placeholder '[How data is stored]' is not filled in", severity: vscode.DiagnosticSeverity.Warning, range: [76, 22, 76, 42] },
-      { code: 'placeholder', message: "Placeholder '[Name]' is not filled in", severity: vscode.DiagnosticSeverity.Warning, range: [173, 12, 173, 18] },
+      {
+        code: 'missing-section',
+        message: "Missing section 'Data Flow'",
+        severity: vscode.DiagnosticSeverity.Warning,
+        range: [0, 2, 0, 30],
+      },
+      {
+        code: 'placeholder',
+        message: "Placeholder '[How data is stored]' is not filled in",
+        severity: vscode.DiagnosticSeverity.Warning,
+        range: [76, 22, 76, 42],
+      },
+      {
+        code: 'placeholder',
+        message: "Placeholder '[Name]' is not filled in",
+        severity: vscode.DiagnosticSeverity.Warning,
+        range: [173, 12, 173, 18],
+      },
     ]);
   });
 

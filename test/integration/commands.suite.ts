@@ -4,7 +4,17 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
-  answering, api, blueprintDiagnostics, closeAllEditors, codeOf, eventually, extension, open, openUntitled, today, workspaceFile,
+  answering,
+  api,
+  blueprintDiagnostics,
+  closeAllEditors,
+  codeOf,
+  eventually,
+  extension,
+  open,
+  openUntitled,
+  today,
+  workspaceFile,
 } from './helpers';
 
 const FIRST_PLACEHOLDER = "[Describe the data system's purpose, what data it manages, and why it's needed.]";
@@ -16,7 +26,9 @@ function selectedText(editor: vscode.TextEditor): string {
 async function setAuthor(value: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('blueprint').update('author', value, vscode.ConfigurationTarget.Global);
   // The client tells the server when the extension host sees the change.
-  await eventually(`blueprint.author to be '${value ?? ''}'`, () => (vscode.workspace.getConfiguration('blueprint').get('author') === (value ?? '') ? true : undefined));
+  await eventually(`blueprint.author to be '${value ?? ''}'`, () =>
+    vscode.workspace.getConfiguration('blueprint').get('author') === (value ?? '') ? true : undefined,
+  );
 }
 
 suite('Commands', () => {
@@ -28,15 +40,19 @@ suite('Commands', () => {
 
   test('New Data Blueprint asks for the name and opens the filled-in template with the first placeholder selected', async () => {
     await setAuthor('Ada Lovelace');
-    const uri = await answering('showInputBox', () => 'Order Ledger', async (calls) => {
-      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint');
-      assert.equal(calls.length, 1);
-      const options = calls[0]![0] as vscode.InputBoxOptions;
-      assert.equal(options.title, 'New Data Blueprint');
-      assert.equal(typeof options.validateInput?.('  '), 'string', 'an empty name is refused');
-      assert.equal(options.validateInput?.('Order Ledger'), undefined);
-      return created;
-    });
+    const uri = await answering(
+      'showInputBox',
+      () => 'Order Ledger',
+      async (calls) => {
+        const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint');
+        assert.equal(calls.length, 1);
+        const options = calls[0]![0] as vscode.InputBoxOptions;
+        assert.equal(options.title, 'New Data Blueprint');
+        assert.equal(typeof options.validateInput?.('  '), 'string', 'an empty name is refused');
+        assert.equal(options.validateInput?.('Order Ledger'), undefined);
+        return created;
+      },
+    );
     assert.ok(uri);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri.toString());
@@ -52,12 +68,19 @@ suite('Commands', () => {
       const diagnostics = blueprintDiagnostics(uri);
       return diagnostics.length > 0 ? diagnostics : undefined;
     });
-    assert.ok(found.every((d) => codeOf(d) === 'placeholder' && d.severity === vscode.DiagnosticSeverity.Hint), found.map((d) => `${codeOf(d)} ${d.severity}`).join(', '));
+    assert.ok(
+      found.every((d) => codeOf(d) === 'placeholder' && d.severity === vscode.DiagnosticSeverity.Hint),
+      found.map((d) => `${codeOf(d)} ${d.severity}`).join(', '),
+    );
   });
 
   test('without blueprint.author the Author is the operating system user', async () => {
     await setAuthor('');
-    await answering('showInputBox', () => 'Stock Levels', () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
+    await answering(
+      'showInputBox',
+      () => 'Stock Levels',
+      () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+    );
     const text = vscode.window.activeTextEditor!.document.getText();
     assert.ok(text.endsWith(`**Author**: ${userInfo().username}\n`), text.slice(-80));
   });
@@ -65,7 +88,11 @@ suite('Commands', () => {
   test('Esc in the name box changes nothing', async () => {
     const editor = await open(workspaceFile('notes.md'));
     const documents = vscode.workspace.textDocuments.length;
-    const created = await answering('showInputBox', () => undefined, () => vscode.commands.executeCommand('blueprint.newDataBlueprint'));
+    const created = await answering(
+      'showInputBox',
+      () => undefined,
+      () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+    );
     assert.equal(created, undefined);
     assert.equal(vscode.window.activeTextEditor, editor);
     assert.equal(vscode.workspace.textDocuments.length, documents);
@@ -75,8 +102,11 @@ suite('Commands', () => {
   test('on an Explorer folder it creates <name>.blueprint.md there, and never overwrites one', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'blueprint-explorer-'));
     try {
-      const created = await answering('showInputBox', () => 'Order Ledger (EU)', () =>
-        vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint', vscode.Uri.file(folder)));
+      const created = await answering(
+        'showInputBox',
+        () => 'Order Ledger (EU)',
+        () => vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newDataBlueprint', vscode.Uri.file(folder)),
+      );
       const file = join(folder, 'order-ledger-eu.blueprint.md');
       assert.equal(created?.fsPath, file);
       assert.ok(readFileSync(file, 'utf8').startsWith('# Data Blueprint: Order Ledger (EU)\n'));
@@ -85,13 +115,21 @@ suite('Commands', () => {
       assert.equal(selectedText(editor), FIRST_PLACEHOLDER);
 
       writeFileSync(file, 'kept as it is\n');
-      const again = await answering('showWarningMessage', () => undefined, (warnings) =>
-        answering('showInputBox', () => 'Order Ledger (EU)', async () => {
-          const result = await vscode.commands.executeCommand('blueprint.newDataBlueprint', vscode.Uri.file(folder));
-          assert.equal(warnings.length, 1);
-          assert.match(String(warnings[0]![0]), /order-ledger-eu\.blueprint\.md already exists/);
-          return result;
-        }));
+      const again = await answering(
+        'showWarningMessage',
+        () => undefined,
+        (warnings) =>
+          answering(
+            'showInputBox',
+            () => 'Order Ledger (EU)',
+            async () => {
+              const result = await vscode.commands.executeCommand('blueprint.newDataBlueprint', vscode.Uri.file(folder));
+              assert.equal(warnings.length, 1);
+              assert.match(String(warnings[0]![0]), /order-ledger-eu\.blueprint\.md already exists/);
+              return result;
+            },
+          ),
+      );
       assert.equal(again, undefined);
       assert.equal(readFileSync(file, 'utf8'), 'kept as it is\n');
     } finally {
@@ -103,16 +141,33 @@ suite('Commands', () => {
 
   test('New Blueprint… offers every template, built-in first, and creates one of the kind picked', async () => {
     await setAuthor('Ada Lovelace');
-    const uri = await answering('showQuickPick', (items) => (items as Array<{ label: string }>).find((i) => i.label === 'API Blueprint'), (picks) =>
-      answering('showInputBox', () => 'Payments API', async () => {
-        const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newBlueprint');
-        const items = picks[0]![0] as Array<{ label: string; detail: string }>;
-        assert.deepEqual(items.map((i) => [i.label, i.detail]), [['Data Blueprint', 'Data Blueprint: [Data System Name]'], ['API Blueprint', 'API Blueprint: [API Name]']]);
-        return created;
-      }));
+    const uri = await answering(
+      'showQuickPick',
+      (items) => (items as Array<{ label: string }>).find((i) => i.label === 'API Blueprint'),
+      (picks) =>
+        answering(
+          'showInputBox',
+          () => 'Payments API',
+          async () => {
+            const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('blueprint.newBlueprint');
+            const items = picks[0]![0] as Array<{ label: string; detail: string }>;
+            assert.deepEqual(
+              items.map((i) => [i.label, i.detail]),
+              [
+                ['Data Blueprint', 'Data Blueprint: [Data System Name]'],
+                ['API Blueprint', 'API Blueprint: [API Name]'],
+              ],
+            );
+            return created;
+          },
+        ),
+    );
     assert.ok(uri);
     const editor = vscode.window.activeTextEditor!;
-    assert.equal(editor.document.getText(), `# API Blueprint: Payments API\n\n## Endpoints\n\n**What the API offers.**\n\n[Describe each endpoint.]\n\n---\n\n**Blueprint Status**: Draft\\\n**Last Updated**: ${today()}\\\n**Author**: Ada Lovelace\n`);
+    assert.equal(
+      editor.document.getText(),
+      `# API Blueprint: Payments API\n\n## Endpoints\n\n**What the API offers.**\n\n[Describe each endpoint.]\n\n---\n\n**Blueprint Status**: Draft\\\n**Last Updated**: ${today()}\\\n**Author**: Ada Lovelace\n`,
+    );
     assert.equal(selectedText(editor), '[Describe each endpoint.]');
   });
 
@@ -121,8 +176,16 @@ suite('Commands', () => {
     assert.equal(await vscode.commands.executeCommand('blueprint.insertTemplate'), true);
     const template = readFileSync(join(extension().extensionPath, 'templates', 'data-blueprint.md'), 'utf8');
     // As every text written from the template: a blank line after each heading, as markdownlint wants.
-    assert.equal(editor.document.getText(), template.replace(/^(#{1,6} .*)\n(?=[^\n])/gm, '$1\n\n').replace(/\s*$/, '\n')
-      .replace('**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n', '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n'));
+    assert.equal(
+      editor.document.getText(),
+      template
+        .replace(/^(#{1,6} .*)\n(?=[^\n])/gm, '$1\n\n')
+        .replace(/\s*$/, '\n')
+        .replace(
+          '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n',
+          '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n',
+        ),
+    );
     assert.equal(selectedText(editor), '[Data System Name]');
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     assert.equal(selectedText(editor), FIRST_PLACEHOLDER);
@@ -148,11 +211,15 @@ suite('Commands', () => {
   test('in plain Markdown the placeholder commands say it is not a blueprint and move nothing', async () => {
     const editor = await open(workspaceFile('notes.md'));
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await answering('showInformationMessage', () => undefined, async (messages) => {
-      await vscode.commands.executeCommand('blueprint.nextPlaceholder');
-      assert.equal(messages.length, 1);
-      assert.match(String(messages[0]![0]), /not a blueprint/);
-    });
+    await answering(
+      'showInformationMessage',
+      () => undefined,
+      async (messages) => {
+        await vscode.commands.executeCommand('blueprint.nextPlaceholder');
+        assert.equal(messages.length, 1);
+        assert.match(String(messages[0]![0]), /not a blueprint/);
+      },
+    );
     assert.ok(editor.selection.isEmpty && editor.selection.start.line === 0);
   });
 

@@ -70,10 +70,13 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 /** Waits until the server has published diagnostics whose codes are exactly `codes` (in any order). */
 export function diagnosticsWithCodes(uri: vscode.Uri, codes: readonly string[]): Promise<vscode.Diagnostic[]> {
   const wanted = [...codes].sort().join(',');
-  return eventually(`diagnostics [${wanted}] for ${uri.toString()}; have [${blueprintDiagnostics(uri).map(codeOf).sort().join(',')}]`, () => {
-    const diagnostics = blueprintDiagnostics(uri);
-    return diagnostics.map(codeOf).sort().join(',') === wanted ? diagnostics : undefined;
-  });
+  return eventually(
+    `diagnostics [${wanted}] for ${uri.toString()}; have [${blueprintDiagnostics(uri).map(codeOf).sort().join(',')}]`,
+    () => {
+      const diagnostics = blueprintDiagnostics(uri);
+      return diagnostics.map(codeOf).sort().join(',') === wanted ? diagnostics : undefined;
+    },
+  );
 }
 
 /** The text a range covers. */
@@ -100,7 +103,11 @@ type WindowFunction = 'showInputBox' | 'showQuickPick' | 'showInformationMessage
  * Answers a `vscode.window` prompt in place of the user while `body` runs: the extension and these tests
  * share one `vscode` API object, so the command's own call is answered. Records every call's arguments.
  */
-export async function answering<T>(name: WindowFunction, answer: (...args: unknown[]) => unknown, body: (calls: unknown[][]) => PromiseLike<T>): Promise<T> {
+export async function answering<T>(
+  name: WindowFunction,
+  answer: (...args: unknown[]) => unknown,
+  body: (calls: unknown[][]) => PromiseLike<T>,
+): Promise<T> {
   const window = vscode.window as unknown as Record<WindowFunction, (...args: unknown[]) => unknown>;
   const original = window[name];
   const calls: unknown[][] = [];

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, open, openCopy, openUntitled, workspaceFile,
+  api,
+  blueprintDiagnostics,
+  closeAllEditors,
+  codeOf,
+  diagnosticsWithCodes,
+  eventually,
+  open,
+  openCopy,
+  openUntitled,
+  workspaceFile,
 } from './helpers';
 
 const draft = () => workspaceFile('ledger-draft.blueprint.md');
@@ -32,7 +41,8 @@ suite('Language features in a real VS Code', () => {
     const items = await completionsAt(editor.document.uri, new vscode.Position(line, 3), ' ');
     const labels = items.map(labelOf);
     assert.ok(labels.includes('Data Flow'), `completion offers: ${labels.join(', ')}`);
-    for (const present of ['Purpose', 'Data Model', 'State Management', 'Monitoring Points']) assert.ok(!labels.includes(present), `${present} is already there`);
+    for (const present of ['Purpose', 'Data Model', 'State Management', 'Monitoring Points'])
+      assert.ok(!labels.includes(present), `${present} is already there`);
     const dataFlow = items.find((i) => labelOf(i) === 'Data Flow')!;
     assert.ok(dataFlow.insertText instanceof vscode.SnippetString);
     assert.match(dataFlow.insertText.value, /\*\*How data moves through the system\.\*\*/);
@@ -46,15 +56,31 @@ suite('Language features in a real VS Code', () => {
       return found;
     });
     assert.equal(symbols.name, 'Data Blueprint: Order Ledger');
-    assert.deepEqual(symbols.children.map((s) => s.name), [
-      'Purpose', 'Data Model', 'State Management', 'Data Validation', 'Data Integrity', 'Performance Characteristics', 'Scaling Paths', 'Monitoring Points',
-    ]);
+    assert.deepEqual(
+      symbols.children.map((s) => s.name),
+      [
+        'Purpose',
+        'Data Model',
+        'State Management',
+        'Data Validation',
+        'Data Integrity',
+        'Performance Characteristics',
+        'Scaling Paths',
+        'Monitoring Points',
+      ],
+    );
     const dataModel = symbols.children[1]!;
-    assert.deepEqual(dataModel.children.map((s) => s.name), ['Core Data Structures', 'Related Data Structures', 'Data Relationships']);
+    assert.deepEqual(
+      dataModel.children.map((s) => s.name),
+      ['Core Data Structures', 'Related Data Structures', 'Data Relationships'],
+    );
     const order = dataModel.children[0]!.children[0]!;
     assert.equal(order.name, 'Order');
     assert.equal(order.kind, vscode.SymbolKind.Interface);
-    assert.deepEqual(order.children.map((f) => f.name), ['id', 'customerId', 'lines', 'totals', 'status']);
+    assert.deepEqual(
+      order.children.map((f) => f.name),
+      ['id', 'customerId', 'lines', 'totals', 'status'],
+    );
     assert.deepEqual([order.selectionRange.start.line, order.selectionRange.start.character], [23, 10]);
   });
 
@@ -62,9 +88,16 @@ suite('Language features in a real VS Code', () => {
     const editor = await openCopy('ledger-draft.blueprint.md');
     const document = editor.document;
     const before = document.getText();
-    const [missing] = await diagnosticsWithCodes(document.uri, ['missing-section', 'placeholder', 'placeholder']).then((ds) => ds.filter((d) => codeOf(d) === 'missing-section'));
+    const [missing] = await diagnosticsWithCodes(document.uri, ['missing-section', 'placeholder', 'placeholder']).then((ds) =>
+      ds.filter((d) => codeOf(d) === 'missing-section'),
+    );
     assert.ok(missing);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      missing.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === "Add section 'Data Flow'");
     assert.ok(fix, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.isPreferred, true);
@@ -95,23 +128,51 @@ suite('Language features in a real VS Code', () => {
     const uri = plain.document.uri;
     assert.deepEqual(blueprintDiagnostics(uri), []);
     const ours = (await symbolsOf(uri)).filter((s) => s.kind !== vscode.SymbolKind.String);
-    assert.deepEqual(ours.map((s) => s.name), []);
+    assert.deepEqual(
+      ours.map((s) => s.name),
+      [],
+    );
     const atHeading = await completionsAt(uri, new vscode.Position(2, 3), ' ');
-    assert.deepEqual(atHeading.map(labelOf).filter((l) => ['Data Model', 'Data Flow'].includes(l)), []);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 8, 0));
-    assert.deepEqual(actions.map((a) => a.title).filter((t) => /section|placeholder|Blueprint|Set /i.test(t)), []);
+    assert.deepEqual(
+      atHeading.map(labelOf).filter((l) => ['Data Model', 'Data Flow'].includes(l)),
+      [],
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(0, 0, 8, 0),
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title).filter((t) => /section|placeholder|Blueprint|Set /i.test(t)),
+      [],
+    );
     const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(4, 6));
-    assert.deepEqual(hover.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).filter((v) => /placeholder/i.test(v)), []);
+    assert.deepEqual(
+      hover
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .filter((v) => /placeholder/i.test(v)),
+      [],
+    );
   });
 
   test('Markdown keeps working on a blueprint: folding, links and the preview', async () => {
     const editor = await open(draft());
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
-    assert.ok(folds.some((f) => f.start === 2), 'the Markdown extension folds the Purpose section');
+    assert.ok(
+      folds.some((f) => f.start === 2),
+      'the Markdown extension folds the Purpose section',
+    );
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
-    assert.ok(links.some((l) => l.target?.toString().startsWith('https://example.com/finance')), 'the Markdown extension finds links');
+    assert.ok(
+      links.some((l) => l.target?.toString().startsWith('https://example.com/finance')),
+      'the Markdown extension finds links',
+    );
     await vscode.commands.executeCommand('markdown.showPreview', editor.document.uri);
     await eventually('the Markdown preview', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+    );
   });
 });

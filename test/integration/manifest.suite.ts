@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
-import { api, blueprintDiagnostics, closeAllEditors, codeOf, diagnosticsWithCodes, eventually, extension, open, openUntitled, workspaceFile } from './helpers';
+import {
+  api,
+  blueprintDiagnostics,
+  closeAllEditors,
+  codeOf,
+  diagnosticsWithCodes,
+  eventually,
+  extension,
+  open,
+  openUntitled,
+  workspaceFile,
+} from './helpers';
 
 interface Keybinding {
   readonly key: string;
@@ -14,10 +25,18 @@ interface Keybinding {
 async function defaultKeybindings(): Promise<Keybinding[]> {
   await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
   const editor = await eventually('the default keybindings', () =>
-    (vscode.window.activeTextEditor?.document.uri.toString() === 'vscode://defaultsettings/keybindings.json' ? vscode.window.activeTextEditor : undefined));
+    vscode.window.activeTextEditor?.document.uri.toString() === 'vscode://defaultsettings/keybindings.json'
+      ? vscode.window.activeTextEditor
+      : undefined,
+  );
   const text = editor.document.getText();
   // JSON with `//` comment lines (none of them inside a string).
-  return JSON.parse(text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n')) as Keybinding[];
+  return JSON.parse(
+    text
+      .split('\n')
+      .filter((line) => !/^\s*\/\//.test(line))
+      .join('\n'),
+  ) as Keybinding[];
 }
 
 suite('Manifest as VS Code reads it', () => {
@@ -56,12 +75,16 @@ suite('Manifest as VS Code reads it', () => {
 
   test('a severity set to its default value still counts: it pins placeholders against the Blueprint Status', async () => {
     await api();
-    const draft = readFileSync(workspaceFile('ledger-draft.blueprint.md').fsPath, 'utf8').replace('**Blueprint Status**: Review', '**Blueprint Status**: Draft');
+    const draft = readFileSync(workspaceFile('ledger-draft.blueprint.md').fsPath, 'utf8').replace(
+      '**Blueprint Status**: Review',
+      '**Blueprint Status**: Draft',
+    );
     const editor = await openUntitled(draft);
-    const placeholdersAre = (severity: vscode.DiagnosticSeverity, what: string) => eventually(what, () => {
-      const found = blueprintDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'placeholder');
-      return found.length === 2 && found.every((d) => d.severity === severity) ? found : undefined;
-    });
+    const placeholdersAre = (severity: vscode.DiagnosticSeverity, what: string) =>
+      eventually(what, () => {
+        const found = blueprintDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'placeholder');
+        return found.length === 2 && found.every((d) => d.severity === severity) ? found : undefined;
+      });
     await placeholdersAre(vscode.DiagnosticSeverity.Hint, 'placeholders as hints in a Draft');
     const configuration = vscode.workspace.getConfiguration('blueprint');
     try {
@@ -75,7 +98,14 @@ suite('Manifest as VS Code reads it', () => {
 
   test('the commands are registered, and New Data Blueprint is in File > New File and the Explorer', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['blueprint.newDataBlueprint', 'blueprint.newBlueprint', 'blueprint.insertTemplate', 'blueprint.nextPlaceholder', 'blueprint.previousPlaceholder', 'blueprint.restartServer']) {
+    for (const id of [
+      'blueprint.newDataBlueprint',
+      'blueprint.newBlueprint',
+      'blueprint.insertTemplate',
+      'blueprint.nextPlaceholder',
+      'blueprint.previousPlaceholder',
+      'blueprint.restartServer',
+    ]) {
       assert.ok(commands.includes(id), id);
     }
     const menus = extension().packageJSON.contributes.menus as Record<string, Array<{ command: string; when?: string }>>;
@@ -84,12 +114,16 @@ suite('Manifest as VS Code reads it', () => {
   });
 
   test("the placeholder keybindings are VS Code's and no other default's", async () => {
-    const ours = (extension().packageJSON.contributes.keybindings as Keybinding[]);
+    const ours = extension().packageJSON.contributes.keybindings as Keybinding[];
     assert.deepEqual(ours.map((k) => k.command).sort(), ['blueprint.nextPlaceholder', 'blueprint.previousPlaceholder']);
     const defaults = await defaultKeybindings();
     for (const binding of ours) {
       const registered = defaults.filter((k) => k.key === binding.key);
-      assert.deepEqual(registered.map((k) => k.command), [binding.command], `${binding.key} is bound to ${registered.map((k) => k.command).join(', ')}`);
+      assert.deepEqual(
+        registered.map((k) => k.command),
+        [binding.command],
+        `${binding.key} is bound to ${registered.map((k) => k.command).join(', ')}`,
+      );
     }
   });
 });

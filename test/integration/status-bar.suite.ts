@@ -9,8 +9,10 @@ suite('Status bar', () => {
 
   async function statusText(expected: string): Promise<void> {
     const { statusBar } = await api();
-    await eventually(`the status bar to read '${expected}' (it reads '${statusBar.text}', ${statusBar.visible ? 'shown' : 'hidden'})`,
-      () => (statusBar.visible && statusBar.text === expected ? true : undefined));
+    await eventually(
+      `the status bar to read '${expected}' (it reads '${statusBar.text}', ${statusBar.visible ? 'shown' : 'hidden'})`,
+      () => (statusBar.visible && statusBar.text === expected ? true : undefined),
+    );
   }
 
   test('shows how complete the active blueprint is and follows its edits', async () => {
@@ -20,7 +22,9 @@ suite('Status bar', () => {
     assert.equal(statusBar.tooltip, 'Data Blueprint: 8 of 9 sections present, 2 placeholders left. Click to go to the next placeholder.');
     assert.equal(statusBar.command, 'blueprint.nextPlaceholder');
 
-    const name = await eventually('the [Name] diagnostic', () => blueprintDiagnostics(editor.document.uri).find((d) => d.message.includes('[Name]')));
+    const name = await eventually('the [Name] diagnostic', () =>
+      blueprintDiagnostics(editor.document.uri).find((d) => d.message.includes('[Name]')),
+    );
     await editor.edit((edit) => edit.replace(name.range, 'Grace Hopper'));
     await statusText('$(checklist) 8/9 sections · 1 placeholder');
   });

@@ -8,7 +8,10 @@ import { api, codeOf, eventually, workspaceFile } from './helpers';
 /** Waits for a task's process to end, and gives its exit code; fails past the deadline. */
 function endOf(task: vscode.Task, deadlineMs = 60_000): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`task ${task.name} did not end within ${deadlineMs} ms`)); }, deadlineMs);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`task ${task.name} did not end within ${deadlineMs} ms`));
+    }, deadlineMs);
     const subscription = vscode.tasks.onDidEndTaskProcess((event) => {
       if (event.execution.task.source !== task.source || event.execution.task.name !== task.name) return;
       clearTimeout(timer);
@@ -22,7 +25,10 @@ suite('Tasks: blueprint check in the Problems view', () => {
   test('the blueprint task type offers check and fix for the folder, and $blueprint puts what check reports in the Problems view, for files never opened', async () => {
     await api();
     const tasks = await vscode.tasks.fetchTasks({ type: 'blueprint' });
-    assert.deepEqual(tasks.map((t) => [t.source, t.name, t.definition['command']]).sort(), [['blueprint', 'check', 'check'], ['blueprint', 'fix', 'fix']]);
+    assert.deepEqual(tasks.map((t) => [t.source, t.name, t.definition['command']]).sort(), [
+      ['blueprint', 'check', 'check'],
+      ['blueprint', 'fix', 'fix'],
+    ]);
     const check = tasks.find((t) => t.name === 'check')!;
     assert.deepEqual(check.problemMatchers, ['$blueprint']);
     const execution = check.execution as vscode.ProcessExecution;
@@ -36,19 +42,30 @@ suite('Tasks: blueprint check in the Problems view', () => {
     const folder = mkdtempSync(join(tmpdir(), 'blueprint-task-'));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('ledger-draft.blueprint.md')));
     writeFileSync(join(folder, 'ledger.md'), text.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
-    const elsewhere = new vscode.Task(check.definition, check.scope as vscode.WorkspaceFolder, 'check elsewhere', 'blueprint',
-      new vscode.ProcessExecution(execution.process, [...execution.args, folder], execution.options), '$blueprint');
+    const elsewhere = new vscode.Task(
+      check.definition,
+      check.scope as vscode.WorkspaceFolder,
+      'check elsewhere',
+      'blueprint',
+      new vscode.ProcessExecution(execution.process, [...execution.args, folder], execution.options),
+      '$blueprint',
+    );
     const ended = endOf(elsewhere);
     await vscode.tasks.executeTask(elsewhere);
     assert.equal(await ended, 1, 'an approved blueprint with holes fails the check');
     const uri = vscode.Uri.file(join(folder, 'ledger.md'));
-    const found = await eventually('the problem matcher\'s markers', () => (vscode.languages.getDiagnostics(uri).length === 3 ? vscode.languages.getDiagnostics(uri) : undefined));
+    const found = await eventually("the problem matcher's markers", () =>
+      vscode.languages.getDiagnostics(uri).length === 3 ? vscode.languages.getDiagnostics(uri) : undefined,
+    );
     // Positions, severities and codes as `blueprint check` printed them (1-based there, 0-based here).
-    assert.deepEqual(found.map((d) => [codeOf(d), d.severity, d.range.start.line, d.range.start.character, d.source]).sort(), [
-      ['missing-section', vscode.DiagnosticSeverity.Error, 0, 2, 'blueprint'],
-      ['placeholder', vscode.DiagnosticSeverity.Error, 76, 22, 'blueprint'],
-      ['placeholder', vscode.DiagnosticSeverity.Error, 173, 12, 'blueprint'],
-    ].sort());
+    assert.deepEqual(
+      found.map((d) => [codeOf(d), d.severity, d.range.start.line, d.range.start.character, d.source]).sort(),
+      [
+        ['missing-section', vscode.DiagnosticSeverity.Error, 0, 2, 'blueprint'],
+        ['placeholder', vscode.DiagnosticSeverity.Error, 76, 22, 'blueprint'],
+        ['placeholder', vscode.DiagnosticSeverity.Error, 173, 12, 'blueprint'],
+      ].sort(),
+    );
     assert.equal(found.find((d) => codeOf(d) === 'missing-section')?.message, "Missing section 'Data Flow'");
   });
 });

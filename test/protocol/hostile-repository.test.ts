@@ -18,12 +18,20 @@ const filled = fixture('order-ledger.md');
 const onePlaceholder = filled.replace('The order ledger records', 'The [Ledger name] records');
 
 const clients: LspClient[] = [];
-after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
 const uriOf = (folder: string, path: string) => pathToFileURL(join(folder, path)).href;
-const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)}`);
+const summary = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)}`);
 
 /** A request that must be answered within a deadline: the server may be busy, never frozen. */
-async function answeredWithin<R>(client: LspClient, method: string, params: unknown, deadlineMs: number): Promise<{ result: R; ms: number }> {
+async function answeredWithin<R>(
+  client: LspClient,
+  method: string,
+  params: unknown,
+  deadlineMs: number,
+): Promise<{ result: R; ms: number }> {
   const started = performance.now();
   const result = await Promise.race([
     client.request<R>(method, params),
@@ -32,7 +40,7 @@ async function answeredWithin<R>(client: LspClient, method: string, params: unkn
   return { result, ms: performance.now() - started };
 }
 
-test('.blueprintrc.json is read from the workspace folder and below, never above it; the root\'s and a nested rc\'s templates.folder apply', async () => {
+test(".blueprintrc.json is read from the workspace folder and below, never above it; the root's and a nested rc's templates.folder apply", async () => {
   const outer = folderWith({
     '.blueprintrc.json': JSON.stringify({ diagnostics: { placeholder: 'off' }, templates: { folder: 'elsewhere' } }),
     'ws/.blueprintrc.json': JSON.stringify({ diagnostics: { placeholder: 'error' }, templates: { folder: 'kinds' } }),
@@ -44,13 +52,25 @@ test('.blueprintrc.json is read from the workspace folder and below, never above
   const { client, messages } = await startInWorkspace(ws, clients);
   const payments = uriOf(ws, 'payments.md');
   await client.open(payments, paymentsApi);
-  assert.deepEqual(summary(await client.diagnosticsFor(payments, 1)), ['10:0 1 placeholder'], "the workspace folder's rc: its severity and its templates folder");
+  assert.deepEqual(
+    summary(await client.diagnosticsFor(payments, 1)),
+    ['10:0 1 placeholder'],
+    "the workspace folder's rc: its severity and its templates folder",
+  );
   const ledger = uriOf(ws, 'ledger.md');
   await client.open(ledger, onePlaceholder);
-  assert.deepEqual(summary(await client.diagnosticsFor(ledger, 1)), ['6:4 1 placeholder'], 'the rc above the workspace folder (placeholder off) is not read');
+  assert.deepEqual(
+    summary(await client.diagnosticsFor(ledger, 1)),
+    ['6:4 1 placeholder'],
+    'the rc above the workspace folder (placeholder off) is not read',
+  );
   const events = uriOf(ws, 'team/events.md');
   await client.open(events, paymentsApi.replace('API Blueprint', 'Event Blueprint'));
-  assert.deepEqual(summary(await client.diagnosticsFor(events, 1)), ['10:0 2 placeholder'], "a nested rc's templates folder, relative to that rc, as in the CLI");
+  assert.deepEqual(
+    summary(await client.diagnosticsFor(events, 1)),
+    ['10:0 2 placeholder'],
+    "a nested rc's templates folder, relative to that rc, as in the CLI",
+  );
   assert.deepEqual(messages, []);
 });
 
@@ -61,14 +81,31 @@ test('FIFOs and links to /dev/zero as rc file and templates: the server keeps an
   makeLink('/dev/zero', join(ws, '.blueprints/zero.md'));
   const { client, messages } = await startInWorkspace(ws, clients);
   const zero = await client.waitForDiagnostics(uriOf(ws, '.blueprints/zero.md'));
-  assert.deepEqual(zero.map((d) => d.message), ['This template cannot be read: it is a character device, not a regular file; this template is not used until it is fixed']);
-  assert.deepEqual((await client.waitForDiagnostics(uriOf(ws, '.blueprints/fifo.md'))).map((d) => d.message), ['This template cannot be read: it is a FIFO, not a regular file; this template is not used until it is fixed']);
+  assert.deepEqual(
+    zero.map((d) => d.message),
+    ['This template cannot be read: it is a character device, not a regular file; this template is not used until it is fixed'],
+  );
+  assert.deepEqual(
+    (await client.waitForDiagnostics(uriOf(ws, '.blueprints/fifo.md'))).map((d) => d.message),
+    ['This template cannot be read: it is a FIFO, not a regular file; this template is not used until it is fixed'],
+  );
   const payments = uriOf(ws, 'payments.md');
   await client.open(payments, paymentsApi);
   assert.deepEqual(summary(await client.diagnosticsFor(payments, 1)), ['10:0 2 placeholder']);
-  const { result } = await answeredWithin<DocumentSymbol[]>(client, 'textDocument/documentSymbol', { textDocument: { uri: payments } }, 5_000);
-  assert.deepEqual(result[0]!.children!.map((s) => s.name), ['Endpoints', 'Errors']);
-  assert.deepEqual(messages.map((m) => [m.type, m.message]), [[2, `Blueprint: ${join(ws, '.blueprintrc.json')}: is a FIFO, not a regular file; not read; its settings are not used.`]]);
+  const { result } = await answeredWithin<DocumentSymbol[]>(
+    client,
+    'textDocument/documentSymbol',
+    { textDocument: { uri: payments } },
+    5_000,
+  );
+  assert.deepEqual(
+    result[0]!.children!.map((s) => s.name),
+    ['Endpoints', 'Errors'],
+  );
+  assert.deepEqual(
+    messages.map((m) => [m.type, m.message]),
+    [[2, `Blueprint: ${join(ws, '.blueprintrc.json')}: is a FIFO, not a regular file; not read; its settings are not used.`]],
+  );
 });
 
 test('an rc file linked to another file is refused without a word of that file in the message', async () => {
@@ -78,7 +115,10 @@ test('an rc file linked to another file is refused without a word of that file i
   const ledger = uriOf(ws, 'ledger.md');
   await client.open(ledger, onePlaceholder);
   assert.deepEqual(summary(await client.diagnosticsFor(ledger, 1)), ['6:4 2 placeholder']);
-  assert.deepEqual(messages.map((m) => m.message), [`Blueprint: ${join(ws, '.blueprintrc.json')}: not valid JSON (unexpected character at line 1, column 1); its settings are not used.`]);
+  assert.deepEqual(
+    messages.map((m) => m.message),
+    [`Blueprint: ${join(ws, '.blueprintrc.json')}: not valid JSON (unexpected character at line 1, column 1); its settings are not used.`],
+  );
 });
 
 test('a template of 20,000 tiny sections never freezes the server: requests are answered while it is read, and a blueprint of it is checked', async () => {
@@ -102,36 +142,62 @@ test('a template of 20,000 tiny sections never freezes the server: requests are 
   }
   assert.ok(answered > 3, `requests answered while the template was read: ${answered} (slowest ${Math.round(slowest)} ms)`);
   process.stderr.write(`# slowest answer while a 20,000-section template was read: ${Math.round(slowest)} ms, ${answered} answered\n`);
-  assert.deepEqual((await client.diagnosticsFor(stress, 1)).map((d) => d.message), ["Missing section 'Part 19999'"]);
+  assert.deepEqual(
+    (await client.diagnosticsFor(stress, 1)).map((d) => d.message),
+    ["Missing section 'Part 19999'"],
+  );
   // Files changed: the template, unchanged, is not derived again; the server stays as responsive.
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(ws, 'docs/notes.md'), type: 1 }] });
   for (let i = 0; i < 5; i++) await answeredWithin(client, 'textDocument/documentSymbol', { textDocument: { uri: ledger } }, 2_000);
   assert.deepEqual(summary(await client.diagnosticsFor(ledger, 1)), ['6:4 2 placeholder']);
 });
 
-test('an invalid editor setting is shown once as a warning naming the setting, not on every keystroke, and the rc file\'s value applies', async () => {
+test("an invalid editor setting is shown once as a warning naming the setting, not on every keystroke, and the rc file's value applies", async () => {
   const ws = folderWith({ '.blueprintrc.json': '{ "diagnostics": { "placeholder": "error" } }' });
-  const { client, messages } = await startInWorkspace(ws, clients, { diagnostics: { placeholder: 'warn', 'section-ordr': 'off' }, maxDocumentSize: 'big' });
+  const { client, messages } = await startInWorkspace(ws, clients, {
+    diagnostics: { placeholder: 'warn', 'section-ordr': 'off' },
+    maxDocumentSize: 'big',
+  });
   const ledger = uriOf(ws, 'ledger.md');
   await client.open(ledger, onePlaceholder);
-  assert.deepEqual(summary(await client.diagnosticsFor(ledger, 1)), ['6:4 1 placeholder'], "the editor's bad value is not used: the rc file's error applies");
+  assert.deepEqual(
+    summary(await client.diagnosticsFor(ledger, 1)),
+    ['6:4 1 placeholder'],
+    "the editor's bad value is not used: the rc file's error applies",
+  );
   for (let version = 2; version <= 4; version++) {
-    await client.notify('textDocument/didChange', { textDocument: { uri: ledger, version }, contentChanges: [{ text: onePlaceholder + '\n'.repeat(version) }] });
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri: ledger, version },
+      contentChanges: [{ text: onePlaceholder + '\n'.repeat(version) }],
+    });
   }
   await client.diagnosticsFor(ledger, 4);
   await client.notify('workspace/didChangeConfiguration', { settings: null });
   await client.request('textDocument/documentSymbol', { textDocument: { uri: ledger } });
-  assert.deepEqual(messages.map((m) => [m.type, m.message]), [
-    [2, 'Blueprint: blueprint.diagnostics.placeholder: "warn" is not a severity (error, warning, information, hint, off); the default applies.'],
-    [2, 'Blueprint: blueprint.diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, too-large, degraded-analysis).'],
-    [2, 'Blueprint: blueprint.maxDocumentSize: "big" is not a number above 0; the default (1000000) applies.'],
-  ]);
+  assert.deepEqual(
+    messages.map((m) => [m.type, m.message]),
+    [
+      [
+        2,
+        'Blueprint: blueprint.diagnostics.placeholder: "warn" is not a severity (error, warning, information, hint, off); the default applies.',
+      ],
+      [
+        2,
+        'Blueprint: blueprint.diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, too-large, degraded-analysis).',
+      ],
+      [2, 'Blueprint: blueprint.maxDocumentSize: "big" is not a number above 0; the default (1000000) applies.'],
+    ],
+  );
 });
 
 test('blueprint/newBlueprint: a name or an author with a line break cannot add a heading or a line', async () => {
   const ws = folderWith({});
   const { client } = await startInWorkspace(ws, clients);
-  const made = await client.request<{ text: string; fileName: string }>('blueprint/newBlueprint', { name: 'Orders\n## Injected', author: 'Eve\n**Blueprint Status**: Approved', date: '2026-11-25' });
+  const made = await client.request<{ text: string; fileName: string }>('blueprint/newBlueprint', {
+    name: 'Orders\n## Injected',
+    author: 'Eve\n**Blueprint Status**: Approved',
+    date: '2026-11-25',
+  });
   const lines = made.text.split('\n');
   assert.equal(lines[0], '# Data Blueprint: Orders ## Injected');
   assert.ok(!lines.some((line) => line.startsWith('## Injected')));

@@ -12,7 +12,9 @@ before(async () => {
   client = new LspClient();
   initializeResult = await client.initialize();
 });
-after(async () => { await client.stop(); });
+after(async () => {
+  await client.stop();
+});
 
 test('the server announces incremental sync, outline and hover', () => {
   const caps = initializeResult.capabilities;
@@ -43,7 +45,10 @@ test('plain Markdown gets no diagnostics, not even an empty list, no symbols and
   // A blueprint opened afterwards is answered after the plain document was processed.
   await client.open('file:///work/after-notes.blueprint.md', templateText);
   await client.diagnosticsFor('file:///work/after-notes.blueprint.md', 1);
-  assert.equal(client.publications.some((p) => p.uri === plain), false);
+  assert.equal(
+    client.publications.some((p) => p.uri === plain),
+    false,
+  );
   assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: plain } }), []);
   assert.equal(await client.request('textDocument/hover', { textDocument: { uri: plain }, position: { line: 2, character: 5 } }), null);
 });
@@ -56,12 +61,16 @@ test('clean is said: a blueprint with no problem gets an empty list for its vers
   assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
   // Every version is said, clean or not.
   const line = stock.split('\n').findIndex((l) => l.startsWith('**Author**'));
-  const change = (version: number, text: string, character = 12, length = 0) => client.notify('textDocument/didChange', {
-    textDocument: { uri, version },
-    contentChanges: [{ range: { start: { line, character }, end: { line, character: character + length } }, text }],
-  });
+  const change = (version: number, text: string, character = 12, length = 0) =>
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + length } }, text }],
+    });
   await change(2, '[Name] and ');
-  assert.deepEqual((await client.diagnosticsFor(uri, 2)).map((d) => d.code), ['placeholder']);
+  assert.deepEqual(
+    (await client.diagnosticsFor(uri, 2)).map((d) => d.code),
+    ['placeholder'],
+  );
   await change(3, '', 12, '[Name] and '.length);
   assert.deepEqual(await client.diagnosticsFor(uri, 3), []);
   // Closing clears it, as it does a blueprint with problems.
@@ -81,17 +90,29 @@ test('a clean blueprint that stops being one is told so once, then nothing more 
   });
   // Cleared: an empty list without a version, since the document is no longer checked.
   await client.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === 2);
-  await client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+  await client.notify('textDocument/didChange', {
+    textDocument: { uri, version: 3 },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+  });
   // A blueprint opened afterwards is answered after version 3 was processed.
   await client.open('file:///work/clean/after.md', filled);
   await client.diagnosticsFor('file:///work/clean/after.md', 1);
-  assert.deepEqual(client.publications.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]), [[1, 0], [2, 0]]);
+  assert.deepEqual(
+    client.publications.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]),
+    [
+      [1, 0],
+      [2, 0],
+    ],
+  );
 });
 
 test('an incremental edit that fills a placeholder is reflected in the next version', async () => {
   const uri = 'file:///work/ledger.md';
   await client.open(uri, filled.replace('**Author**: Ada Lovelace', '**Author**: [Name]'), 1);
-  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => d.code), ['placeholder']);
+  assert.deepEqual(
+    (await client.diagnosticsFor(uri, 1)).map((d) => d.code),
+    ['placeholder'],
+  );
   const line = filled.split('\n').findIndex((l) => l.startsWith('**Author**'));
   await client.notify('textDocument/didChange', {
     textDocument: { uri, version: 2 },
@@ -139,19 +160,32 @@ test('messages, the placeholder hover and the code lens over the protocol say wh
   await client.open(uri, text);
   const lines = text.split('\n');
   const lineOf = (start: string) => lines.findIndex((l) => l.startsWith(start));
-  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.message, d.range.start.line]), [
-    ['placeholder', "Placeholder '[Destination 1]' is not filled in", lineOf('- **[Destination 1]**')],
-    // The empty section alone, without one missing-subsection per subsection.
-    ['empty-section', "Section 'Data Integrity' is empty", lineOf('## Data Integrity')],
-    ['invalid-date', "Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days", lineOf('**Last Updated**')],
-    ['unknown-structure', "Unknown structure 'Depot': no interface, type, class or enum of that name is declared in this blueprint's typescript blocks", lineOf('- **StockLevel** ->')],
-  ]);
+  assert.deepEqual(
+    (await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.message, d.range.start.line]),
+    [
+      ['placeholder', "Placeholder '[Destination 1]' is not filled in", lineOf('- **[Destination 1]**')],
+      // The empty section alone, without one missing-subsection per subsection.
+      ['empty-section', "Section 'Data Integrity' is empty", lineOf('## Data Integrity')],
+      ['invalid-date', "Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days", lineOf('**Last Updated**')],
+      [
+        'unknown-structure',
+        "Unknown structure 'Depot': no interface, type, class or enum of that name is declared in this blueprint's typescript blocks",
+        lineOf('- **StockLevel** ->'),
+      ],
+    ],
+  );
   const line = lineOf('- **[Destination 1]**');
   const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
   assert.deepEqual(hover.range, { start: { line, character: 4 }, end: { line, character: 19 } });
-  assert.equal((hover.contents as { value: string }).value, '**Placeholder** in *Data Flow › Output Destinations*: name the first destination.');
+  assert.equal(
+    (hover.contents as { value: string }).value,
+    '**Placeholder** in *Data Flow › Output Destinations*: name the first destination.',
+  );
   const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-  assert.deepEqual(lenses.map((l) => l.command!.title), ['complete', 'complete', '1 placeholder left', 'complete', 'complete', 'empty', 'complete', 'complete', 'complete']);
+  assert.deepEqual(
+    lenses.map((l) => l.command!.title),
+    ['complete', 'complete', '1 placeholder left', 'complete', 'complete', 'empty', 'complete', 'complete', 'complete'],
+  );
 });
 
 test('severities come from workspace/configuration and follow didChangeConfiguration', async () => {
@@ -159,10 +193,19 @@ test('severities come from workspace/configuration and follow didChangeConfigura
   client.settings = { diagnostics: { placeholder: 'hint' } };
   await client.notify('workspace/didChangeConfiguration', { settings: null });
   await client.open(uri, filled.replace('Review', 'Done').replace('Ada Lovelace', '[Name]'), 1);
-  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.severity]), [['placeholder', 4], ['invalid-status', 1]]);
+  assert.deepEqual(
+    (await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.severity]),
+    [
+      ['placeholder', 4],
+      ['invalid-status', 1],
+    ],
+  );
   client.settings = { diagnostics: { placeholder: 'off', 'invalid-status': 'warning' } };
   await client.notify('workspace/didChangeConfiguration', { settings: null });
-  assert.deepEqual(await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1).then((d) => d.map((x) => [x.code, x.severity])), [['invalid-status', 2]]);
+  assert.deepEqual(
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1).then((d) => d.map((x) => [x.code, x.severity])),
+    [['invalid-status', 2]],
+  );
   client.settings = {};
   await client.notify('workspace/didChangeConfiguration', { settings: null });
 });

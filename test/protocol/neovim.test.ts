@@ -16,12 +16,21 @@ test('Neovim receives diagnostics at the right byte columns and the outline', ()
   writeFileSync(file, templateText.replace('## Data Model', `${line}\n\n## Data Model`));
   const out = join(dir, 'result.json');
   const run = spawnSync('nvim', ['--headless', '--clean', '-u', join(repoRoot, 'test', 'protocol', 'neovim', 'blueprint-client.lua')], {
-    env: { ...process.env, BLUEPRINT_NODE: process.execPath, BLUEPRINT_SERVER: join(repoRoot, 'dist', 'server.js'), BLUEPRINT_FILE: file, BLUEPRINT_NVIM_OUT: out },
+    env: {
+      ...process.env,
+      BLUEPRINT_NODE: process.execPath,
+      BLUEPRINT_SERVER: join(repoRoot, 'dist', 'server.js'),
+      BLUEPRINT_FILE: file,
+      BLUEPRINT_NVIM_OUT: out,
+    },
     timeout: 60_000,
     encoding: 'utf8',
   });
   assert.equal(run.status, 0, run.stderr);
-  const result = JSON.parse(readFileSync(out, 'utf8')) as { diagnostics: Array<{ code: string; lnum: number; col: number; end_col: number }>; symbols: string[] };
+  const result = JSON.parse(readFileSync(out, 'utf8')) as {
+    diagnostics: Array<{ code: string; lnum: number; col: number; end_col: number }>;
+    symbols: string[];
+  };
   assert.equal(result.diagnostics.filter((d) => d.code === 'placeholder').length, 79);
   const lnum = templateText.split('\n').indexOf('## Data Model');
   const owner = result.diagnostics.find((d) => d.lnum === lnum);

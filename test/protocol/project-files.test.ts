@@ -14,15 +14,18 @@ const filled = fixture('order-ledger.md');
 const onePlaceholder = filled.replace('The order ledger records', 'The [Ledger name] records');
 
 const clients: LspClient[] = [];
-after(async () => { await Promise.all(clients.map((c) => c.stop())); });
+after(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
 
 const startIn = (folder: string, settings: Record<string, unknown> = {}) => startInWorkspace(folder, clients, settings);
 
 const uriOf = (folder: string, path: string) => pathToFileURL(join(folder, path)).href;
-const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)}`);
+const summary = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)}`);
 
 test('.blueprintrc.json settings apply under the editor settings the user set, also one set to its default', async () => {
-  const folder = folderWith({ '.blueprintrc.json': JSON.stringify({ diagnostics: { 'placeholder': 'error', 'invalid-status': 'off' } }) });
+  const folder = folderWith({ '.blueprintrc.json': JSON.stringify({ diagnostics: { placeholder: 'error', 'invalid-status': 'off' } }) });
   const { client } = await startIn(folder, { diagnostics: { 'invalid-status': 'error' } });
   const uri = uriOf(folder, 'ledger.md');
   await client.open(uri, onePlaceholder.replace('**Blueprint Status**: Review', '**Blueprint Status**: Done'));
@@ -47,10 +50,19 @@ test('rule-control comments silence diagnostics, and "Ignore this diagnostic on 
   const uri = uriOf(folder, 'ledger.md');
   await client.open(uri, onePlaceholder);
   const [diagnostic] = await client.diagnosticsFor(uri, 1);
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic!.range,
+    context: { diagnostics: [diagnostic], only: ['quickfix'] },
+  });
   const ignore = actions.find((a) => a.title === 'Ignore this diagnostic on this line (placeholder)');
   assert.ok(ignore, JSON.stringify(actions.map((a) => a.title)));
-  assert.deepEqual(ignore.edit!.changes![uri], [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '<!-- blueprint-disable-next-line placeholder -->\n' }]);
+  assert.deepEqual(ignore.edit!.changes![uri], [
+    {
+      range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } },
+      newText: '<!-- blueprint-disable-next-line placeholder -->\n',
+    },
+  ]);
   const ignored = applyEdits(onePlaceholder, ignore.edit!.changes![uri]!);
   await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ignored }] });
   assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
@@ -63,35 +75,63 @@ test('a custom template from .blueprints/ gives its documents diagnostics and ou
   await client.open(uri, paymentsApi);
   assert.deepEqual(summary(await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0)), ['10:0 2 placeholder']);
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['Endpoints', 'Errors']);
-  const watchers = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as { watchers: Array<{ globPattern: string }> };
-  assert.deepEqual(watchers.watchers.map((w) => w.globPattern), ['**/.blueprintrc.{json,jsonc}', '**/.blueprints/*.md']);
+  assert.deepEqual(
+    symbols[0]!.children!.map((s) => s.name),
+    ['Endpoints', 'Errors'],
+  );
+  const watchers = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions as {
+    watchers: Array<{ globPattern: string }>;
+  };
+  assert.deepEqual(
+    watchers.watchers.map((w) => w.globPattern),
+    ['**/.blueprintrc.{json,jsonc}', '**/.blueprints/*.md'],
+  );
 
   writeFileSync(join(folder, '.blueprints/api-blueprint.md'), apiTemplate.replace('---', '## Versioning\n\n[Versioning policy]\n\n---'));
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, '.blueprints/api-blueprint.md'), type: 2 }] });
   const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'missing-section'));
-  assert.deepEqual(after.map((d) => d.message), ["Placeholder '[Error format]' is not filled in", "Missing section 'Versioning'"]);
+  assert.deepEqual(
+    after.map((d) => d.message),
+    ["Placeholder '[Error format]' is not filled in", "Missing section 'Versioning'"],
+  );
 });
 
 test('a malformed template gets diagnostics in its own file, and breaks nothing else', async () => {
-  const folder = folderWith({ '.blueprints/broken.md': '# Notes about APIs\n\nNo sections here.\n', '.blueprints/api-blueprint.md': apiTemplate });
+  const folder = folderWith({
+    '.blueprints/broken.md': '# Notes about APIs\n\nNo sections here.\n',
+    '.blueprints/api-blueprint.md': apiTemplate,
+  });
   const { client } = await startIn(folder);
   const brokenUri = uriOf(folder, '.blueprints/broken.md');
   const published: PublishDiagnosticsParams = await new Promise((resolve) => {
-    const poll = () => { const p = client.diagnostics.get(brokenUri); if (p) resolve(p); else setTimeout(poll, 20); };
+    const poll = () => {
+      const p = client.diagnostics.get(brokenUri);
+      if (p) resolve(p);
+      else setTimeout(poll, 20);
+    };
     poll();
   });
-  assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message, d.range.start.line]), [
-    ['invalid-template', "The title 'Notes about APIs' needs the form '<Kind>: [<Name>]', such as 'API Blueprint: [API Name]'; this template is not used until it is fixed", 0],
-    ['invalid-template', 'A template needs at least one `##` section; this template is not used until it is fixed', 0],
-  ]);
+  assert.deepEqual(
+    published.diagnostics.map((d) => [d.code, d.message, d.range.start.line]),
+    [
+      [
+        'invalid-template',
+        "The title 'Notes about APIs' needs the form '<Kind>: [<Name>]', such as 'API Blueprint: [API Name]'; this template is not used until it is fixed",
+        0,
+      ],
+      ['invalid-template', 'A template needs at least one `##` section; this template is not used until it is fixed', 0],
+    ],
+  );
   const uri = uriOf(folder, 'payments.md');
   await client.open(uri, paymentsApi);
   assert.deepEqual(summary(await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0)), ['10:0 2 placeholder']);
   // An open template is checked as it is typed, and is not itself checked as a blueprint.
   const templateUri = uriOf(folder, '.blueprints/api-blueprint.md');
   await client.open(templateUri, apiTemplate.replace('## Errors', '## Endpoints'), 5);
-  assert.deepEqual((await client.diagnosticsFor(templateUri, 5)).map((d) => [d.code, d.range.start.line]), [['invalid-template', 8]]);
+  assert.deepEqual(
+    (await client.diagnosticsFor(templateUri, 5)).map((d) => [d.code, d.range.start.line]),
+    [['invalid-template', 8]],
+  );
 });
 
 test('the section code lens counts placeholders left and jumps to the first through window/showDocument', async () => {
@@ -102,7 +142,11 @@ test('the section code lens counts placeholders left and jumps to the first thro
   const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
   assert.deepEqual(lenses[0], {
     range: { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } },
-    command: { title: '1 placeholder left', command: 'blueprint.server.revealPlaceholder', arguments: [uri, { start: { line: 6, character: 4 }, end: { line: 6, character: 17 } }] },
+    command: {
+      title: '1 placeholder left',
+      command: 'blueprint.server.revealPlaceholder',
+      arguments: [uri, { start: { line: 6, character: 4 }, end: { line: 6, character: 17 } }],
+    },
   });
   assert.ok(lenses.slice(1).every((l) => l.command?.title === 'complete' && l.command.command === ''));
   await client.request('workspace/executeCommand', { command: lenses[0]!.command!.command, arguments: lenses[0]!.command!.arguments });
@@ -117,13 +161,26 @@ test('source.fixAll.blueprint applies the safe fixes: status casing, impossible 
   const folder = folderWith({});
   const { client } = await startIn(folder);
   const uri = uriOf(folder, 'ledger.md');
-  const broken = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: review').replace('2026-11-20', '2026-02-30')
+  const broken = filled
+    .replace('**Blueprint Status**: Review', '**Blueprint Status**: review')
+    .replace('2026-11-20', '2026-02-30')
     .replace(/## Purpose[^]*?(?=## )/, '');
   await client.open(uri, broken);
-  assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => d.code), ['missing-section', 'invalid-status', 'invalid-date']);
-  const quickFixesOnly = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } });
+  assert.deepEqual(
+    (await client.diagnosticsFor(uri, 1)).map((d) => d.code),
+    ['missing-section', 'invalid-status', 'invalid-date'],
+  );
+  const quickFixesOnly = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source'] },
+  });
   assert.ok(!quickFixesOnly.some((a) => a.kind === 'source.fixAll.blueprint'), 'fix-all is offered only when asked for by name');
-  const [fixAll, ...others] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+  const [fixAll, ...others] = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
   assert.equal(others.length, 0);
   assert.equal(fixAll!.kind, 'source.fixAll.blueprint');
   const fixed = applyEdits(broken, fixAll!.edit!.changes![uri]!);
@@ -148,9 +205,19 @@ test('a broken .blueprintrc.json is reported once as a warning message and the d
   const client = new LspClient();
   clients.push(client);
   const messages: Array<{ type: number; message: string }> = [];
-  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => { messages.push(params); return null; });
-  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => { messages.push(params); });
-  await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'p' }], capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+    messages.push(params);
+    return null;
+  });
+  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+  });
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'p' }],
+    capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
   await client.notify('initialized', {});
   const first = uriOf(folder, 'a.md');
   const second = uriOf(folder, 'b.md');
@@ -160,26 +227,51 @@ test('a broken .blueprintrc.json is reported once as a warning message and the d
   assert.deepEqual(summary(await client.diagnosticsFor(second, 1)), ['6:4 2 placeholder']);
   assert.equal(messages.length, 1);
   assert.equal(messages[0]!.type, 2);
-  assert.match(messages[0]!.message, /^Blueprint: .*\.blueprintrc\.json: not valid JSON \(.*line 1, column \d+\); its settings are not used\.$/);
+  assert.match(
+    messages[0]!.message,
+    /^Blueprint: .*\.blueprintrc\.json: not valid JSON \(.*line 1, column \d+\); its settings are not used\.$/,
+  );
 });
 
 test('an rc file with comments and trailing commas is read; each unknown key and invalid value is a warning message with its line and column', async () => {
-  const folder = folderWith({ '.blueprintrc.jsonc': '{\n  // The team agreed: placeholders are errors.\n  "diagnostics": { "placeholder": "error", "section-ordr": "off", },\n  "autor": "Ada",\n}\n' });
+  const folder = folderWith({
+    '.blueprintrc.jsonc':
+      '{\n  // The team agreed: placeholders are errors.\n  "diagnostics": { "placeholder": "error", "section-ordr": "off", },\n  "autor": "Ada",\n}\n',
+  });
   const client = new LspClient();
   clients.push(client);
   const messages: Array<{ type: number; message: string }> = [];
-  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => { messages.push(params); return null; });
-  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => { messages.push(params); });
-  await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'p' }], capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+    messages.push(params);
+    return null;
+  });
+  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+  });
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'p' }],
+    capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
   await client.notify('initialized', {});
   const uri = uriOf(folder, 'a.md');
   await client.open(uri, onePlaceholder);
   assert.deepEqual(summary(await client.diagnosticsFor(uri, 1)), ['6:4 1 placeholder'], "the rc file's valid value applies");
   const rc = join(folder, '.blueprintrc.jsonc');
-  assert.deepEqual(messages.map((m) => [m.type, m.message]), [
-    [2, `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, too-large, degraded-analysis).`],
-    [2, `Blueprint: ${rc}:4:3: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores).`],
-  ]);
+  assert.deepEqual(
+    messages.map((m) => [m.type, m.message]),
+    [
+      [
+        2,
+        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, too-large, degraded-analysis).`,
+      ],
+      [
+        2,
+        `Blueprint: ${rc}:4:3: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores).`,
+      ],
+    ],
+  );
 });
 
 test('closing a malformed template that was open brings back the problems of the file on disk', async () => {

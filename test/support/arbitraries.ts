@@ -37,10 +37,53 @@ export const REAL_BLUEPRINTS: readonly string[] = [
  * blueprints give meaning to, every line end, tabs, text outside the BMP, lone surrogates and NUL.
  */
 const HOSTILE_FRAGMENTS = [
-  '[', ']', '[[', ']]', '#', '# ', '## ', '### ', '`', '```', '```typescript\n', '*', '**', '→', ' → ',
-  '\r', '\n', '\r\n', '\n\n', '\t', '😀', '👩‍💻', '漢字', '\uD83D', '\uDE00', '\uDC00\uD800', '\0', '\uFEFF',
-  '> ', '- ', '<', '>', '(', ')', ':', '|', '\\', '**A** → **has** → **B**', '[Name]', 'interface X {',
-  '}', '{', ';', '**Blueprint Status**: ', '**Last Updated**: ', '<!--', '-->',
+  '[',
+  ']',
+  '[[',
+  ']]',
+  '#',
+  '# ',
+  '## ',
+  '### ',
+  '`',
+  '```',
+  '```typescript\n',
+  '*',
+  '**',
+  '→',
+  ' → ',
+  '\r',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '\t',
+  '😀',
+  '👩‍💻',
+  '漢字',
+  '\uD83D',
+  '\uDE00',
+  '\uDC00\uD800',
+  '\0',
+  '\uFEFF',
+  '> ',
+  '- ',
+  '<',
+  '>',
+  '(',
+  ')',
+  ':',
+  '|',
+  '\\',
+  '**A** → **has** → **B**',
+  '[Name]',
+  'interface X {',
+  '}',
+  '{',
+  ';',
+  '**Blueprint Status**: ',
+  '**Last Updated**: ',
+  '<!--',
+  '-->',
 ];
 
 /** A piece of text to insert: mostly hostile fragments, sometimes several, sometimes any code units at all. */
@@ -90,7 +133,8 @@ export const anyPosition: fc.Arbitrary<{ line: number; character: number }> = fc
  * deeply nested block quotes and lists. Sized up to `maxBytes`.
  */
 export function adversarialParagraph(maxBytes: number): fc.Arbitrary<string> {
-  const repeated = (unit: string, base: number) => fc.integer({ min: base, max: Math.max(base, Math.floor(maxBytes / unit.length)) }).map((n) => unit.repeat(n));
+  const repeated = (unit: string, base: number) =>
+    fc.integer({ min: base, max: Math.max(base, Math.floor(maxBytes / unit.length)) }).map((n) => unit.repeat(n));
   return fc.oneof(
     repeated('*_', 1000),
     repeated('_*', 1000),
@@ -109,7 +153,12 @@ export function adversarialParagraph(maxBytes: number): fc.Arbitrary<string> {
     fc.integer({ min: 50, max: 200 }).map((depth) => '> '.repeat(depth) + 'quoted'),
     fc.integer({ min: 50, max: 200 }).map((depth) => Array.from({ length: depth }, (_, i) => '  '.repeat(i) + '- item').join('\n')),
     fc.integer({ min: 50, max: 200 }).map((depth) => Array.from({ length: depth }, (_, i) => '> '.repeat(i + 1) + 'level').join('\n')),
-    fc.array(fc.constantFrom('*', '_', '[', ']', '(', ')', '<', '`', '!', 'a', ' ', '\\', '"', '\n'), { minLength: 1000, maxLength: Math.max(1000, maxBytes) }).map((cs) => cs.join('')),
+    fc
+      .array(fc.constantFrom('*', '_', '[', ']', '(', ')', '<', '`', '!', 'a', ' ', '\\', '"', '\n'), {
+        minLength: 1000,
+        maxLength: Math.max(1000, maxBytes),
+      })
+      .map((cs) => cs.join('')),
   );
 }
 

@@ -19,7 +19,13 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
 }
 
 /** The same, with `input` on its stdin (a pipe, as an editor or a pre-commit hook pipes a buffer). */
-export function runCliWithInput(args: readonly string[], cwd: string, input: string | Buffer | undefined, env: Record<string, string> = {}, deadlineMs = CLI_DEADLINE_MS): CliRun {
+export function runCliWithInput(
+  args: readonly string[],
+  cwd: string,
+  input: string | Buffer | undefined,
+  env: Record<string, string> = {},
+  deadlineMs = CLI_DEADLINE_MS,
+): CliRun {
   const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], {
     cwd,
     ...(input !== undefined ? { input } : {}),
@@ -29,7 +35,8 @@ export function runCliWithInput(args: readonly string[], cwd: string, input: str
     killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.error) throw new Error(`blueprint ${args.join(' ')} did not finish within ${deadlineMs} ms (${result.error.message})\n${result.stderr}`);
+  if (result.error)
+    throw new Error(`blueprint ${args.join(' ')} did not finish within ${deadlineMs} ms (${result.error.message})\n${result.stderr}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -45,10 +52,20 @@ export function startCli(args: readonly string[], cwd: string): Promise<CliRun> 
     const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`blueprint ${args.join(' ')} did not finish within ${CLI_DEADLINE_MS} ms`)); }, CLI_DEADLINE_MS);
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`blueprint ${args.join(' ')} did not finish within ${CLI_DEADLINE_MS} ms`));
+    }, CLI_DEADLINE_MS);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
   });
 }
 

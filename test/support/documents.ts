@@ -50,6 +50,15 @@ export function settings(raw: Record<string, unknown> = {}): BlueprintSettings {
 }
 
 /** Applies LSP-style edits (ranges in the original text) and returns the new text. */
-export function applyEdits(text: string, edits: ReadonlyArray<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
-  return TextDocument.applyEdits(textDocument(text), edits.map((e) => ({ range: e.range, newText: e.newText })));
+export function applyEdits(
+  text: string,
+  edits: ReadonlyArray<{
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }>,
+): string {
+  return TextDocument.applyEdits(
+    textDocument(text),
+    edits.map((e) => ({ range: e.range, newText: e.newText })),
+  );
 }

@@ -15,10 +15,14 @@ export function applyMinimal(before: string, edits: readonly TextEdit[]): string
   while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
   let suffix = 0;
   // Measured independently of the prefix: an insertion may repeat the text either side of it.
-  while (suffix < before.length && suffix < after.length && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  while (suffix < before.length && suffix < after.length && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+    suffix++;
   if (before !== after) {
     assert.ok(prefix >= Math.min(...starts), `text changed at ${prefix}, before the first edit at ${Math.min(...starts)}`);
-    assert.ok(before.length - suffix <= Math.max(...ends), `text changed up to ${before.length - suffix}, after the last edit at ${Math.max(...ends)}`);
+    assert.ok(
+      before.length - suffix <= Math.max(...ends),
+      `text changed up to ${before.length - suffix}, after the last edit at ${Math.max(...ends)}`,
+    );
   }
   return after;
 }

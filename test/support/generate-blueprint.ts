@@ -16,11 +16,64 @@ export interface BlueprintOptions {
   readonly newline?: '\n' | '\r\n';
 }
 
-const NOUNS = ['Order', 'Customer', 'Invoice', 'Payment', 'Shipment', 'Refund', 'Account', 'Ledger', 'Warehouse', 'Parcel', 'Carrier', 'Product', 'Price', 'Discount', 'Voucher', 'Audit', 'Region', 'Tenant', 'Session', 'Export'];
+const NOUNS = [
+  'Order',
+  'Customer',
+  'Invoice',
+  'Payment',
+  'Shipment',
+  'Refund',
+  'Account',
+  'Ledger',
+  'Warehouse',
+  'Parcel',
+  'Carrier',
+  'Product',
+  'Price',
+  'Discount',
+  'Voucher',
+  'Audit',
+  'Region',
+  'Tenant',
+  'Session',
+  'Export',
+];
 const QUALIFIERS = ['Line', 'Event', 'Snapshot', 'Summary', 'Batch', 'Entry', 'Record', 'Request', 'Reply', 'Policy'];
 const VERBS = ['contains', 'references', 'produces', 'settles', 'belongs to', 'replaces', 'is audited by', 'feeds'];
 const TYPES = ['string', 'number', 'boolean', 'Date', 'string[]', "'open' | 'closed'", 'Record<string, string>', 'number | null'];
-const WORDS = ['the', 'ledger', 'keeps', 'every', 'change', 'so', 'that', 'finance', 'can', 'reconcile', 'payments', 'and', 'support', 'answers', 'questions', 'within', 'minutes', 'while', 'nightly', 'exports', 'stay', 'consistent', 'with', 'what', 'customers', 'see', 'in', 'their', 'history', 'of', 'orders'];
+const WORDS = [
+  'the',
+  'ledger',
+  'keeps',
+  'every',
+  'change',
+  'so',
+  'that',
+  'finance',
+  'can',
+  'reconcile',
+  'payments',
+  'and',
+  'support',
+  'answers',
+  'questions',
+  'within',
+  'minutes',
+  'while',
+  'nightly',
+  'exports',
+  'stay',
+  'consistent',
+  'with',
+  'what',
+  'customers',
+  'see',
+  'in',
+  'their',
+  'history',
+  'of',
+  'orders',
+];
 
 export function generateBlueprint(options: BlueprintOptions): string {
   return new BlueprintWriter(options).write();
@@ -60,7 +113,13 @@ class BlueprintWriter {
 
   write(): string {
     const sections = this.template.sections;
-    const body: string[][] = sections.map((section) => this.sectionStart(section.name, section.guidance, section.subsections.map((s) => s.name)));
+    const body: string[][] = sections.map((section) =>
+      this.sectionStart(
+        section.name,
+        section.guidance,
+        section.subsections.map((s) => s.name),
+      ),
+    );
     const footer = this.footer();
     const title = [`# ${this.template.titlePrefix} ${this.pick(NOUNS)} ${this.pick(NOUNS)} Service`, ''];
     let lineCount = title.length + footer.length + body.reduce((n, lines) => n + lines.length, 0);
@@ -145,7 +204,8 @@ class BlueprintWriter {
 
   private steps(count: number): string[] {
     const lines: string[] = [];
-    for (let i = 1; i <= count; i++) lines.push(`${i}. **${this.pick(VERBS)}**: ${this.sentence(4)} via \`${this.pick(NOUNS).toLowerCase()}.${this.pick(WORDS)}\``);
+    for (let i = 1; i <= count; i++)
+      lines.push(`${i}. **${this.pick(VERBS)}**: ${this.sentence(4)} via \`${this.pick(NOUNS).toLowerCase()}.${this.pick(WORDS)}\``);
     return lines;
   }
 
@@ -179,10 +239,19 @@ class BlueprintWriter {
   }
 
   private footer(): string[] {
-    return this.template.footer.map((field) => {
-      const value = field.kind === 'choice' ? field.values[0] ?? 'Draft' : field.kind === 'date' ? '2026-03-14' : field.kind === 'person' ? 'Ada Lovelace' : this.sentence(3);
-      return `**${field.label}**: ${value}`;
-    }).concat(['']);
+    return this.template.footer
+      .map((field) => {
+        const value =
+          field.kind === 'choice'
+            ? (field.values[0] ?? 'Draft')
+            : field.kind === 'date'
+              ? '2026-03-14'
+              : field.kind === 'person'
+                ? 'Ada Lovelace'
+                : this.sentence(3);
+        return `**${field.label}**: ${value}`;
+      })
+      .concat(['']);
   }
 
   private sentence(words: number): string {

@@ -23,7 +23,9 @@ export class LspClient {
 
   constructor(args: string[] = ['--stdio']) {
     this.process = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
+    this.process.stderr!.on('data', (d: Buffer) => {
+      this.stderr += d.toString();
+    });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
@@ -80,16 +82,26 @@ export class LspClient {
   }
 
   /** Waits until diagnostics for `uri` satisfy `ready` (by default: any published for `version` or later). */
-  async waitForDiagnostics(uri: string, ready: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  async waitForDiagnostics(
+    uri: string,
+    ready: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const current = this.diagnostics.get(uri);
       if (current && ready(current)) return current.diagnostics;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(current)?.slice(0, 500)}\n${this.stderr}`);
+      if (left <= 0)
+        throw new Error(
+          `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(current)?.slice(0, 500)}\n${this.stderr}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
-        this.diagnosticWaiters.push(() => { clearTimeout(timer); resolve(); });
+        this.diagnosticWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }
@@ -108,8 +120,14 @@ export class LspClient {
     }
     await new Promise<void>((resolve) => {
       if (this.process.exitCode !== null) return resolve();
-      const timer = setTimeout(() => { this.process.kill('SIGKILL'); resolve(); }, 2000);
-      this.process.once('exit', () => { clearTimeout(timer); resolve(); });
+      const timer = setTimeout(() => {
+        this.process.kill('SIGKILL');
+        resolve();
+      }, 2000);
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
     this.connection.dispose();
   }

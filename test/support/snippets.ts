@@ -12,14 +12,23 @@ export function expandSnippet(snippet: string): string {
       const c = snippet[i]!;
       if (c === '\\') {
         const next = snippet[i + 1];
-        if (next === '$' || next === '}' || next === '\\') { text += next; i += 2; continue; }
-        text += c; i++; continue;
+        if (next === '$' || next === '}' || next === '\\') {
+          text += next;
+          i += 2;
+          continue;
+        }
+        text += c;
+        i++;
+        continue;
       }
       if (c === '}' && closing) return text;
       if (c === '}') throw new Error(`unescaped } at ${i} in snippet`);
       if (c === '$') {
         const simple = /^\$(\d+)/.exec(snippet.slice(i));
-        if (simple) { i += simple[0].length; continue; }
+        if (simple) {
+          i += simple[0].length;
+          continue;
+        }
         const open = /^\$\{(\d+):/.exec(snippet.slice(i));
         if (!open) throw new Error(`unescaped $ at ${i} in snippet`);
         i += open[0].length;
@@ -28,7 +37,8 @@ export function expandSnippet(snippet: string): string {
         i++;
         continue;
       }
-      text += c; i++;
+      text += c;
+      i++;
     }
     if (closing) throw new Error('unclosed tab stop in snippet');
     return text;

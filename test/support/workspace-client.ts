@@ -14,26 +14,49 @@ export interface WorkspaceClient {
  * window/showDocument and messages. `settings` is what the user set: the extension's client sends
  * only that, without VS Code's defaults. `clients` collects it, for the test file to stop them all.
  */
-export async function startInWorkspace(folder: string, clients: LspClient[], settings: Record<string, unknown> = {}): Promise<WorkspaceClient> {
+export async function startInWorkspace(
+  folder: string,
+  clients: LspClient[],
+  settings: Record<string, unknown> = {},
+): Promise<WorkspaceClient> {
   const client = new LspClient();
   clients.push(client);
   client.settings = settings;
   const registrations: WorkspaceClient['registrations'] = [];
   const shown: unknown[] = [];
   const messages: WorkspaceClient['messages'] = [];
-  client.connection.onRequest('client/registerCapability', (params: { registrations: WorkspaceClient['registrations'] }) => { registrations.push(...params.registrations); return null; });
+  client.connection.onRequest('client/registerCapability', (params: { registrations: WorkspaceClient['registrations'] }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   client.connection.onRequest('client/unregisterCapability', () => null);
-  client.connection.onRequest('window/showDocument', (params: unknown) => { shown.push(params); return { success: true }; });
-  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => { messages.push(params); return null; });
-  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => { messages.push(params); });
+  client.connection.onRequest('window/showDocument', (params: unknown) => {
+    shown.push(params);
+    return { success: true };
+  });
+  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+    messages.push(params);
+    return null;
+  });
+  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+  });
   await client.request('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'project' }],
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
       window: { showDocument: { support: true } },
-      textDocument: { publishDiagnostics: { versionSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeLens: {} },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        codeLens: {},
+      },
     },
   });
   await client.notify('initialized', {});

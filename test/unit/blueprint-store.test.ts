@@ -45,7 +45,11 @@ test('a version that arrives between slices is the one analysed', async () => {
   const document = textDocument(long, 'file:///work/long.md');
   const analysing = store.getInSlices(document, 0);
   await new Promise((resolve) => setImmediate(resolve));
-  TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '<!-- draft -->\n' }], 2);
+  TextDocument.update(
+    document,
+    [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '<!-- draft -->\n' }],
+    2,
+  );
   const result = await analysing;
   assert.equal(result?.document.version, 2);
   assert.deepEqual(result?.model, new BlueprintStore().get(textDocument(document.getText(), 'file:///work/other.md'))?.model);

@@ -50,7 +50,10 @@ function templatePart(from: string, to: string): string {
 test("missing-section: 'Add section' inserts the template section after its predecessor", () => {
   const text = cut(ledger, '## Data Flow', '## State Management');
   const { fixes } = fixesFor(text, 'missing-section', /Data Flow/);
-  assert.deepEqual(fixes.map((f) => [f.title, f.kind, f.isPreferred]), [["Add section 'Data Flow'", 'quickfix', true]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.kind, f.isPreferred]),
+    [["Add section 'Data Flow'", 'quickfix', true]],
+  );
   const after = apply(text, fixes[0]!);
   assert.equal(after, text.replace('## State Management', templatePart('## Data Flow', '## State Management') + '## State Management'));
   assert.ok(diagnosticsOf(after).every((d) => d.code === 'placeholder'));
@@ -58,39 +61,73 @@ test("missing-section: 'Add section' inserts the template section after its pred
 
 test('missing-section: the first and the last section go after the title and before the footer', () => {
   const noPurpose = cut(ledger, '## Purpose', '## Data Model');
-  assert.equal(apply(noPurpose, fixesFor(noPurpose, 'missing-section').fixes[0]!), noPurpose.replace('## Data Model', templatePart('## Purpose', '## Data Model') + '## Data Model'));
+  assert.equal(
+    apply(noPurpose, fixesFor(noPurpose, 'missing-section').fixes[0]!),
+    noPurpose.replace('## Data Model', templatePart('## Purpose', '## Data Model') + '## Data Model'),
+  );
   const noMonitoring = cut(ledger, '## Monitoring Points', '**Blueprint Status**');
-  assert.equal(apply(noMonitoring, fixesFor(noMonitoring, 'missing-section').fixes[0]!),
-    noMonitoring.replace('**Blueprint Status**', templatePart('## Monitoring Points', '**Blueprint Status**') + '**Blueprint Status**'));
+  assert.equal(
+    apply(noMonitoring, fixesFor(noMonitoring, 'missing-section').fixes[0]!),
+    noMonitoring.replace('**Blueprint Status**', templatePart('## Monitoring Points', '**Blueprint Status**') + '**Blueprint Status**'),
+  );
 });
 
 test('missing-subsection: inserted before the next subsection, or at the end of the section before its separator', () => {
   const text = cut(ledger, '### Processing Steps', '### Output Destinations');
   const { fixes } = fixesFor(text, 'missing-subsection');
-  assert.deepEqual(fixes.map((f) => f.title), ["Add subsection 'Processing Steps' to 'Data Flow'"]);
-  assert.equal(apply(text, fixes[0]!), text.replace('### Output Destinations', templatePart('### Processing Steps', '### Output Destinations') + '### Output Destinations'));
+  assert.deepEqual(
+    fixes.map((f) => f.title),
+    ["Add subsection 'Processing Steps' to 'Data Flow'"],
+  );
+  assert.equal(
+    apply(text, fixes[0]!),
+    text.replace('### Output Destinations', templatePart('### Processing Steps', '### Output Destinations') + '### Output Destinations'),
+  );
 
   const noHealth = cut(ledger, '### Health Checks', '---\n\n**Blueprint Status**');
-  assert.equal(apply(noHealth, fixesFor(noHealth, 'missing-subsection').fixes[0]!),
-    noHealth.replace('2 hours\n\n---', '2 hours\n\n### Health Checks\n\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---'));
+  assert.equal(
+    apply(noHealth, fixesFor(noHealth, 'missing-subsection').fixes[0]!),
+    noHealth.replace(
+      '2 hours\n\n---',
+      '2 hours\n\n### Health Checks\n\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---',
+    ),
+  );
 });
 
 test('invalid-status: one fix per template value; none preferred for a value far from every one', () => {
   const text = ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Done');
   const { fixes } = fixesFor(text, 'invalid-status');
-  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Set Blueprint Status to 'Draft'", undefined], ["Set Blueprint Status to 'Review'", undefined], ["Set Blueprint Status to 'Approved'", undefined]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred]),
+    [
+      ["Set Blueprint Status to 'Draft'", undefined],
+      ["Set Blueprint Status to 'Review'", undefined],
+      ["Set Blueprint Status to 'Approved'", undefined],
+    ],
+  );
   assert.equal(analyse(text).document.getText(edits(fixes[2]!)[0]!.range), 'Done');
   assert.equal(apply(text, fixes[2]!), ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
 });
 
 test('invalid-status: the closest value comes first and is preferred, a misspelling or a case variant', () => {
-  for (const [written, meant] of [['Reveiw', 'Review'], ['review', 'Review'], ['Aproved', 'Approved'], ['APPROVED', 'Approved'], ['Drfat', 'Draft'], ['Revew', 'Review']] as const) {
+  for (const [written, meant] of [
+    ['Reveiw', 'Review'],
+    ['review', 'Review'],
+    ['Aproved', 'Approved'],
+    ['APPROVED', 'Approved'],
+    ['Drfat', 'Draft'],
+    ['Revew', 'Review'],
+  ] as const) {
     const text = ledger.replace('**Blueprint Status**: Review', `**Blueprint Status**: ${written}`);
     const { fixes } = fixesFor(text, 'invalid-status');
-    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [
-      [`Set Blueprint Status to '${meant}'`, true],
-      ...['Draft', 'Review', 'Approved'].filter((v) => v !== meant).map((v) => [`Set Blueprint Status to '${v}'`, undefined]),
-    ], written);
+    assert.deepEqual(
+      fixes.map((f) => [f.title, f.isPreferred]),
+      [
+        [`Set Blueprint Status to '${meant}'`, true],
+        ...['Draft', 'Review', 'Approved'].filter((v) => v !== meant).map((v) => [`Set Blueprint Status to '${v}'`, undefined]),
+      ],
+      written,
+    );
     assert.equal(apply(text, fixes[0]!), ledger.replace('**Blueprint Status**: Review', `**Blueprint Status**: ${meant}`), written);
   }
 });
@@ -110,15 +147,27 @@ test('the closest choice: by edit distance, case aside; none on a tie or when ev
 });
 
 test('footer placeholders: status values, today for the date, the author for the person', () => {
-  const text = ledger.replace('**Blueprint Status**: Review\n**Last Updated**: 2026-11-20\n**Author**: Ada Lovelace', '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n**Author**: [Name]');
+  const text = ledger.replace(
+    '**Blueprint Status**: Review\n**Last Updated**: 2026-11-20\n**Author**: Ada Lovelace',
+    '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n**Author**: [Name]',
+  );
   const status = fixesFor(text, 'placeholder', /Draft/);
-  assert.deepEqual(status.fixes.map((f) => f.title), ["Set Blueprint Status to 'Draft'", "Set Blueprint Status to 'Review'", "Set Blueprint Status to 'Approved'"]);
+  assert.deepEqual(
+    status.fixes.map((f) => f.title),
+    ["Set Blueprint Status to 'Draft'", "Set Blueprint Status to 'Review'", "Set Blueprint Status to 'Approved'"],
+  );
   assert.ok(apply(text, status.fixes[0]!).endsWith('**Blueprint Status**: Draft\n**Last Updated**: [Date]\n**Author**: [Name]\n'));
   const date = fixesFor(text, 'placeholder', /\[Date\]/);
-  assert.deepEqual(date.fixes.map((f) => [f.title, f.isPreferred]), [['Set Last Updated to today (2026-11-25)', true]]);
+  assert.deepEqual(
+    date.fixes.map((f) => [f.title, f.isPreferred]),
+    [['Set Last Updated to today (2026-11-25)', true]],
+  );
   assert.ok(apply(text, date.fixes[0]!).endsWith('**Last Updated**: 2026-11-25\n**Author**: [Name]\n'));
   const author = fixesFor(text, 'placeholder', /\[Name\]/);
-  assert.deepEqual(author.fixes.map((f) => f.title), ["Set Author to 'Ada Lovelace'"]);
+  assert.deepEqual(
+    author.fixes.map((f) => f.title),
+    ["Set Author to 'Ada Lovelace'"],
+  );
   assert.ok(apply(text, author.fixes[0]!).endsWith('**Author**: Ada Lovelace\n'));
   assert.deepEqual(quickFixesFor(analyse(text), author.diagnostic, { date: '2026-11-25', author: undefined }), []);
 });
@@ -126,7 +175,10 @@ test('footer placeholders: status values, today for the date, the author for the
 test('invalid-date: set to today', () => {
   const text = ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-02-30');
   const { fixes } = fixesFor(text, 'invalid-date');
-  assert.deepEqual(fixes.map((f) => f.title), ['Set Last Updated to today (2026-11-25)']);
+  assert.deepEqual(
+    fixes.map((f) => f.title),
+    ['Set Last Updated to today (2026-11-25)'],
+  );
   assert.equal(apply(text, fixes[0]!), ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-11-25'));
 });
 
@@ -138,20 +190,39 @@ test('placeholders outside the footer get no quick fix', () => {
 test('unknown-structure: declares an interface stub after the last related structure', () => {
   const text = ledger.replace('- **Payment** -> **settles** -> **Order**', '- **Payment** -> **settles** -> **Invoice**');
   const { fixes } = fixesFor(text, 'unknown-structure');
-  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Declare interface Invoice', true]]);
-  assert.equal(apply(text, fixes[0]!), text.replace("  currency: 'EUR' | 'JPY';\n};\n", "  currency: 'EUR' | 'JPY';\n};\n\ninterface Invoice {\n}\n"));
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred]),
+    [['Declare interface Invoice', true]],
+  );
+  assert.equal(
+    apply(text, fixes[0]!),
+    text.replace("  currency: 'EUR' | 'JPY';\n};\n", "  currency: 'EUR' | 'JPY';\n};\n\ninterface Invoice {\n}\n"),
+  );
 });
 
 test('unknown-structure: creates the block, or the subsection, when absent', () => {
   const relatedBlock = ledger.slice(ledger.indexOf('```typescript\ninterface Customer'), ledger.indexOf('### Data Relationships'));
-  const noBlock = ledger.replace(relatedBlock, 'See the core structures.\n\n').replace('**Payment** -> **settles** -> **Order**', '**Invoice** -> **settles** -> **Order**');
+  const noBlock = ledger
+    .replace(relatedBlock, 'See the core structures.\n\n')
+    .replace('**Payment** -> **settles** -> **Order**', '**Invoice** -> **settles** -> **Order**');
   const blockFix = fixesFor(noBlock, 'unknown-structure', /Invoice/).fixes[0]!;
-  assert.equal(applyMinimal(noBlock, edits(blockFix)), noBlock.replace('See the core structures.\n\n', 'See the core structures.\n\n```typescript\ninterface Invoice {\n}\n```\n\n'));
+  assert.equal(
+    applyMinimal(noBlock, edits(blockFix)),
+    noBlock.replace('See the core structures.\n\n', 'See the core structures.\n\n```typescript\ninterface Invoice {\n}\n```\n\n'),
+  );
 
-  const noSubsection = cut(ledger, '### Related Data Structures', '### Data Relationships').replace('**Payment** -> **settles** -> **Order**', '**Order** -> **billed by** -> **Invoice**');
+  const noSubsection = cut(ledger, '### Related Data Structures', '### Data Relationships').replace(
+    '**Payment** -> **settles** -> **Order**',
+    '**Order** -> **billed by** -> **Invoice**',
+  );
   const subsectionFix = fixesFor(noSubsection, 'unknown-structure', /Invoice/).fixes[0]!;
-  assert.equal(applyMinimal(noSubsection, edits(subsectionFix)),
-    noSubsection.replace('### Data Relationships', '### Related Data Structures\n\n```typescript\ninterface Invoice {\n}\n```\n\n### Data Relationships'));
+  assert.equal(
+    applyMinimal(noSubsection, edits(subsectionFix)),
+    noSubsection.replace(
+      '### Data Relationships',
+      '### Related Data Structures\n\n```typescript\ninterface Invoice {\n}\n```\n\n### Data Relationships',
+    ),
+  );
 });
 
 test('unknown-structure: no fix for a name that cannot be an interface name', () => {
@@ -160,28 +231,56 @@ test('unknown-structure: no fix for a name that cannot be an interface name', ()
 });
 
 test('duplicate-section: merges the duplicate into the first, losing no line', () => {
-  const duplicate = '## Data Validation\n\n**How data is validated.**\n\n### Rejections\n- **Negative quantity**: rejected at the API 🚫\n- **未知の通貨**: rejected\n\n---\n\n';
+  const duplicate =
+    '## Data Validation\n\n**How data is validated.**\n\n### Rejections\n- **Negative quantity**: rejected at the API 🚫\n- **未知の通貨**: rejected\n\n---\n\n';
   const text = ledger.replace('## Performance Characteristics', duplicate + '## Performance Characteristics');
   const { fixes } = fixesFor(text, 'duplicate-section');
-  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Merge into the first 'Data Validation'", true]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred]),
+    [["Merge into the first 'Data Validation'", true]],
+  );
   const after = apply(text, fixes[0]!);
-  assert.equal(after, ledger.replace('- **Output validation**: in the nightly export\n', '- **Output validation**: in the nightly export\n\n### Rejections\n- **Negative quantity**: rejected at the API 🚫\n- **未知の通貨**: rejected\n'));
+  assert.equal(
+    after,
+    ledger.replace(
+      '- **Output validation**: in the nightly export\n',
+      '- **Output validation**: in the nightly export\n\n### Rejections\n- **Negative quantity**: rejected at the API 🚫\n- **未知の通貨**: rejected\n',
+    ),
+  );
 });
 
 test('duplicate subsection: merged into the first of its name', () => {
   const text = ledger.replace('### Health Checks', '### Alerts\n- **Disk alert**: above 80 %\n\n### Health Checks');
   const { fixes } = fixesFor(text, 'duplicate-section');
   assert.equal(fixes[0]!.title, "Merge into the first 'Alerts'");
-  assert.equal(apply(text, fixes[0]!), ledger.replace('- **Lag alert**: export lag above 2 hours\n', '- **Lag alert**: export lag above 2 hours\n\n- **Disk alert**: above 80 %\n'));
+  assert.equal(
+    apply(text, fixes[0]!),
+    ledger.replace(
+      '- **Lag alert**: export lag above 2 hours\n',
+      '- **Lag alert**: export lag above 2 hours\n\n- **Disk alert**: above 80 %\n',
+    ),
+  );
 });
 
 test('"Add all missing sections" completes the skeleton in one edit of insertions only', () => {
-  const purposeOnly = writtenTemplateText.replace("[Describe the data system's purpose, what data it manages, and why it's needed.]", 'Keeps the order ledger.');
-  const partial = cut(cut(purposeOnly, '## Data Model', '## Data Validation'), '## Performance Characteristics', '**Blueprint Status**')
-    .replace('### Consistency Checks\n\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
+  const purposeOnly = writtenTemplateText.replace(
+    "[Describe the data system's purpose, what data it manages, and why it's needed.]",
+    'Keeps the order ledger.',
+  );
+  const partial = cut(
+    cut(purposeOnly, '## Data Model', '## Data Validation'),
+    '## Performance Characteristics',
+    '**Blueprint Status**',
+  ).replace('### Consistency Checks\n\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
   const actions = codeActions(analyse(partial), { diagnostics: [], only: ['source'] }, values);
-  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Add all missing sections', ADD_MISSING_SECTIONS_KIND]]);
-  assert.ok(edits(actions[0]!).every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character), 'insertions only');
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind]),
+    [['Add all missing sections', ADD_MISSING_SECTIONS_KIND]],
+  );
+  assert.ok(
+    edits(actions[0]!).every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character),
+    'insertions only',
+  );
   assert.equal(applyMinimal(partial, edits(actions[0]!)), purposeOnly);
   assert.deepEqual(codeActions(analyse(ledger), { diagnostics: [], only: ['source'] }, values), []);
 });
@@ -189,18 +288,33 @@ test('"Add all missing sections" completes the skeleton in one edit of insertion
 test('code actions follow the kinds the client asks for and ignore other sources and stale diagnostics', () => {
   const text = cut(ledger, '## Data Flow', '## State Management');
   const diagnostics = diagnosticsOf(text);
-  assert.deepEqual(codeActions(analyse(text), { diagnostics, only: ['quickfix'] }, values).map((a) => a.title), ["Add section 'Data Flow'"]);
-  assert.deepEqual(codeActions(analyse(text), { diagnostics }, values).map((a) => a.title), ["Add section 'Data Flow'", 'Add all missing sections']);
-  assert.deepEqual(codeActions(analyse(text), { diagnostics: diagnostics.map((d) => ({ ...d, source: 'markdownlint' })), only: ['quickfix'] }, values), []);
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics, only: ['quickfix'] }, values).map((a) => a.title),
+    ["Add section 'Data Flow'"],
+  );
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics }, values).map((a) => a.title),
+    ["Add section 'Data Flow'", 'Add all missing sections'],
+  );
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics: diagnostics.map((d) => ({ ...d, source: 'markdownlint' })), only: ['quickfix'] }, values),
+    [],
+  );
   assert.deepEqual(codeActions(analyse(ledger), { diagnostics, only: ['quickfix'] }, values), [], 'the section is back: nothing to fix');
   const withoutData = diagnostics.map(({ data: _data, ...d }) => d);
-  assert.deepEqual(codeActions(analyse(text), { diagnostics: withoutData, only: ['quickfix'] }, values).map((a) => a.title), ["Add section 'Data Flow'"]);
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics: withoutData, only: ['quickfix'] }, values).map((a) => a.title),
+    ["Add section 'Data Flow'"],
+  );
 });
 
 test('CRLF blueprints get CRLF insertions, and fixes land exactly after emoji and CJK text', () => {
   const text = cut(ledger, '## Data Flow', '## State Management').replace(/\n/g, '\r\n');
   const after = apply(text, fixesFor(text, 'missing-section').fixes[0]!);
-  assert.equal(after, text.replace('## State Management', templatePart('## Data Flow', '## State Management').replace(/\n/g, '\r\n') + '## State Management'));
+  assert.equal(
+    after,
+    text.replace('## State Management', templatePart('## Data Flow', '## State Management').replace(/\n/g, '\r\n') + '## State Management'),
+  );
   const cjk = ledger.replace('**Author**: Ada Lovelace', '**Author**: [名前 👤]').replace(/\n/g, '\r\n');
   const fixed = apply(cjk, fixesFor(cjk, 'placeholder').fixes[0]!);
   assert.equal(fixed, ledger.replace(/\n/g, '\r\n'));
@@ -208,9 +322,18 @@ test('CRLF blueprints get CRLF insertions, and fixes land exactly after emoji an
 
 test('a byte order mark is kept and fixes land at the same place after it', () => {
   const text = '\uFEFF' + cut(ledger, '## Data Flow', '## State Management');
-  assert.equal(apply(text, fixesFor(text, 'missing-section').fixes[0]!), text.replace('## State Management', templatePart('## Data Flow', '## State Management') + '## State Management'));
+  assert.equal(
+    apply(text, fixesFor(text, 'missing-section').fixes[0]!),
+    text.replace('## State Management', templatePart('## Data Flow', '## State Management') + '## State Management'),
+  );
   const status = '\uFEFF' + ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: approved');
-  assert.equal(apply(status, fixesFor(status, 'invalid-status').fixes.find((f) => f.isPreferred)!), '\uFEFF' + ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'));
+  assert.equal(
+    apply(
+      status,
+      fixesFor(status, 'invalid-status').fixes.find((f) => f.isPreferred)!,
+    ),
+    '\uFEFF' + ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: Approved'),
+  );
 });
 
 /** The ledger with the text from one heading to another moved in front of a third heading. */
@@ -244,10 +367,17 @@ test('section-order: a section out of place at the end moves after its predecess
 
 test('section-order: rule-control comments above a heading stay with that heading', () => {
   const comment = (code: string) => `<!-- blueprint-disable-next-line ${code} -->\n`;
-  const withComments = ledger.replace('## Data Flow', comment('empty-section') + '## Data Flow').replace('## Data Validation', comment('missing-subsection') + '## Data Validation');
+  const withComments = ledger
+    .replace('## Data Flow', comment('empty-section') + '## Data Flow')
+    .replace('## Data Validation', comment('missing-subsection') + '## Data Validation');
   // State Management moved up between Data Model and Data Flow: the comment of Data Flow follows it,
   // the comment of Data Validation stands where it has to go.
-  const text = moved(withComments, '## State Management', comment('missing-subsection') + '## Data Validation', comment('empty-section') + '## Data Flow');
+  const text = moved(
+    withComments,
+    '## State Management',
+    comment('missing-subsection') + '## Data Validation',
+    comment('empty-section') + '## Data Flow',
+  );
   const { fixes } = fixesFor(text, 'section-order');
   assert.equal(fixes[0]!.title, "Move 'State Management' before 'Data Validation'");
   assert.equal(apply(text, fixes[0]!), withComments);
@@ -257,8 +387,14 @@ test("empty-section: 'Fill' adds what the template has under the heading, subsec
   const purpose = ledger.slice(ledger.indexOf('The order ledger records'), ledger.indexOf('---\n\n## Data Model'));
   const emptyPurpose = ledger.replace(purpose, '');
   const { fixes } = fixesFor(emptyPurpose, 'empty-section');
-  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Fill 'Purpose' from the template", true]]);
-  assert.equal(apply(emptyPurpose, fixes[0]!), ledger.replace(purpose, "[Describe the data system's purpose, what data it manages, and why it's needed.]\n\n"));
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred]),
+    [["Fill 'Purpose' from the template", true]],
+  );
+  assert.equal(
+    apply(emptyPurpose, fixes[0]!),
+    ledger.replace(purpose, "[Describe the data system's purpose, what data it manages, and why it's needed.]\n\n"),
+  );
 
   const model = ledger.slice(ledger.indexOf('### Core Data Structures'), ledger.indexOf('---\n\n## Data Flow'));
   const emptyModel = ledger.replace(model, '');
@@ -280,24 +416,45 @@ test('empty-section: an empty subsection is filled from its template subsection'
 test('invalid-date: a date written another way is rewritten YYYY-MM-DD, keeping its day; today stays on offer', () => {
   const text = ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026/11/5');
   const { fixes } = fixesFor(text, 'invalid-date');
-  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred ?? false]), [['Write Last Updated as 2026-11-05', true], ['Set Last Updated to today (2026-11-25)', false]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred ?? false]),
+    [
+      ['Write Last Updated as 2026-11-05', true],
+      ['Set Last Updated to today (2026-11-25)', false],
+    ],
+  );
   assert.equal(apply(text, fixes[0]!), ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-11-05'));
 });
 
 test('only unambiguous dates are rewritten', () => {
-  assert.deepEqual(['2026/11/5', '2026.11.05', '20261105', '2026-11-05T14:30', '2026-11-05 14:30:00Z', '2026-1-5'].map(asIsoDate),
-    ['2026-11-05', '2026-11-05', '2026-11-05', '2026-11-05', '2026-11-05', '2026-01-05']);
-  assert.deepEqual(['05/11/2026', '11/05/2026', '2026/02/30', '2026/11', 'yesterday', '2026-11/05', '202611050'].map(asIsoDate), Array(7).fill(undefined));
+  assert.deepEqual(['2026/11/5', '2026.11.05', '20261105', '2026-11-05T14:30', '2026-11-05 14:30:00Z', '2026-1-5'].map(asIsoDate), [
+    '2026-11-05',
+    '2026-11-05',
+    '2026-11-05',
+    '2026-11-05',
+    '2026-11-05',
+    '2026-01-05',
+  ]);
+  assert.deepEqual(
+    ['05/11/2026', '11/05/2026', '2026/02/30', '2026/11', 'yesterday', '2026-11/05', '202611050'].map(asIsoDate),
+    Array(7).fill(undefined),
+  );
 });
 
 test("missing-footer-field: 'Add footer field' puts the line where the template has it, with today or the author", () => {
   const noDate = ledger.replace('**Last Updated**: 2026-11-20\n', '');
   const { fixes } = fixesFor(noDate, 'missing-footer-field');
-  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [["Add footer field 'Last Updated'", true]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred]),
+    [["Add footer field 'Last Updated'", true]],
+  );
   assert.equal(apply(noDate, fixes[0]!), ledger.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-11-25'));
 
   const noStatus = ledger.replace('**Blueprint Status**: Review\n', '');
-  assert.equal(apply(noStatus, fixesFor(noStatus, 'missing-footer-field').fixes[0]!), ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: [Draft/Review/Approved]'));
+  assert.equal(
+    apply(noStatus, fixesFor(noStatus, 'missing-footer-field').fixes[0]!),
+    ledger.replace('**Blueprint Status**: Review', '**Blueprint Status**: [Draft/Review/Approved]'),
+  );
 
   const noAuthor = ledger.replace('\n**Author**: Ada Lovelace', '').replace(/\n/g, '\r\n');
   assert.equal(apply(noAuthor, fixesFor(noAuthor, 'missing-footer-field').fixes[0]!), ledger.replace(/\n/g, '\r\n'));
@@ -308,13 +465,35 @@ test("missing-footer-field without a footer: 'Add the footer from the template' 
   const withoutFooter = ledger.slice(0, ledger.indexOf('**Blueprint Status**')).replace(/\n*$/, '\n');
   // The last section still ends with its separator: no second one.
   assert.ok(withoutFooter.endsWith('---\n'));
-  const fixes = quickFixesFor(analyse(withoutFooter), diagnosticsOf(withoutFooter).find((d) => d.code === 'missing-footer-field')!, values);
-  assert.deepEqual(fixes.map((f) => f.title), ['Add the footer from the template']);
+  const fixes = quickFixesFor(
+    analyse(withoutFooter),
+    diagnosticsOf(withoutFooter).find((d) => d.code === 'missing-footer-field')!,
+    values,
+  );
+  assert.deepEqual(
+    fixes.map((f) => f.title),
+    ['Add the footer from the template'],
+  );
   // Each line but the last ends with a hard break, so that GitHub renders one field per line.
-  const expected = ledger.replace(footer, '**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n');
+  const expected = ledger.replace(
+    footer,
+    '**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n',
+  );
   assert.equal(applyMinimal(withoutFooter, edits(fixes[0]!)), expected);
   assert.ok(!diagnosticsOf(expected).some((d) => d.code === 'missing-footer-field'));
   // Without the separator either, it comes with one.
   const bare = withoutFooter.replace(/\n---\n$/, '\n');
-  assert.equal(applyMinimal(bare, edits(quickFixesFor(analyse(bare), diagnosticsOf(bare).find((d) => d.code === 'missing-footer-field')!, values)[0]!)), expected);
+  assert.equal(
+    applyMinimal(
+      bare,
+      edits(
+        quickFixesFor(
+          analyse(bare),
+          diagnosticsOf(bare).find((d) => d.code === 'missing-footer-field')!,
+          values,
+        )[0]!,
+      ),
+    ),
+    expected,
+  );
 });

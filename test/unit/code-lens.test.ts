@@ -5,20 +5,30 @@ import { withCursors } from '../support/cursor';
 import { analyse, fixture, settings, templateText, textDocument } from '../support/documents';
 
 test('a lens on each section heading: placeholders left, jumping to the first; what else is missing', () => {
-  const { text, offsets } = withCursors('# Data Blueprint: Ledger 📒\r\n\r\n$0## Purpose$1\r\n\r\nThe $2[What]$3 and [Why] of it — 台帳.\r\n\r\n$4## Data Flow$5\r\n\r\nAll written down.\r\n');
+  const { text, offsets } = withCursors(
+    '# Data Blueprint: Ledger 📒\r\n\r\n$0## Purpose$1\r\n\r\nThe $2[What]$3 and [Why] of it — 台帳.\r\n\r\n$4## Data Flow$5\r\n\r\nAll written down.\r\n',
+  );
   const document = textDocument(text);
   const lenses = sectionCodeLenses(analyse(text), settings());
   assert.deepEqual(lenses, [
     {
       range: { start: document.positionAt(offsets[0]!), end: document.positionAt(offsets[1]!) },
-      command: { title: '2 placeholders left', command: REVEAL_PLACEHOLDER_COMMAND, arguments: [document.uri, { start: document.positionAt(offsets[2]!), end: document.positionAt(offsets[3]!) }] },
+      command: {
+        title: '2 placeholders left',
+        command: REVEAL_PLACEHOLDER_COMMAND,
+        arguments: [document.uri, { start: document.positionAt(offsets[2]!), end: document.positionAt(offsets[3]!) }],
+      },
     },
-    { range: { start: document.positionAt(offsets[4]!), end: document.positionAt(offsets[5]!) }, command: { title: '3 subsections missing', command: '' } },
+    {
+      range: { start: document.positionAt(offsets[4]!), end: document.positionAt(offsets[5]!) },
+      command: { title: '3 subsections missing', command: '' },
+    },
   ]);
 });
 
 const ledger = fixture('order-ledger.md');
-const titles = (text: string, raw: Record<string, unknown> = {}) => sectionCodeLenses(analyse(text), settings(raw)).map((l) => l.command!.title);
+const titles = (text: string, raw: Record<string, unknown> = {}) =>
+  sectionCodeLenses(analyse(text), settings(raw)).map((l) => l.command!.title);
 
 test('complete only when nothing is left: on a filled-in blueprint every section is complete', () => {
   assert.deepEqual(titles(ledger), Array(9).fill('complete'));

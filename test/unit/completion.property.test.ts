@@ -12,7 +12,12 @@ import { expandSnippet } from '../support/snippets';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
 
-const BLUEPRINTS = [fixture('fulfilment-ledger.md'), fixture('order-ledger.md'), fixture('order-ledger.md').replace(/\n/g, '\r\n'), '\uFEFF' + fixture('fulfilment-ledger.md')];
+const BLUEPRINTS = [
+  fixture('fulfilment-ledger.md'),
+  fixture('order-ledger.md'),
+  fixture('order-ledger.md').replace(/\n/g, '\r\n'),
+  '\uFEFF' + fixture('fulfilment-ledger.md'),
+];
 
 /** Where an author starts a new section or subsection: on a new line before a heading or the footer rule. */
 function headingLineStarts(text: string): number[] {
@@ -21,7 +26,12 @@ function headingLineStarts(text: string): number[] {
 
 /** A blueprint with some of its sections and subsections cut, and a cursor after `typed` on a new line. */
 const typing = fc
-  .tuple(fc.constantFrom(...BLUEPRINTS), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.nat(), fc.constantFrom('## ', '### ', '#', '##', '## D', '### C', '## s'))
+  .tuple(
+    fc.constantFrom(...BLUEPRINTS),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+    fc.nat(),
+    fc.constantFrom('## ', '### ', '#', '##', '## D', '### C', '## s'),
+  )
   .map(([blueprint, cuts, where, typed]) => {
     let text = blueprint;
     for (const cut of cuts) {
@@ -45,27 +55,36 @@ function accept(text: string, item: CompletionItem): { after: string; insertedFr
   return { after: applyEdits(text, [{ range: edit.range, newText }]), insertedFrom, insertedTo: insertedFrom + newText.length };
 }
 
-test('every section and subsection completion is valid snippet syntax, and what it inserts has no diagnostic but its placeholders', { timeout: testTimeout(180_000) }, () => {
-  let accepted = 0;
-  const parameters = fuzzParameters(40);
-  fc.assert(
-    fc.property(typing, ({ text, cursor }) => {
-      const analysed = new BlueprintStore().get(textDocument(text))!;
-      for (const item of completions(analysed, analysed.document.positionAt(cursor), values)) {
-        const { after, insertedFrom, insertedTo } = accept(text, item);
-        accepted++;
-        const document = textDocument(after);
-        const inserted = computeDiagnostics(new BlueprintStore().get(document)!, settings())
-          .filter((d) => document.offsetAt(d.range.start) >= insertedFrom && document.offsetAt(d.range.end) <= insertedTo);
-        // Where the author typed the heading is theirs to choose: a section typed out of template order says so.
-        const unexpected = inserted.filter((d) => d.code !== 'placeholder' && d.code !== 'section-order');
-        assert.deepEqual(unexpected.map((d) => `${String(d.code)}: ${String(d.message)}`), [], `after accepting '${item.label}'`);
-      }
-    }),
-    parameters,
-  );
-  assert.ok(accepted >= parameters.numRuns * 0.3, `only ${accepted} completions accepted`);
-});
+test(
+  'every section and subsection completion is valid snippet syntax, and what it inserts has no diagnostic but its placeholders',
+  { timeout: testTimeout(180_000) },
+  () => {
+    let accepted = 0;
+    const parameters = fuzzParameters(40);
+    fc.assert(
+      fc.property(typing, ({ text, cursor }) => {
+        const analysed = new BlueprintStore().get(textDocument(text))!;
+        for (const item of completions(analysed, analysed.document.positionAt(cursor), values)) {
+          const { after, insertedFrom, insertedTo } = accept(text, item);
+          accepted++;
+          const document = textDocument(after);
+          const inserted = computeDiagnostics(new BlueprintStore().get(document)!, settings()).filter(
+            (d) => document.offsetAt(d.range.start) >= insertedFrom && document.offsetAt(d.range.end) <= insertedTo,
+          );
+          // Where the author typed the heading is theirs to choose: a section typed out of template order says so.
+          const unexpected = inserted.filter((d) => d.code !== 'placeholder' && d.code !== 'section-order');
+          assert.deepEqual(
+            unexpected.map((d) => `${String(d.code)}: ${String(d.message)}`),
+            [],
+            `after accepting '${item.label}'`,
+          );
+        }
+      }),
+      parameters,
+    );
+    assert.ok(accepted >= parameters.numRuns * 0.3, `only ${accepted} completions accepted`);
+  },
+);
 
 test('the whole-template completion of an empty blueprint file is valid snippet syntax and leaves only placeholders', () => {
   const analysed = new BlueprintStore().get(textDocument('', 'file:///work/payments.blueprint.md'))!;
@@ -74,7 +93,10 @@ test('the whole-template completion of an empty blueprint file is valid snippet 
   for (const item of items) {
     const { after } = accept('', item);
     const diagnostics = computeDiagnostics(new BlueprintStore().get(textDocument(after))!, settings());
-    assert.deepEqual(diagnostics.filter((d) => d.code !== 'placeholder').map((d) => String(d.message)), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code !== 'placeholder').map((d) => String(d.message)),
+      [],
+    );
     assert.ok(after.startsWith(templateText.split('\n')[0]!.split(':')[0]!));
   }
 });

@@ -27,10 +27,28 @@ test('the outline is title, sections, subsections, structures and their fields',
   assert.deepEqual([dataModel.name, dataModel.kind], ['Data Model', SymbolKind.Module]);
   const related = dataModel.children![1]!;
   assert.deepEqual([related.name, related.kind], ['Related Data Structures', SymbolKind.Namespace]);
-  assert.deepEqual(related.children!.map((s) => [s.name, s.kind, s.children!.map((f) => [f.name, f.kind])]), [
-    ['OrderLine', SymbolKind.Interface, [['sku', SymbolKind.Field], ['quantity', SymbolKind.Field], ['attributes', SymbolKind.Field]]],
-    ['Customer', SymbolKind.Struct, [['id', SymbolKind.Field], ['email', SymbolKind.Field]]],
-  ]);
+  assert.deepEqual(
+    related.children!.map((s) => [s.name, s.kind, s.children!.map((f) => [f.name, f.kind])]),
+    [
+      [
+        'OrderLine',
+        SymbolKind.Interface,
+        [
+          ['sku', SymbolKind.Field],
+          ['quantity', SymbolKind.Field],
+          ['attributes', SymbolKind.Field],
+        ],
+      ],
+      [
+        'Customer',
+        SymbolKind.Struct,
+        [
+          ['id', SymbolKind.Field],
+          ['email', SymbolKind.Field],
+        ],
+      ],
+    ],
+  );
 });
 
 test('every selectionRange lies inside its range and every child inside its parent', () => {
@@ -41,7 +59,8 @@ test('every selectionRange lies inside its range and every child inside its pare
 });
 
 test('symbol ranges are exact, also after CRLF, emoji and CJK', () => {
-  const marked = '\uFEFF$0# $1Data Blueprint: 台帳 🧾$2\r\n\r\n$3## $4Data Model$5\r\n\r\n$6### $7Core Data Structures$8\r\n\r\n```typescript\r\n$9interface Ledger { id: string }\r\n```';
+  const marked =
+    '\uFEFF$0# $1Data Blueprint: 台帳 🧾$2\r\n\r\n$3## $4Data Model$5\r\n\r\n$6### $7Core Data Structures$8\r\n\r\n```typescript\r\n$9interface Ledger { id: string }\r\n```';
   const { text, offsets } = withCursors(marked + '\r\n');
   const doc = textDocument(text);
   const at = (i: number) => doc.positionAt(offsets[i]!);

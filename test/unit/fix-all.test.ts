@@ -15,12 +15,17 @@ test('an empty section with subsections gets them on save, as missing subsection
   const emptyModel = filled.replace(/(## Data Model\n\n\*\*Complete data structure definition.\*\*\n\n)[\s\S]*?(?=---)/, '$1');
   assert.deepEqual(codes(emptyModel), ['empty-section']);
   const fixed = fixAll(emptyModel);
-  assert.ok(fixed.includes('**Complete data structure definition.**\n\n### Core Data Structures\n\n```typescript\ninterface [PrimaryStructure] {'));
+  assert.ok(
+    fixed.includes('**Complete data structure definition.**\n\n### Core Data Structures\n\n```typescript\ninterface [PrimaryStructure] {'),
+  );
   assert.deepEqual([...new Set(codes(fixed))], ['placeholder']);
 });
 
 test('status casing, an impossible date and the missing skeleton are fixed in one action', () => {
-  const broken = filled.replace('**Blueprint Status**: Review', '**Blueprint Status**: REVIEW').replace('2026-11-20', '2026-11-31').replace(/## Data Flow[^]*?(?=## )/, '');
+  const broken = filled
+    .replace('**Blueprint Status**: Review', '**Blueprint Status**: REVIEW')
+    .replace('2026-11-20', '2026-11-31')
+    .replace(/## Data Flow[^]*?(?=## )/, '');
   assert.deepEqual(codes(broken), ['missing-section', 'invalid-status', 'invalid-date']);
   const fixed = fixAll(broken);
   assert.match(fixed, /\*\*Blueprint Status\*\*: Review\n\*\*Last Updated\*\*: 2026-11-25\n/);
@@ -62,6 +67,9 @@ test('missing footer fields are added on save, after any missing section', () =>
   const text = filled.replace(/## Monitoring Points[^]*?(?=---\n\n\*\*Blueprint Status)/, '').replace('**Blueprint Status**: Review\n', '');
   assert.deepEqual(codes(text), ['missing-section', 'missing-footer-field']);
   const fixed = fixAll(text);
-  assert.match(fixed, /## Monitoring Points[^]*---\n\n\*\*Blueprint Status\*\*: \[Draft\/Review\/Approved\]\n\*\*Last Updated\*\*: 2026-11-20\n/);
+  assert.match(
+    fixed,
+    /## Monitoring Points[^]*---\n\n\*\*Blueprint Status\*\*: \[Draft\/Review\/Approved\]\n\*\*Last Updated\*\*: 2026-11-20\n/,
+  );
   assert.deepEqual([...new Set(codes(fixed))], ['placeholder']);
 });

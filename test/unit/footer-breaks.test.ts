@@ -34,16 +34,22 @@ function fixes(text: string, code: string): CodeAction[] {
 const editsOf = (action: CodeAction): TextEdit[] => Object.values(action.edit!.changes!)[0]!;
 
 test('a value ends before a hard break: a backslash, two spaces, <br>, <br/>, <br /> in any case', () => {
-  const { text, offsets } = withCursors(withFooter(
-    '**Blueprint Status**: $0Review$1\\\n**Last Updated**: $22026-11-20$3 <br/>\n**Author**: $4Ada Lovelace$5  \n**Reviewer**: $6Grace$7<BR />\n**Team**: $8Ledger$9<br>\n'));
+  const { text, offsets } = withCursors(
+    withFooter(
+      '**Blueprint Status**: $0Review$1\\\n**Last Updated**: $22026-11-20$3 <br/>\n**Author**: $4Ada Lovelace$5  \n**Reviewer**: $6Grace$7<BR />\n**Team**: $8Ledger$9<br>\n',
+    ),
+  );
   const footer = analyse(text).model.footer;
-  assert.deepEqual(footer.map((f) => [f.label, f.value, f.valueSpan]), [
-    ['Blueprint Status', 'Review', { start: offsets[0], end: offsets[1] }],
-    ['Last Updated', '2026-11-20', { start: offsets[2], end: offsets[3] }],
-    ['Author', 'Ada Lovelace', { start: offsets[4], end: offsets[5] }],
-    ['Reviewer', 'Grace', { start: offsets[6], end: offsets[7] }],
-    ['Team', 'Ledger', { start: offsets[8], end: offsets[9] }],
-  ]);
+  assert.deepEqual(
+    footer.map((f) => [f.label, f.value, f.valueSpan]),
+    [
+      ['Blueprint Status', 'Review', { start: offsets[0], end: offsets[1] }],
+      ['Last Updated', '2026-11-20', { start: offsets[2], end: offsets[3] }],
+      ['Author', 'Ada Lovelace', { start: offsets[4], end: offsets[5] }],
+      ['Reviewer', 'Grace', { start: offsets[6], end: offsets[7] }],
+      ['Team', 'Ledger', { start: offsets[8], end: offsets[9] }],
+    ],
+  );
   assert.deepEqual(diagnose(text), []);
 });
 
@@ -71,50 +77,89 @@ test("a team's blueprint (references, footnotes, Mermaid, SQL, YAML, an enum, CJ
   assert.deepEqual(diagnose(added), []);
   // An impossible date, fixed: the <br> stays.
   const impossible = stock.replace('2026-11-24', '2026-11-31');
-  assert.deepEqual(diagnose(impossible).map((d) => d.message), ["Last Updated '2026-11-31' is a day that does not exist: November 2026 has 30 days"]);
+  assert.deepEqual(
+    diagnose(impossible).map((d) => d.message),
+    ["Last Updated '2026-11-31' is a day that does not exist: November 2026 has 30 days"],
+  );
   assert.equal(applyMinimal(impossible, editsOf(fixes(impossible, 'invalid-date')[0]!)), stock.replace('2026-11-24<br>', '2026-11-25<br>'));
 });
 
 test('a backslash that ends the paragraph is text, as it renders: part of the value', () => {
-  const { text, offsets } = withCursors(withFooter('**Author**: Ada Lovelace\\\n**Last Updated**: 2026-11-20\\\n**Blueprint Status**: $0Review\\$1\n'));
-  assert.deepEqual(diagnose(text).map((d) => [d.code, d.message, d.range]), [[
-    'invalid-status', "Blueprint Status 'Review\\' is not one of Draft, Review, Approved",
-    { start: textDocument(text).positionAt(offsets[0]!), end: textDocument(text).positionAt(offsets[1]!) },
-  ]]);
+  const { text, offsets } = withCursors(
+    withFooter('**Author**: Ada Lovelace\\\n**Last Updated**: 2026-11-20\\\n**Blueprint Status**: $0Review\\$1\n'),
+  );
+  assert.deepEqual(
+    diagnose(text).map((d) => [d.code, d.message, d.range]),
+    [
+      [
+        'invalid-status',
+        "Blueprint Status 'Review\\' is not one of Draft, Review, Approved",
+        { start: textDocument(text).positionAt(offsets[0]!), end: textDocument(text).positionAt(offsets[1]!) },
+      ],
+    ],
+  );
   // Its preferred fix is the value without the stray backslash.
   const [preferred] = fixes(text, 'invalid-status');
   assert.equal(preferred!.isPreferred, true);
-  assert.equal(applyMinimal(text, editsOf(preferred!)), withFooter('**Author**: Ada Lovelace\\\n**Last Updated**: 2026-11-20\\\n**Blueprint Status**: Review\n'));
+  assert.equal(
+    applyMinimal(text, editsOf(preferred!)),
+    withFooter('**Author**: Ada Lovelace\\\n**Last Updated**: 2026-11-20\\\n**Blueprint Status**: Review\n'),
+  );
 });
 
 test('every fix that rewrites a value keeps the break after it', () => {
   const typo = withFooter('**Blueprint Status**: Reveiw\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n');
   const [review] = fixes(typo, 'invalid-status');
   assert.equal(review!.title, "Set Blueprint Status to 'Review'");
-  assert.equal(applyMinimal(typo, editsOf(review!)), withFooter('**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'));
+  assert.equal(
+    applyMinimal(typo, editsOf(review!)),
+    withFooter('**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'),
+  );
 
   const slashes = withFooter('**Blueprint Status**: Review<br/>\n**Last Updated**: 2026/11/5 <br/>\n**Author**: Ada Lovelace\n');
   const [rewrite, today] = fixes(slashes, 'invalid-date');
-  assert.equal(applyMinimal(slashes, editsOf(rewrite!)), withFooter('**Blueprint Status**: Review<br/>\n**Last Updated**: 2026-11-05 <br/>\n**Author**: Ada Lovelace\n'));
-  assert.equal(applyMinimal(slashes, editsOf(today!)), withFooter('**Blueprint Status**: Review<br/>\n**Last Updated**: 2026-11-25 <br/>\n**Author**: Ada Lovelace\n'));
+  assert.equal(
+    applyMinimal(slashes, editsOf(rewrite!)),
+    withFooter('**Blueprint Status**: Review<br/>\n**Last Updated**: 2026-11-05 <br/>\n**Author**: Ada Lovelace\n'),
+  );
+  assert.equal(
+    applyMinimal(slashes, editsOf(today!)),
+    withFooter('**Blueprint Status**: Review<br/>\n**Last Updated**: 2026-11-25 <br/>\n**Author**: Ada Lovelace\n'),
+  );
 
-  const placeholders = withFooter('**Blueprint Status**: [Draft/Review/Approved]\\\r\n**Last Updated**: [Date]\\\r\n**Author**: [Name]\r\n');
-  const date = quickFixesFor(analyse(placeholders), diagnose(placeholders).find((d) => d.message === "Placeholder '[Date]' is not filled in")!, values);
+  const placeholders = withFooter(
+    '**Blueprint Status**: [Draft/Review/Approved]\\\r\n**Last Updated**: [Date]\\\r\n**Author**: [Name]\r\n',
+  );
+  const date = quickFixesFor(
+    analyse(placeholders),
+    diagnose(placeholders).find((d) => d.message === "Placeholder '[Date]' is not filled in")!,
+    values,
+  );
   assert.equal(applyMinimal(placeholders, editsOf(date[0]!)), placeholders.replace('[Date]\\', '2026-11-25\\'));
 
   // Fix on save, too.
   const onSave = withFooter('**Blueprint Status**: REVIEW\\\n**Last Updated**: 2026-11-31\\\n**Author**: Ada Lovelace\n');
-  assert.equal(applyMinimal(onSave, safeFixEdits(analyse(onSave), settings(), values)),
-    withFooter('**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n'));
+  assert.equal(
+    applyMinimal(onSave, safeFixEdits(analyse(onSave), settings(), values)),
+    withFooter('**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n'),
+  );
 });
 
 test('completing a footer value replaces the value and leaves the break', () => {
-  const { text, offset } = withCursor(withFooter('**Blueprint Status**: Dr$0\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'));
+  const { text, offset } = withCursor(
+    withFooter('**Blueprint Status**: Dr$0\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'),
+  );
   const analysed = analyse(text);
   const items = completions(analysed, analysed.document.positionAt(offset), values);
-  assert.deepEqual(items.map((i) => i.label), ['Draft', 'Review', 'Approved']);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['Draft', 'Review', 'Approved'],
+  );
   const edit = items[0]!.textEdit as TextEdit;
-  assert.equal(applyEdits(text, [edit]), withFooter('**Blueprint Status**: Draft\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'));
+  assert.equal(
+    applyEdits(text, [edit]),
+    withFooter('**Blueprint Status**: Draft\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'),
+  );
 });
 
 test("a field added to a footer follows that footer's style of break", () => {
@@ -124,30 +169,53 @@ test("a field added to a footer follows that footer's style of break", () => {
     return applyMinimal(text, editsOf(fix!)).slice(ledger.length - PLAIN_FOOTER.length);
   };
   // Backslashes: the last line gets one when a line is added after it; lines added before or between carry one.
-  assert.equal(add('**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-20\n'),
-    '**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n');
-  assert.equal(add('**Blueprint Status**: Review\\\n**Author**: Ada Lovelace\n'),
-    '**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n');
-  assert.equal(add('**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'),
-    '**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n');
+  assert.equal(
+    add('**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-20\n'),
+    '**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n',
+  );
+  assert.equal(
+    add('**Blueprint Status**: Review\\\n**Author**: Ada Lovelace\n'),
+    '**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-25\\\n**Author**: Ada Lovelace\n',
+  );
+  assert.equal(
+    add('**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n'),
+    '**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: 2026-11-20\\\n**Author**: Ada Lovelace\n',
+  );
   // <br> as written, a trailing space giving way to it.
-  assert.equal(add('**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20 \n'),
-    '**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20<BR/>\n**Author**: Ada Lovelace\n');
+  assert.equal(
+    add('**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20 \n'),
+    '**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20<BR/>\n**Author**: Ada Lovelace\n',
+  );
   // Two trailing spaces become a hard break as soon as a line follows: they are left as they are.
-  assert.equal(add('**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20  \n'),
-    '**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20  \n**Author**: Ada Lovelace\n');
+  assert.equal(
+    add('**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20  \n'),
+    '**Blueprint Status**: Review <BR/>\n**Last Updated**: 2026-11-20  \n**Author**: Ada Lovelace\n',
+  );
   // Plain lines stay plain: the author wants them so (or has them in paragraphs of their own).
-  assert.equal(add('**Blueprint Status**: Review\n**Last Updated**: 2026-11-20\n'),
-    '**Blueprint Status**: Review\n**Last Updated**: 2026-11-20\n**Author**: Ada Lovelace\n');
+  assert.equal(
+    add('**Blueprint Status**: Review\n**Last Updated**: 2026-11-20\n'),
+    '**Blueprint Status**: Review\n**Last Updated**: 2026-11-20\n**Author**: Ada Lovelace\n',
+  );
   // A single line shows no style: it gets the backslash that new blueprints have.
   const single = withFooter('**Blueprint Status**: Review\n');
-  assert.deepEqual(fixes(single, 'missing-footer-field').map((f) => f.title), ["Add footer field 'Last Updated'"]);
+  assert.deepEqual(
+    fixes(single, 'missing-footer-field').map((f) => f.title),
+    ["Add footer field 'Last Updated'"],
+  );
   assert.equal(add('**Blueprint Status**: Review\n'), '**Blueprint Status**: Review\\\n**Last Updated**: 2026-11-25\n');
 });
 
 test('fields added on save follow the style too, every missing one in one edit set', () => {
   const text = withFooter('**Last Updated**: 2026-11-20\n').replace(/\n/g, '\r\n');
   const fixed = applyMinimal(text, safeFixEdits(analyse(text), settings(), values));
-  assert.ok(fixed.endsWith('---\r\n\r\n**Blueprint Status**: [Draft/Review/Approved]\\\r\n**Last Updated**: 2026-11-20\\\r\n**Author**: Ada Lovelace\r\n'), JSON.stringify(fixed.slice(-140)));
-  assert.deepEqual(diagnose(fixed).map((d) => d.code), ['placeholder']);
+  assert.ok(
+    fixed.endsWith(
+      '---\r\n\r\n**Blueprint Status**: [Draft/Review/Approved]\\\r\n**Last Updated**: 2026-11-20\\\r\n**Author**: Ada Lovelace\r\n',
+    ),
+    JSON.stringify(fixed.slice(-140)),
+  );
+  assert.deepEqual(
+    diagnose(fixed).map((d) => d.code),
+    ['placeholder'],
+  );
 });

@@ -28,22 +28,35 @@ function analysedWithin(text: string): { placeholders: string[]; ms: number } {
   const analysed = store.get(document);
   if (analysed) documentSymbols(analysed);
   const ms = performance.now() - started;
-  return { placeholders: diagnostics.filter((d) => d.code === 'placeholder').map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.message)}`), ms };
+  return {
+    placeholders: diagnostics
+      .filter((d) => d.code === 'placeholder')
+      .map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.message)}`),
+    ms,
+  };
 }
 
 const templatePlaceholders = analysedWithin(templateText).placeholders.length;
 
-test('adversarial paragraphs inside a blueprint are analysed without hanging, and the rest of the blueprint still is', { timeout: testTimeout(300_000) }, () => {
-  fc.assert(
-    fc.property(adversarialParagraph(40_000), (paragraph) => {
-      const { placeholders, ms } = analysedWithin(insideBlueprint(paragraph));
-      assert.ok(ms < HANG_MS, `${ms.toFixed(0)} ms for ${JSON.stringify(paragraph.slice(0, 40))}… (${paragraph.length} characters)`);
-      // An unclosed fence or HTML block may rightly swallow the rest; elsewhere nothing after it is lost.
-      if (!/`{3}|~{3}|</.test(paragraph)) assert.ok(placeholders.length >= templatePlaceholders, `${placeholders.length} placeholders found, the template has ${templatePlaceholders}`);
-    }),
-    fuzzParameters(25),
-  );
-});
+test(
+  'adversarial paragraphs inside a blueprint are analysed without hanging, and the rest of the blueprint still is',
+  { timeout: testTimeout(300_000) },
+  () => {
+    fc.assert(
+      fc.property(adversarialParagraph(40_000), (paragraph) => {
+        const { placeholders, ms } = analysedWithin(insideBlueprint(paragraph));
+        assert.ok(ms < HANG_MS, `${ms.toFixed(0)} ms for ${JSON.stringify(paragraph.slice(0, 40))}… (${paragraph.length} characters)`);
+        // An unclosed fence or HTML block may rightly swallow the rest; elsewhere nothing after it is lost.
+        if (!/`{3}|~{3}|</.test(paragraph))
+          assert.ok(
+            placeholders.length >= templatePlaceholders,
+            `${placeholders.length} placeholders found, the template has ${templatePlaceholders}`,
+          );
+      }),
+      fuzzParameters(25),
+    );
+  },
+);
 
 const HOSTILE: Array<[string, string]> = [
   ['200-deep block quotes', '> '.repeat(200) + 'deep'],
@@ -61,7 +74,10 @@ for (const [name, paragraph] of HOSTILE) {
   test(`hostile document: ${name} is analysed in bounded time`, { timeout: 120_000 }, () => {
     const { placeholders, ms } = analysedWithin(insideBlueprint(paragraph));
     assert.ok(ms < HANG_MS * 3, `${ms.toFixed(0)} ms`);
-    assert.ok(placeholders.length >= templatePlaceholders, `${placeholders.length} placeholders found, the template has ${templatePlaceholders}`);
+    assert.ok(
+      placeholders.length >= templatePlaceholders,
+      `${placeholders.length} placeholders found, the template has ${templatePlaceholders}`,
+    );
   });
 }
 
@@ -93,10 +109,13 @@ test('a huge file in the templates folder is refused with a problem on its first
     const started = performance.now();
     const { files } = await new TemplateFolderReader(nodeFileAccess).read(folder);
     assert.ok(performance.now() - started < HANG_MS);
-    assert.deepEqual(files.map((f) => [f.path.endsWith('event.md'), f.schema?.kind ?? null, f.problems.map((p) => p.message)]), [
-      [true, 'Event Blueprint', []],
-      [false, null, [`This template has ${huge.length.toLocaleString('en-US')} characters; templates over 1,000,000 are not read`]],
-    ]);
+    assert.deepEqual(
+      files.map((f) => [f.path.endsWith('event.md'), f.schema?.kind ?? null, f.problems.map((p) => p.message)]),
+      [
+        [true, 'Event Blueprint', []],
+        [false, null, [`This template has ${huge.length.toLocaleString('en-US')} characters; templates over 1,000,000 are not read`]],
+      ],
+    );
     assert.deepEqual(templateFromText('huge', huge, builtinTemplates).problems[0]!.span, { start: 0, end: huge.indexOf('\n') });
   } finally {
     rmSync(folder, { recursive: true, force: true });

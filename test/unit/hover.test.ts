@@ -13,7 +13,10 @@ function hoverAt(marked: string) {
 
 test('hover on a section heading shows the template guidance', () => {
   const { result, markdown, doc } = hoverAt(templateText.replace('## Data Flow', '## Data $0Flow'));
-  assert.match(markdown!, /^\*\*Data Flow\*\* — Data Blueprint section\n\nHow data moves through the system\.\n\nSubsections: Input Sources, Processing Steps, Output Destinations$/);
+  assert.match(
+    markdown!,
+    /^\*\*Data Flow\*\* — Data Blueprint section\n\nHow data moves through the system\.\n\nSubsections: Input Sources, Processing Steps, Output Destinations$/,
+  );
   assert.equal(doc.getText(result!.range), 'Data Flow');
 });
 
@@ -28,15 +31,42 @@ test('hover on a subsection heading shows its section guidance and what the temp
 // or its own words, and where it stands. Never the guidance line, which is on screen.
 const TEMPLATE_PLACEHOLDER_HOVERS: Array<[string, string]> = [
   ['Data System Name', '**Placeholder** in the title: write the data system name.'],
-  ["Describe the data system's purpose, what data it manages, and why it's needed.", "**Placeholder** in *Purpose*: describe the data system's purpose, what data it manages, and why it's needed."],
-  ['PrimaryStructure', "**Placeholder** in *Data Model › Core Data Structures*: write the primary structure's name as a TypeScript identifier."],
-  ['RelatedStructure', "**Placeholder** in *Data Model › Related Data Structures*: write the related structure's name as a TypeScript identifier."],
-  ['Structure A', '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).'],
-  ['Relationship', '**Placeholder** in *Data Model › Data Relationships*: write how `[Structure A]` relates to `[Structure B]`, as a verb.'],
-  ['Structure B', '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).'],
-  ['Structure C', '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).'],
-  ['Relationship', '**Placeholder** in *Data Model › Data Relationships*: write how `[Structure C]` relates to `[Structure D]`, as a verb.'],
-  ['Structure D', '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).'],
+  [
+    "Describe the data system's purpose, what data it manages, and why it's needed.",
+    "**Placeholder** in *Purpose*: describe the data system's purpose, what data it manages, and why it's needed.",
+  ],
+  [
+    'PrimaryStructure',
+    "**Placeholder** in *Data Model › Core Data Structures*: write the primary structure's name as a TypeScript identifier.",
+  ],
+  [
+    'RelatedStructure',
+    "**Placeholder** in *Data Model › Related Data Structures*: write the related structure's name as a TypeScript identifier.",
+  ],
+  [
+    'Structure A',
+    '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).',
+  ],
+  [
+    'Relationship',
+    '**Placeholder** in *Data Model › Data Relationships*: write how `[Structure A]` relates to `[Structure B]`, as a verb.',
+  ],
+  [
+    'Structure B',
+    '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).',
+  ],
+  [
+    'Structure C',
+    '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).',
+  ],
+  [
+    'Relationship',
+    '**Placeholder** in *Data Model › Data Relationships*: write how `[Structure C]` relates to `[Structure D]`, as a verb.',
+  ],
+  [
+    'Structure D',
+    '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (none is declared yet).',
+  ],
   ['Source 1', '**Placeholder** in *Data Flow › Input Sources*: name the first source.'],
   ['What data comes from here', '**Placeholder** in *Data Flow › Input Sources*: write what data comes from here.'],
   ['Source 2', '**Placeholder** in *Data Flow › Input Sources*: name the second source.'],
@@ -51,7 +81,10 @@ const TEMPLATE_PLACEHOLDER_HOVERS: Array<[string, string]> = [
   ['What data goes here', '**Placeholder** in *Data Flow › Output Destinations*: write what data goes here.'],
   ['Destination 2', '**Placeholder** in *Data Flow › Output Destinations*: name the second destination.'],
   ['What data goes here', '**Placeholder** in *Data Flow › Output Destinations*: write what data goes here.'],
-  ['SystemName', '**Placeholder** in *State Management › State Structure*: write the system name as a TypeScript identifier: it completes the name `[SystemName]State`.'],
+  [
+    'SystemName',
+    '**Placeholder** in *State Management › State Structure*: write the system name as a TypeScript identifier: it completes the name `[SystemName]State`.',
+  ],
   ['What initial state is', '**Placeholder** in *State Management › State Transitions*: write what initial state is.'],
   ['Event', '**Placeholder** in *State Management › State Transitions*: write the event.'],
   ['New State', '**Placeholder** in *State Management › State Transitions*: write the new state.'],
@@ -102,12 +135,15 @@ const TEMPLATE_PLACEHOLDER_HOVERS: Array<[string, string]> = [
   ['What to check', '**Placeholder** in *Monitoring Points › Health Checks*: write what to check.'],
   ['Check 2', '**Placeholder** in *Monitoring Points › Health Checks*: name the second check.'],
   ['What to check', '**Placeholder** in *Monitoring Points › Health Checks*: write what to check.'],
-  ['Draft/Review/Approved', '**Placeholder** in the footer: set the Blueprint Status to `Draft`, `Review` or `Approved` (until then it counts as `Draft`).'],
+  [
+    'Draft/Review/Approved',
+    '**Placeholder** in the footer: set the Blueprint Status to `Draft`, `Review` or `Approved` (until then it counts as `Draft`).',
+  ],
   ['Date', '**Placeholder** in the footer: write the Last Updated date as YYYY-MM-DD.'],
   ['Name', "**Placeholder** in the footer: write the Author's name."],
 ];
 
-test('hover on each of the template\'s placeholders reads as a sentence saying what to write there', () => {
+test("hover on each of the template's placeholders reads as a sentence saying what to write there", () => {
   const analysed = analyse(templateText);
   const doc = textDocument(templateText);
   assert.equal(analysed.model.placeholders.length, TEMPLATE_PLACEHOLDER_HOVERS.length);
@@ -123,14 +159,20 @@ test('hover on each of the template\'s placeholders reads as a sentence saying w
   });
   for (const section of analysed.schema.sections) {
     if (!section.guidance) continue;
-    assert.ok(TEMPLATE_PLACEHOLDER_HOVERS.every(([, h]) => !h.includes(section.guidance!)), section.name);
+    assert.ok(
+      TEMPLATE_PLACEHOLDER_HOVERS.every(([, h]) => !h.includes(section.guidance!)),
+      section.name,
+    );
   }
 });
 
-test('on a blueprint being written: the declared structures at a relationship end, the author\'s own placeholders, any section', () => {
+test("on a blueprint being written: the declared structures at a relationship end, the author's own placeholders, any section", () => {
   const ledger = fixture('order-ledger.md');
   const end = hoverAt(ledger.replace('- **Order** → **contains** → **OrderLine**', '- **Order** → **contains** → **[Li$0ne]**'));
-  assert.equal(end.markdown, '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (`Order`, `OrderLine`, `Customer`, `LedgerState`).');
+  assert.equal(
+    end.markdown,
+    '**Placeholder** in *Data Model › Data Relationships*: name the structure at this end of the relationship, one that a `typescript` block of this blueprint declares (`Order`, `OrderLine`, `Customer`, `LedgerState`).',
+  );
   const verb = hoverAt(ledger.replace('- **Order** → **contains** → **OrderLine**', '- **Order** → **[Rel$0ation]** → **OrderLine**'));
   assert.equal(verb.markdown, '**Placeholder** in *Data Model › Data Relationships*: write how `Order` relates to `OrderLine`, as a verb.');
   const own = hoverAt(ledger.replace('One primary database', 'One [Primary DB$0 Engine] database'));
@@ -140,7 +182,10 @@ test('on a blueprint being written: the declared structures at a relationship en
   const preamble = hoverAt(ledger.replace('## Purpose', 'Owned by [Team$0 name].\n\n## Purpose'));
   assert.equal(preamble.markdown, '**Placeholder**: write the team name.');
   const typeName = hoverAt(ledger.replace('type Customer = {', 'type [Cust$0omerRecord] = {'));
-  assert.equal(typeName.markdown, "**Placeholder** in *Data Model › Related Data Structures*: write the customer record's name as a TypeScript identifier.");
+  assert.equal(
+    typeName.markdown,
+    "**Placeholder** in *Data Model › Related Data Structures*: write the customer record's name as a TypeScript identifier.",
+  );
 });
 
 test('no hover on ordinary text or on a heading the template does not have', () => {

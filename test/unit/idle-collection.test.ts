@@ -8,7 +8,9 @@ const MB = 1024 * 1024;
 function fakeHeap(t: TestContext): { heap: { used: number }; collect: ReturnType<typeof mock.fn>; idle: IdleCollection } {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const heap = { used: 100 * MB };
-  const collect = mock.fn(() => { heap.used = 20 * MB; });
+  const collect = mock.fn(() => {
+    heap.used = 20 * MB;
+  });
   return { heap, collect, idle: new IdleCollection(collect, { heapUsed: () => heap.used }) };
 }
 
@@ -18,15 +20,25 @@ describe('idle collection', () => {
     let heap = 100 * MB;
     const collections: number[] = [];
     let clock = 0;
-    const idle = new IdleCollection(() => { collections.push(clock); heap = 20 * MB; }, { heapUsed: () => heap });
+    const idle = new IdleCollection(
+      () => {
+        collections.push(clock);
+        heap = 20 * MB;
+      },
+      { heapUsed: () => heap },
+    );
     idle.workDone();
-    clock = 999; t.mock.timers.tick(999);
+    clock = 999;
+    t.mock.timers.tick(999);
     assert.deepEqual(collections, []);
-    clock = 1000; t.mock.timers.tick(1);
+    clock = 1000;
+    t.mock.timers.tick(1);
     assert.deepEqual(collections, [1000]);
-    clock = 7499; t.mock.timers.tick(6499);
+    clock = 7499;
+    t.mock.timers.tick(6499);
     assert.deepEqual(collections, [1000]);
-    clock = 7500; t.mock.timers.tick(1);
+    clock = 7500;
+    t.mock.timers.tick(1);
     assert.deepEqual(collections, [1000, 7500]);
     t.mock.timers.tick(60_000);
     assert.deepEqual(collections, [1000, 7500]);
@@ -71,7 +83,7 @@ describe('idle collection', () => {
     assert.equal(collect.mock.callCount(), 4);
   });
 
-  it('reaches V8\'s collector, which frees unreachable objects', async () => {
+  it("reaches V8's collector, which frees unreachable objects", async () => {
     const collect = fullGarbageCollection();
     assert.ok(collect, 'gc is reachable without a command-line flag');
     const reference = new WeakRef(Array.from({ length: 200_000 }, (_, i) => ({ i })));

@@ -10,12 +10,61 @@ import { generateBlueprint } from '../support/generate-blueprint';
 // opened and closed, HTML blocks, reference definitions and their uses, list and quote markers,
 // emphasis, line ends of every kind, and characters outside the BMP.
 const FRAGMENTS = [
-  '#', '# ', '## ', '### ', '#### Notes\n', '\n## Data Model\n', '\n### Core Data Structures\n', '\n',
-  '\r\n', '\r', '\n\n', '```', '```typescript\n', '\n```\n', '~~~', '    ', '> ', '- ', '1. ', '- [x] ',
-  '[', ']', '[Name]', '(', ')', '*', '**', '_', '`', '<!--', '-->', '<div>', '</div>', '<pre>', '</pre>',
-  '[ref]: https://example.com/ref\n', '\n[Name]: /name\n', '[ref]', '[^1]', '\n[^1]: note\n', '|', '| a | b |\n| - | - |\n',
-  '---', '***', '===', 'interface Order {\n  id: string;\n}\n', '**A** → **has** → **B**', '**Author**: Ada\n',
-  'text', ' ', '\t', '😀', '漢字', '\uFEFF', '\\',
+  '#',
+  '# ',
+  '## ',
+  '### ',
+  '#### Notes\n',
+  '\n## Data Model\n',
+  '\n### Core Data Structures\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '```',
+  '```typescript\n',
+  '\n```\n',
+  '~~~',
+  '    ',
+  '> ',
+  '- ',
+  '1. ',
+  '- [x] ',
+  '[',
+  ']',
+  '[Name]',
+  '(',
+  ')',
+  '*',
+  '**',
+  '_',
+  '`',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<pre>',
+  '</pre>',
+  '[ref]: https://example.com/ref\n',
+  '\n[Name]: /name\n',
+  '[ref]',
+  '[^1]',
+  '\n[^1]: note\n',
+  '|',
+  '| a | b |\n| - | - |\n',
+  '---',
+  '***',
+  '===',
+  'interface Order {\n  id: string;\n}\n',
+  '**A** → **has** → **B**',
+  '**Author**: Ada\n',
+  'text',
+  ' ',
+  '\t',
+  '😀',
+  '漢字',
+  '\uFEFF',
+  '\\',
 ];
 
 interface Edit {
@@ -89,7 +138,12 @@ test('preparing a text in slices, finished or left half-way by the next edit, ch
           // `slices` calls of prepare, each stopped after one chunk; the next edit may come before it is done.
           for (let i = 0; i < slices && !incremental.prepare(text, () => true); i++);
           text = apply(text, e);
-          if (slices % 2 === 0) assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text), `after edit ${JSON.stringify(e)}`);
+          if (slices % 2 === 0)
+            assert.deepEqual(
+              incremental.parse(text),
+              new BlueprintParser({ chunked: false }).parse(text),
+              `after edit ${JSON.stringify(e)}`,
+            );
         }
         while (!incremental.prepare(text, () => true));
         assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));

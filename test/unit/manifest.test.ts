@@ -8,7 +8,8 @@ import { SEVERITY_NAMES } from '../../server/src/settings';
 import { repoRoot } from '../support/documents';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const properties: Record<string, { type: string; default: unknown; enum?: string[]; markdownDescription?: string; description?: string }> = manifest.contributes.configuration.properties;
+const properties: Record<string, { type: string; default: unknown; enum?: string[]; markdownDescription?: string; description?: string }> =
+  manifest.contributes.configuration.properties;
 
 test('every diagnostic code has a blueprint.diagnostics.<code> setting with the server default', () => {
   for (const [code, severity] of Object.entries(DIAGNOSTIC_DEFAULTS)) {
@@ -17,7 +18,9 @@ test('every diagnostic code has a blueprint.diagnostics.<code> setting with the 
     assert.equal(setting.default, severity, code);
     assert.deepEqual(setting.enum, SEVERITY_NAMES);
   }
-  const declared = Object.keys(properties).filter((k) => k.startsWith('blueprint.diagnostics.')).map((k) => k.slice('blueprint.diagnostics.'.length));
+  const declared = Object.keys(properties)
+    .filter((k) => k.startsWith('blueprint.diagnostics.'))
+    .map((k) => k.slice('blueprint.diagnostics.'.length));
   assert.deepEqual(declared.sort(), Object.keys(DIAGNOSTIC_DEFAULTS).sort());
 });
 
@@ -71,5 +74,8 @@ test('the .vsix ships the bundles and every file they load (the command line too
       assert.ok(files.has(`dist/${loaded}`), `${bundle} loads dist/${loaded}`);
     }
   }
-  assert.deepEqual([...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)), []);
+  assert.deepEqual(
+    [...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)),
+    [],
+  );
 });

@@ -78,7 +78,9 @@ test('completion of a missing section or subsection writes what markdownlint pas
     const text = marked.replace('$0', '');
     const analysed = analyse(text);
     for (const snippets of [true, false]) {
-      const item = completions(analysed, analysed.document.positionAt(offset), values, snippets).find((i: CompletionItem) => i.label === label);
+      const item = completions(analysed, analysed.document.positionAt(offset), values, snippets).find(
+        (i: CompletionItem) => i.label === label,
+      );
       assert.ok(item, label);
       const edit = item.textEdit as TextEdit;
       const after = applyEdits(text, [{ range: edit.range, newText: snippets ? expandSnippet(edit.newText) : edit.newText }]);
@@ -86,8 +88,17 @@ test('completion of a missing section or subsection writes what markdownlint pas
     }
     return text;
   };
-  accept(withoutPart(fresh, '## Data Flow\n', '## State Management\n').replace('## State Management', '## $0\n\n## State Management'), 'Data Flow');
-  accept(withoutPart(fresh, '### Processing Steps\n', '### Output Destinations\n').replace('### Output Destinations', '### $0\n\n### Output Destinations'), 'Processing Steps');
+  accept(
+    withoutPart(fresh, '## Data Flow\n', '## State Management\n').replace('## State Management', '## $0\n\n## State Management'),
+    'Data Flow',
+  );
+  accept(
+    withoutPart(fresh, '### Processing Steps\n', '### Output Destinations\n').replace(
+      '### Output Destinations',
+      '### $0\n\n### Output Destinations',
+    ),
+    'Processing Steps',
+  );
 });
 
 test('quick fixes, Add all missing sections and fix-all write what markdownlint passes', () => {
@@ -96,10 +107,16 @@ test('quick fixes, Add all missing sections and fix-all write what markdownlint 
     [withoutPart(fresh, '## Monitoring Points\n', '**Blueprint Status**'), 'missing-section'],
     [withoutPart(fresh, '### Validation Points\n', '---\n\n## Data Integrity'), 'missing-subsection'],
     [withoutPart(fresh, '### Input Sources\n', '### Processing Steps\n'), 'missing-subsection'],
-    [fresh.replace(/(## Data Validation\n\n\*\*How data is validated\.\*\*\n)[\s\S]*?(\n---\n\n## Data Integrity)/, '$1$2'), 'empty-section'],
+    [
+      fresh.replace(/(## Data Validation\n\n\*\*How data is validated\.\*\*\n)[\s\S]*?(\n---\n\n## Data Integrity)/, '$1$2'),
+      'empty-section',
+    ],
     [fresh.replace('**Last Updated**: 2026-11-25\\\n', ''), 'missing-footer-field'],
     [fresh.slice(0, fresh.indexOf('\n\n---\n\n**Blueprint Status**') + 1), 'missing-footer-field'],
-    [fresh.replace('- **[Structure A]** → **[Relationship]** → **[Structure B]**', '- **Order** → **contains** → **OrderLine**'), 'unknown-structure'],
+    [
+      fresh.replace('- **[Structure A]** → **[Relationship]** → **[Structure B]**', '- **Order** → **contains** → **OrderLine**'),
+      'unknown-structure',
+    ],
   ];
   for (const [text, code] of cases) {
     assert.deepEqual(violations(text), [], `the blueprint before the ${code} fix passes`);

@@ -28,17 +28,27 @@ function described(analysed: ReturnType<typeof at>['analysed'], locations: Locat
 
 test('go to definition from a relationship end, a field type and an extends clause', () => {
   const fromRelationship = at('- **Payment** -> **settles** -> **Or$0der**');
-  assert.deepEqual(described(fromRelationship.analysed, definition(fromRelationship.analysed, fromRelationship.position)), ['Order @ interface Order {']);
+  assert.deepEqual(described(fromRelationship.analysed, definition(fromRelationship.analysed, fromRelationship.position)), [
+    'Order @ interface Order {',
+  ]);
   const fromField = at('  unitPrice: Mo$0ney;');
   const moneyDefinition = definition(fromField.analysed, fromField.position);
   assert.deepEqual(described(fromField.analysed, moneyDefinition), ['Money @ type Money = {']);
   assert.equal(moneyDefinition[0]!.uri, 'file:///work/order-ledger.md');
   const fromExtends = at('extends $0Tracked');
-  assert.deepEqual(described(fromExtends.analysed, definition(fromExtends.analysed, fromExtends.position)), ['Tracked @ interface Tracked {']);
+  assert.deepEqual(described(fromExtends.analysed, definition(fromExtends.analysed, fromExtends.position)), [
+    'Tracked @ interface Tracked {',
+  ]);
 });
 
 test('no definition on prose, a verb, a built-in type or a field name', () => {
-  for (const [marked, n] of [['**Initial State**: empty $0ledger', 0], ['**pla$0ces**', 0], ['Map<st$0ring', 0], ['  car$0rier: string;', 0], ['  orders: M$0ap<', 0]] as const) {
+  for (const [marked, n] of [
+    ['**Initial State**: empty $0ledger', 0],
+    ['**pla$0ces**', 0],
+    ['Map<st$0ring', 0],
+    ['  car$0rier: string;', 0],
+    ['  orders: M$0ap<', 0],
+  ] as const) {
     const { analysed, position } = at(marked, n);
     assert.deepEqual(definition(analysed, position), [], marked);
   }
@@ -67,31 +77,40 @@ test('document highlights: the declaration written, every use read', () => {
   const { analysed, position } = at('lastPayment?: Pay$0ment;');
   const highlights = documentHighlights(analysed, position);
   const lines = analysed.document.getText().split('\n');
-  assert.deepEqual(highlights.map((h) => [lines[h.range.start.line]!.trim(), h.kind]), [
-    ['payments: Array<Payment>;', 2],
-    ['interface Payment {', 3],
-    ['- **Payment** -> **settles** -> **Order**', 2],
-    ['lastPayment?: Payment;', 2],
-  ]);
+  assert.deepEqual(
+    highlights.map((h) => [lines[h.range.start.line]!.trim(), h.kind]),
+    [
+      ['payments: Array<Payment>;', 2],
+      ['interface Payment {', 3],
+      ['- **Payment** -> **settles** -> **Order**', 2],
+      ['lastPayment?: Payment;', 2],
+    ],
+  );
 });
 
 test('rename a structure across its declaration, field types and relationships', () => {
   const { analysed, position } = at('- **Customer** → **places** → **Or$0der**');
   const line = analysed.document.getText().split('\n').indexOf('- **Customer** → **places** → **Order**');
-  assert.deepEqual(prepareRename(analysed, position), { range: { start: { line, character: 32 }, end: { line, character: 37 } }, placeholder: 'Order' });
+  assert.deepEqual(prepareRename(analysed, position), {
+    range: { start: { line, character: 32 }, end: { line, character: 37 } },
+    placeholder: 'Order',
+  });
   const edit = rename(analysed, position, 'PurchaseOrder') as WorkspaceEdit;
   const changes = edit.changes!['file:///work/order-ledger.md']!;
   assert.equal(changes.length, orderOccurrences.length);
   const after = applyMinimal(analysed.document.getText(), changes);
-  assert.equal(after, ledger
-    .replace('interface Order {', 'interface PurchaseOrder {')
-    .replace('  order: Order;', '  order: PurchaseOrder;')
-    .replace('**places** → **Order**', '**places** → **PurchaseOrder**')
-    .replace('- **Order** → **contains**', '- **PurchaseOrder** → **contains**')
-    .replace('**settles** -> **Order**', '**settles** -> **PurchaseOrder**')
-    .replace('- **Order** → **ships as**', '- **PurchaseOrder** → **ships as**')
-    .replace('Map<string, Order>', 'Map<string, PurchaseOrder>')
-    .replace('pending: Order[]', 'pending: PurchaseOrder[]'));
+  assert.equal(
+    after,
+    ledger
+      .replace('interface Order {', 'interface PurchaseOrder {')
+      .replace('  order: Order;', '  order: PurchaseOrder;')
+      .replace('**places** → **Order**', '**places** → **PurchaseOrder**')
+      .replace('- **Order** → **contains**', '- **PurchaseOrder** → **contains**')
+      .replace('**settles** -> **Order**', '**settles** -> **PurchaseOrder**')
+      .replace('- **Order** → **ships as**', '- **PurchaseOrder** → **ships as**')
+      .replace('Map<string, Order>', 'Map<string, PurchaseOrder>')
+      .replace('pending: Order[]', 'pending: PurchaseOrder[]'),
+  );
   assert.ok(after.includes('  lines: OrderLine[];'), 'OrderLine is another name');
   assert.deepEqual(computeDiagnostics(analyse(after), settings()), []);
 });
@@ -109,11 +128,19 @@ test('rename refuses what is not a structure, names that are not identifiers, an
 });
 
 test('navigation in a CRLF blueprint with emoji and CJK before the name', () => {
-  const text = ledger.replace('- **Order** → **ships as** → **Shipment** 🚚 (one per order)', '- **注文 📦** → **ships as** → **Shipment**\n- **Order** → **ships as** → **Shipment** 🚚 (one per order)').replace(/\n/g, '\r\n');
+  const text = ledger
+    .replace(
+      '- **Order** → **ships as** → **Shipment** 🚚 (one per order)',
+      '- **注文 📦** → **ships as** → **Shipment**\n- **Order** → **ships as** → **Shipment** 🚚 (one per order)',
+    )
+    .replace(/\n/g, '\r\n');
   const { analysed, position } = at('interface Ship$0ment extends', 0, text);
   const lines = analysed.document.getText().split('\r\n');
   const found = references(analysed, position, true);
-  assert.deepEqual(found.map((l) => lines[l.range.start.line]!.slice(l.range.start.character, l.range.end.character)), ['Shipment', 'Shipment', 'Shipment', 'Shipment']);
+  assert.deepEqual(
+    found.map((l) => lines[l.range.start.line]!.slice(l.range.start.character, l.range.end.character)),
+    ['Shipment', 'Shipment', 'Shipment', 'Shipment'],
+  );
   const edit = rename(analysed, position, 'Parcel') as WorkspaceEdit;
   const after = applyMinimal(analysed.document.getText(), edit.changes!['file:///work/order-ledger.md']!);
   assert.ok(after.includes('- **注文 📦** → **ships as** → **Parcel**\r\n- **Order** → **ships as** → **Parcel** 🚚'));

@@ -48,5 +48,13 @@ test('the template snippet writes a new blueprint: status Draft, footer breaks, 
   assert.ok(snippet.endsWith('**Blueprint Status**: Draft\\\\\n**Last Updated**: ${76:[Date]}\\\\\n**Author**: ${77:[Name]}\n'));
   // Unescaped and without tab stops, the snippet is the template with those two changes.
   const plain = snippet.replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\\([$}\\])/g, '$1');
-  assert.equal(plain, writtenTemplateText.replace(/\s*$/, '\n').replace('**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n', '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n'));
+  assert.equal(
+    plain,
+    writtenTemplateText
+      .replace(/\s*$/, '\n')
+      .replace(
+        '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n',
+        '**Blueprint Status**: Draft\\\n**Last Updated**: [Date]\\\n',
+      ),
+  );
 });

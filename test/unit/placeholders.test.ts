@@ -17,7 +17,11 @@ test('a bracketed phrase is a placeholder from [ to ]', () => {
 });
 
 test('placeholders inside bold text, list items and tables are found', () => {
-  assert.deepEqual(placeholdersIn('- **[Source 1]**: [What data comes from here]\n\n| a | b |\n|---|---|\n| [Cell] | x |\n'), ['Source 1', 'What data comes from here', 'Cell']);
+  assert.deepEqual(placeholdersIn('- **[Source 1]**: [What data comes from here]\n\n| a | b |\n|---|---|\n| [Cell] | x |\n'), [
+    'Source 1',
+    'What data comes from here',
+    'Cell',
+  ]);
 });
 
 test('links and images are not placeholders', () => {
@@ -40,7 +44,10 @@ test('a definition in another section still resolves the reference', () => {
 });
 
 test('footnotes, task boxes, escaped brackets and inline code are not placeholders', () => {
-  assert.deepEqual(placeholdersIn('A note[^1].\n\n[^1]: The note.\n\n- [ ] todo\n- [x] done\n\nLiteral \\[not a placeholder\\] and `[code]`.\n'), []);
+  assert.deepEqual(
+    placeholdersIn('A note[^1].\n\n[^1]: The note.\n\n- [ ] todo\n- [x] done\n\nLiteral \\[not a placeholder\\] and `[code]`.\n'),
+    [],
+  );
 });
 
 test('HTML and comments are not placeholders', () => {
@@ -48,7 +55,8 @@ test('HTML and comments are not placeholders', () => {
 });
 
 test('in typescript blocks only names are placeholders, not array types, tuples, index signatures or element access', () => {
-  const body = '```typescript\ninterface [PrimaryStructure] {\n  items: Item[];\n  pair: [A, B];\n  [key: string]: unknown;\n  first: Tuple[0];\n}\ninterface [SystemName]State {}\ntype [Alias] = string[];\n```\n';
+  const body =
+    '```typescript\ninterface [PrimaryStructure] {\n  items: Item[];\n  pair: [A, B];\n  [key: string]: unknown;\n  first: Tuple[0];\n}\ninterface [SystemName]State {}\ntype [Alias] = string[];\n```\n';
   assert.deepEqual(placeholdersIn(body), ['PrimaryStructure', 'SystemName', 'Alias']);
 });
 

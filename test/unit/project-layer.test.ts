@@ -33,8 +33,15 @@ test('the safe reader reads regular files, links to regular files, and nothing e
   assert.deepEqual(await read('loop-a.md'), { kind: 'problem', problem: 'cannot be opened: too many symbolic links (a loop?)' });
   assert.deepEqual(await read('absent.md'), { kind: 'missing' });
   assert.deepEqual(await read('.'), { kind: 'problem', problem: 'is a folder, not a regular file' });
-  assert.deepEqual(await read(`${'x'.repeat(300)}.md`), { kind: 'problem', problem: 'cannot be opened: its name is too long for the file system' });
-  assert.deepEqual(await read('secret.txt', 4), { kind: 'too-large', bytes: 10, head: 'TOKEN' }, 'one byte past the limit is read, no more');
+  assert.deepEqual(await read(`${'x'.repeat(300)}.md`), {
+    kind: 'problem',
+    problem: 'cannot be opened: its name is too long for the file system',
+  });
+  assert.deepEqual(
+    await read('secret.txt', 4),
+    { kind: 'too-large', bytes: 10, head: 'TOKEN' },
+    'one byte past the limit is read, no more',
+  );
 });
 
 test('a file over the limit is not read whole: its size and first 64 KB only', async () => {
@@ -61,9 +68,15 @@ test('stat and list say what is there, links as links', async () => {
   const listing = await nodeFileAccess.list(folder);
   assert.equal(listing.kind, 'entries');
   if (listing.kind !== 'entries') return;
-  assert.deepEqual([...listing.entries].sort((x, y) => x.name.localeCompare(y.name)), [
-    { name: 'a.md', kind: 'file' }, { name: 'fifo.md', kind: 'other' }, { name: 'link.md', kind: 'link' }, { name: 'sub', kind: 'folder' },
-  ]);
+  assert.deepEqual(
+    [...listing.entries].sort((x, y) => x.name.localeCompare(y.name)),
+    [
+      { name: 'a.md', kind: 'file' },
+      { name: 'fifo.md', kind: 'other' },
+      { name: 'link.md', kind: 'link' },
+      { name: 'sub', kind: 'folder' },
+    ],
+  );
   assert.deepEqual(await nodeFileAccess.list(join(folder, 'a.md')), { kind: 'problem', problem: 'is not a folder' });
   assert.deepEqual(await nodeFileAccess.list(join(folder, 'absent')), { kind: 'missing' });
 });
@@ -81,36 +94,61 @@ test('text is decoded as editors open it: a BOM chooses UTF-8, UTF-16 LE or BE a
 });
 
 test('a templates folder read again derives only the templates whose text changed, and is the same set when none did', async () => {
-  const folder = folderWith({ 'api-blueprint.md': apiTemplate, 'event-blueprint.md': apiTemplate.replace('API Blueprint', 'Event Blueprint') });
+  const folder = folderWith({
+    'api-blueprint.md': apiTemplate,
+    'event-blueprint.md': apiTemplate.replace('API Blueprint', 'Event Blueprint'),
+  });
   const reader = new TemplateFolderReader(nodeFileAccess);
   const first = await reader.read(folder);
-  assert.deepEqual(first.templates.map((t) => t.id), ['data-blueprint', 'api-blueprint', 'event-blueprint']);
+  assert.deepEqual(
+    first.templates.map((t) => t.id),
+    ['data-blueprint', 'api-blueprint', 'event-blueprint'],
+  );
   assert.equal(await reader.read(folder), first, 'nothing changed: the very same set, nothing derived again');
-  writeFileSync(join(folder, 'event-blueprint.md'), apiTemplate.replace('API Blueprint', 'Event Blueprint').replace('## Errors', '## Failures'));
+  writeFileSync(
+    join(folder, 'event-blueprint.md'),
+    apiTemplate.replace('API Blueprint', 'Event Blueprint').replace('## Errors', '## Failures'),
+  );
   const second = await reader.read(folder);
   assert.notEqual(second, first);
   assert.equal(second.files[0]!.schema, first.files[0]!.schema, 'the unchanged template keeps its derived schema');
-  assert.deepEqual(second.files[1]!.schema!.sections.map((s) => s.name), ['Endpoints', 'Failures']);
+  assert.deepEqual(
+    second.files[1]!.schema!.sections.map((s) => s.name),
+    ['Endpoints', 'Failures'],
+  );
 });
 
 // The 20,000-section template itself is read through dist/cli.js and dist/server.js (test/cli, test/protocol).
 test('a template of 2,000 tiny sections derives to 2,000 sections, and one named twice is found however far apart', async () => {
-  const folder = folderWith({ 'big.md': manySectionTemplate(2_000), 'twice.md': manySectionTemplate(2_000, 'Twice Blueprint').replace('## Part 1999', '## part 0') });
+  const folder = folderWith({
+    'big.md': manySectionTemplate(2_000),
+    'twice.md': manySectionTemplate(2_000, 'Twice Blueprint').replace('## Part 1999', '## part 0'),
+  });
   const { files } = await new TemplateFolderReader(nodeFileAccess).read(folder);
   assert.equal(files[0]!.schema!.sections.length, 2_000);
-  assert.deepEqual(files[0]!.schema!.placeholders.filter((p) => p.section === 'Part 1999').map((p) => p.text), ['Notes']);
-  assert.deepEqual(files[1]!.problems.map((p) => p.message), ["Section 'part 0' appears twice in this template"]);
+  assert.deepEqual(
+    files[0]!.schema!.placeholders.filter((p) => p.section === 'Part 1999').map((p) => p.text),
+    ['Notes'],
+  );
+  assert.deepEqual(
+    files[1]!.problems.map((p) => p.message),
+    ["Section 'part 0' appears twice in this template"],
+  );
 });
 
 test('the CLI through a file access where a file vanishes between listing and reading: named, and the others still checked', async () => {
   const folder = folderWith({ 'docs/ledger.md': onePlaceholder, 'docs/gone.md': onePlaceholder });
   const vanishing: FileAccess = {
     ...nodeFileAccess,
-    readText: (path, max): Promise<ReadText> => (path.endsWith('gone.md') ? Promise.resolve({ kind: 'missing' }) : nodeFileAccess.readText(path, max)),
+    readText: (path, max): Promise<ReadText> =>
+      path.endsWith('gone.md') ? Promise.resolve({ kind: 'missing' }) : nodeFileAccess.readText(path, max),
   };
   const result = await checkFiles([], { cwd: folder, files: vanishing, fix: 'none', concurrency: 1 });
   assert.deepEqual(result.problems, [{ path: 'docs/gone.md', problem: 'no longer exists' }]);
-  assert.deepEqual(result.reports.map((r) => r.path), ['docs/ledger.md']);
+  assert.deepEqual(
+    result.reports.map((r) => r.path),
+    ['docs/ledger.md'],
+  );
 });
 
 test('terminal output escapes control characters; SARIF paths become URI references', () => {

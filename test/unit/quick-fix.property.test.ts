@@ -25,7 +25,8 @@ const DAMAGE: Damage[] = [
     return text.replace('\n---\n\n**Blueprint Status**', '\n' + part + '---\n\n**Blueprint Status**');
   },
   (text, _pick, word) => text.replace(/(\*\*Blueprint Status\*\*: ).*/, `$1${word}`),
-  (text, pick) => text.replace(/(\*\*Blueprint Status\*\*: ).*/, `$1${['review', 'APPROVED', 'draft ', '[Draft/Review/Approved]'][pick % 4]}`),
+  (text, pick) =>
+    text.replace(/(\*\*Blueprint Status\*\*: ).*/, `$1${['review', 'APPROVED', 'draft ', '[Draft/Review/Approved]'][pick % 4]}`),
   (text, _pick, word) => text.replace(/(\*\*Last Updated\*\*: ).*/, `$1${word}`),
   (text, pick) => text.replace(/(\*\*Last Updated\*\*: ).*/, `$1${['2026-02-30', '2026-13-01', '[YYYY-MM-DD]', '26-1-1'][pick % 4]}`),
   (text, _pick, word) => text.replace(/\*\*Customer\*\* →/, `**${word.replace(/[^A-Za-z]/g, '') || 'Ghost'}** →`),
@@ -72,11 +73,24 @@ function cutHeadedPart(text: string, heading: RegExp, pick: number): string {
 
 const damaged: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom(fixture('fulfilment-ledger.md'), fixture('order-ledger.md'), fixture('order-ledger.md').replace(/\n/g, '\r\n'), '\uFEFF' + fixture('fulfilment-ledger.md')),
-    fc.array(fc.tuple(fc.nat({ max: DAMAGE.length - 1 }), fc.nat(), fc.constantFrom('Done', 'Shipped', '2026-11-31', 'yesterday', 'Widget')), { minLength: 2, maxLength: 5 }),
+    fc.constantFrom(
+      fixture('fulfilment-ledger.md'),
+      fixture('order-ledger.md'),
+      fixture('order-ledger.md').replace(/\n/g, '\r\n'),
+      '\uFEFF' + fixture('fulfilment-ledger.md'),
+    ),
+    fc.array(
+      fc.tuple(fc.nat({ max: DAMAGE.length - 1 }), fc.nat(), fc.constantFrom('Done', 'Shipped', '2026-11-31', 'yesterday', 'Widget')),
+      { minLength: 2, maxLength: 5 },
+    ),
     fc.array(mutation, { maxLength: 2 }),
   )
-  .map(([text, damage, mutations]) => mutate(damage.reduce((t, [which, pick, word]) => DAMAGE[which]!(t, pick, word), text), mutations));
+  .map(([text, damage, mutations]) =>
+    mutate(
+      damage.reduce((t, [which, pick, word]) => DAMAGE[which]!(t, pick, word), text),
+      mutations,
+    ),
+  );
 
 function diagnosticsOf(text: string): Diagnostic[] {
   const analysed = new BlueprintStore().get(textDocument(text));
@@ -106,53 +120,65 @@ function applyChecked(text: string, before: readonly Diagnostic[], action: CodeA
   return diagnostics;
 }
 
-test('every quick fix leaves the text outside its edit byte-identical, removes its diagnostic and adds no error', { timeout: testTimeout(180_000) }, () => {
-  let fixesTried = 0;
-  const parameters = fuzzParameters(40);
-  fc.assert(
-    fc.property(damaged, (text) => {
-      const analysed = new BlueprintStore().get(textDocument(text));
-      if (!analysed) return;
-      const before = computeDiagnostics(analysed, settings());
-      for (const diagnostic of before) {
-        for (const fix of quickFixesFor(analysed, diagnostic, values)) {
-          fixesTried++;
-          const after = applyChecked(text, before, fix);
-          assert.ok(count(after, key(diagnostic)) < count(before, key(diagnostic)), `'${fix.title}' left ${key(diagnostic)}`);
+test(
+  'every quick fix leaves the text outside its edit byte-identical, removes its diagnostic and adds no error',
+  { timeout: testTimeout(180_000) },
+  () => {
+    let fixesTried = 0;
+    const parameters = fuzzParameters(40);
+    fc.assert(
+      fc.property(damaged, (text) => {
+        const analysed = new BlueprintStore().get(textDocument(text));
+        if (!analysed) return;
+        const before = computeDiagnostics(analysed, settings());
+        for (const diagnostic of before) {
+          for (const fix of quickFixesFor(analysed, diagnostic, values)) {
+            fixesTried++;
+            const after = applyChecked(text, before, fix);
+            assert.ok(count(after, key(diagnostic)) < count(before, key(diagnostic)), `'${fix.title}' left ${key(diagnostic)}`);
+          }
         }
-      }
-    }),
-    parameters,
-  );
-  assert.ok(fixesTried >= parameters.numRuns * 0.8, `only ${fixesTried} fixes tried`);
-});
+      }),
+      parameters,
+    );
+    assert.ok(fixesTried >= parameters.numRuns * 0.8, `only ${fixesTried} fixes tried`);
+  },
+);
 
-test("'Add all missing sections' leaves every existing character in place, leaves no section or subsection missing and adds no error", { timeout: testTimeout(120_000) }, () => {
-  fc.assert(
-    fc.property(damaged, (text) => {
-      const analysed = new BlueprintStore().get(textDocument(text));
-      const action = analysed && addAllMissingSections(analysed);
-      if (!action) return;
-      const before = computeDiagnostics(analysed, settings());
-      const after = applyChecked(text, before, action);
-      assert.deepEqual(after.filter((d) => d.code === 'missing-section' || d.code === 'missing-subsection').map(key), []);
-    }),
-    fuzzParameters(30),
-  );
-});
+test(
+  "'Add all missing sections' leaves every existing character in place, leaves no section or subsection missing and adds no error",
+  { timeout: testTimeout(120_000) },
+  () => {
+    fc.assert(
+      fc.property(damaged, (text) => {
+        const analysed = new BlueprintStore().get(textDocument(text));
+        const action = analysed && addAllMissingSections(analysed);
+        if (!action) return;
+        const before = computeDiagnostics(analysed, settings());
+        const after = applyChecked(text, before, action);
+        assert.deepEqual(after.filter((d) => d.code === 'missing-section' || d.code === 'missing-subsection').map(key), []);
+      }),
+      fuzzParameters(30),
+    );
+  },
+);
 
-test('quick fixes asked for with stale or hostile diagnostics are empty or still minimal, never an exception', { timeout: testTimeout(60_000) }, () => {
-  fc.assert(
-    fc.property(damaged, hostileText, fc.nat(), (text, typed, where) => {
-      const stale = diagnosticsOf(text);
-      const at = where % (text.length + 1);
-      const edited = text.slice(0, at) + typed + text.slice(at);
-      const analysed = new BlueprintStore().get(textDocument(edited));
-      if (!analysed) return;
-      for (const diagnostic of stale) {
-        for (const fix of quickFixesFor(analysed, diagnostic, values)) applyMinimal(edited, editsOf(fix));
-      }
-    }),
-    fuzzParameters(30),
-  );
-});
+test(
+  'quick fixes asked for with stale or hostile diagnostics are empty or still minimal, never an exception',
+  { timeout: testTimeout(60_000) },
+  () => {
+    fc.assert(
+      fc.property(damaged, hostileText, fc.nat(), (text, typed, where) => {
+        const stale = diagnosticsOf(text);
+        const at = where % (text.length + 1);
+        const edited = text.slice(0, at) + typed + text.slice(at);
+        const analysed = new BlueprintStore().get(textDocument(edited));
+        if (!analysed) return;
+        for (const diagnostic of stale) {
+          for (const fix of quickFixesFor(analysed, diagnostic, values)) applyMinimal(edited, editsOf(fix));
+        }
+      }),
+      fuzzParameters(30),
+    );
+  },
+);

@@ -22,7 +22,16 @@ import { semanticTokens } from '../../server/src/features/semantic-tokens';
 import { tooLargeDiagnostics } from '../../server/src/features/size-limit';
 import { BlueprintParser } from '../../server/src/model/blueprint-parser';
 import { builtinTemplates } from '../../server/src/model/templates';
-import { anyPosition, fuzzParameters, hostileText, mutate, mutatedBlueprint, mutation, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
+import {
+  anyPosition,
+  fuzzParameters,
+  hostileText,
+  mutate,
+  mutatedBlueprint,
+  mutation,
+  REAL_BLUEPRINTS,
+  testTimeout,
+} from '../support/arbitraries';
 import { settings, templateText, textDocument } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 
@@ -47,11 +56,16 @@ function isPosition(value: unknown): value is Position {
 function assertInside(document: TextDocument, range: Range, what: string): void {
   const text = document.getText();
   for (const position of [range.start, range.end]) {
-    assert.ok(Number.isInteger(position.line) && position.line >= 0 && position.line < document.lineCount, `${what}: line ${position.line} outside 0..${document.lineCount - 1}`);
+    assert.ok(
+      Number.isInteger(position.line) && position.line >= 0 && position.line < document.lineCount,
+      `${what}: line ${position.line} outside 0..${document.lineCount - 1}`,
+    );
     const lineStart = document.offsetAt({ line: position.line, character: 0 });
     const lineEnd = position.line + 1 < document.lineCount ? document.offsetAt({ line: position.line + 1, character: 0 }) : text.length;
-    assert.ok(Number.isInteger(position.character) && position.character >= 0 && lineStart + position.character <= lineEnd,
-      `${what}: ${JSON.stringify(position)} past the end of its line`);
+    assert.ok(
+      Number.isInteger(position.character) && position.character >= 0 && lineStart + position.character <= lineEnd,
+      `${what}: ${JSON.stringify(position)} past the end of its line`,
+    );
   }
   assert.ok(document.offsetAt(range.start) <= document.offsetAt(range.end), `${what}: ${JSON.stringify(range)} ends before it starts`);
 }
@@ -61,12 +75,23 @@ function within(outer: Range, inner: Range): boolean {
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
-interface SymbolLike { readonly range: Range; readonly selectionRange: Range; readonly children?: SymbolLike[] }
+interface SymbolLike {
+  readonly range: Range;
+  readonly selectionRange: Range;
+  readonly children?: SymbolLike[];
+}
 
 function assertSymbolsNest(symbols: readonly SymbolLike[], parent?: SymbolLike): void {
   for (const symbol of symbols) {
-    assert.ok(within(symbol.range, symbol.selectionRange), `selectionRange ${JSON.stringify(symbol.selectionRange)} outside range ${JSON.stringify(symbol.range)}`);
-    if (parent) assert.ok(within(parent.range, symbol.range), `child ${JSON.stringify(symbol.range)} outside its parent ${JSON.stringify(parent.range)}`);
+    assert.ok(
+      within(symbol.range, symbol.selectionRange),
+      `selectionRange ${JSON.stringify(symbol.selectionRange)} outside range ${JSON.stringify(symbol.range)}`,
+    );
+    if (parent)
+      assert.ok(
+        within(parent.range, symbol.range),
+        `child ${JSON.stringify(symbol.range)} outside its parent ${JSON.stringify(parent.range)}`,
+      );
     assertSymbolsNest(symbol.children ?? [], symbol);
   }
 }
@@ -92,7 +117,10 @@ function exerciseEveryFeature(text: string, positions: readonly Position[]): voi
   const document = textDocument(text);
   const store = new BlueprintStore();
   const checked = checkDocument(document, store, defaults);
-  const answers: Array<[string, unknown]> = [['checkDocument', checked], ['tooLarge', tooLargeDiagnostics(document, defaults)]];
+  const answers: Array<[string, unknown]> = [
+    ['checkDocument', checked],
+    ['tooLarge', tooLargeDiagnostics(document, defaults)],
+  ];
   const analysed = store.get(document);
   if (analysed) {
     const diagnostics = computeDiagnostics(analysed, defaults);
@@ -136,79 +164,124 @@ function positionsOf(text: string, extra: readonly Position[]): Position[] {
   return [...offsets.filter((_, i) => i % 3 === 0).map((o) => document.positionAt(o)), ...extra];
 }
 
-test('no feature throws on a real blueprint after random insertions and deletions of hostile characters; every range lies inside the document', { timeout: testTimeout(120_000) }, () => {
-  fc.assert(
-    fc.property(mutatedBlueprint, fc.array(anyPosition, { maxLength: 3 }), (text, extra) => {
-      exerciseEveryFeature(text, positionsOf(text, extra));
-    }),
-    fuzzParameters(60),
-  );
-});
+test(
+  'no feature throws on a real blueprint after random insertions and deletions of hostile characters; every range lies inside the document',
+  { timeout: testTimeout(120_000) },
+  () => {
+    fc.assert(
+      fc.property(mutatedBlueprint, fc.array(anyPosition, { maxLength: 3 }), (text, extra) => {
+        exerciseEveryFeature(text, positionsOf(text, extra));
+      }),
+      fuzzParameters(60),
+    );
+  },
+);
 
 test('no feature throws on the unmutated real blueprints either, at every position of interest', () => {
-  for (const text of REAL_BLUEPRINTS) exerciseEveryFeature(text, positionsOf(text, [{ line: 100_000, character: 0 }, { line: 0, character: 100_000 }]));
+  for (const text of REAL_BLUEPRINTS)
+    exerciseEveryFeature(
+      text,
+      positionsOf(text, [
+        { line: 100_000, character: 0 },
+        { line: 0, character: 100_000 },
+      ]),
+    );
 });
 
-test('a mutated template is read as a template or refused with problems inside its text, never an exception', { timeout: testTimeout(60_000) }, () => {
-  fc.assert(
-    fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (mutations) => {
-      const text = mutate(templateText.replace('Data Blueprint', 'Event Blueprint'), mutations);
-      const { schema, problems } = templateFromText('mutated', text, builtinTemplates);
-      assert.ok(schema !== undefined || problems.length > 0);
-      for (const problem of problems) assert.ok(problem.span.start >= 0 && problem.span.start <= problem.span.end && problem.span.end <= text.length);
-    }),
-    fuzzParameters(40),
-  );
-});
+test(
+  'a mutated template is read as a template or refused with problems inside its text, never an exception',
+  { timeout: testTimeout(60_000) },
+  () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (mutations) => {
+        const text = mutate(templateText.replace('Data Blueprint', 'Event Blueprint'), mutations);
+        const { schema, problems } = templateFromText('mutated', text, builtinTemplates);
+        assert.ok(schema !== undefined || problems.length > 0);
+        for (const problem of problems)
+          assert.ok(problem.span.start >= 0 && problem.span.start <= problem.span.end && problem.span.end <= text.length);
+      }),
+      fuzzParameters(40),
+    );
+  },
+);
 
-test('analysing the same text twice gives the same model and the same diagnostics, fresh or from the cache', { timeout: testTimeout(60_000) }, () => {
-  fc.assert(
-    fc.property(mutatedBlueprint, (text) => {
-      const document = textDocument(text);
-      const once = new BlueprintStore().get(document);
-      const again = new BlueprintStore().get(textDocument(text));
-      assert.deepEqual(again?.model, once?.model);
-      const parser = new BlueprintParser();
-      assert.deepEqual(parser.parse(text), parser.parse(text));
-      if (once && again) assert.deepEqual(computeDiagnostics(again, defaults), computeDiagnostics(once, defaults));
-      assert.deepEqual(checkDocument(textDocument(text), new BlueprintStore(), defaults), checkDocument(document, new BlueprintStore(), defaults));
-    }),
-    fuzzParameters(40),
-  );
-});
+test(
+  'analysing the same text twice gives the same model and the same diagnostics, fresh or from the cache',
+  { timeout: testTimeout(60_000) },
+  () => {
+    fc.assert(
+      fc.property(mutatedBlueprint, (text) => {
+        const document = textDocument(text);
+        const once = new BlueprintStore().get(document);
+        const again = new BlueprintStore().get(textDocument(text));
+        assert.deepEqual(again?.model, once?.model);
+        const parser = new BlueprintParser();
+        assert.deepEqual(parser.parse(text), parser.parse(text));
+        if (once && again) assert.deepEqual(computeDiagnostics(again, defaults), computeDiagnostics(once, defaults));
+        assert.deepEqual(
+          checkDocument(textDocument(text), new BlueprintStore(), defaults),
+          checkDocument(document, new BlueprintStore(), defaults),
+        );
+      }),
+      fuzzParameters(40),
+    );
+  },
+);
 
 test('hostile text typed at the cursor, one edit after another, never makes a request fail', { timeout: testTimeout(60_000) }, () => {
   fc.assert(
-    fc.property(fc.constantFrom(...REAL_BLUEPRINTS), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), hostileText), { minLength: 1, maxLength: 6 }), (start, typed) => {
-      const store = new BlueprintStore();
-      let text = start;
-      typed.forEach(([where, insert], version) => {
-        const at = Math.floor(where * text.length);
-        text = text.slice(0, at) + insert + text.slice(at);
-        const document = textDocument(text, 'file:///work/typed.md', version + 2);
-        const analysed = store.get(document);
-        checkDocument(document, store, defaults);
-        if (analysed) completions(analysed, document.positionAt(at + insert.length), values);
-      });
-    }),
+    fc.property(
+      fc.constantFrom(...REAL_BLUEPRINTS),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), hostileText), { minLength: 1, maxLength: 6 }),
+      (start, typed) => {
+        const store = new BlueprintStore();
+        let text = start;
+        typed.forEach(([where, insert], version) => {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + insert + text.slice(at);
+          const document = textDocument(text, 'file:///work/typed.md', version + 2);
+          const analysed = store.get(document);
+          checkDocument(document, store, defaults);
+          if (analysed) completions(analysed, document.positionAt(at + insert.length), values);
+        });
+      },
+    ),
     fuzzParameters(40),
   );
 });
 
-test('a new blueprint with any name, author and date, from the built-in or a mutated template: a plain file name, its first placeholder inside it, a valid template snippet', { timeout: testTimeout(60_000) }, () => {
-  fc.assert(
-    fc.property(hostileText, fc.option(hostileText, { nil: undefined }), fc.option(hostileText, { nil: undefined }), fc.array(mutation, { maxLength: 4 }), (name, author, date, mutations) => {
-      const mutated = templateFromText('mutated', mutate(templateText.replace('Data Blueprint', 'Event Blueprint'), mutations), builtinTemplates).schema;
-      for (const templates of mutated ? [builtinTemplates, [mutated]] : [builtinTemplates]) {
-        const created = newBlueprint(templates, { name, ...(author === undefined ? {} : { author }), ...(date === undefined ? {} : { date }) }, values);
-        assert.ok(created, 'no blueprint created');
-        assert.match(created.fileName, /^[^/\\]+\.blueprint\.md$/);
-        if (created.firstPlaceholder) assertInside(textDocument(created.text), created.firstPlaceholder, 'firstPlaceholder');
-        const snippet = templateSnippetFor(templates, {});
-        assert.ok(snippet);
-        expandSnippet(snippet.snippet);
-      }
-    }),
-    fuzzParameters(40),
-  );
-});
+test(
+  'a new blueprint with any name, author and date, from the built-in or a mutated template: a plain file name, its first placeholder inside it, a valid template snippet',
+  { timeout: testTimeout(60_000) },
+  () => {
+    fc.assert(
+      fc.property(
+        hostileText,
+        fc.option(hostileText, { nil: undefined }),
+        fc.option(hostileText, { nil: undefined }),
+        fc.array(mutation, { maxLength: 4 }),
+        (name, author, date, mutations) => {
+          const mutated = templateFromText(
+            'mutated',
+            mutate(templateText.replace('Data Blueprint', 'Event Blueprint'), mutations),
+            builtinTemplates,
+          ).schema;
+          for (const templates of mutated ? [builtinTemplates, [mutated]] : [builtinTemplates]) {
+            const created = newBlueprint(
+              templates,
+              { name, ...(author === undefined ? {} : { author }), ...(date === undefined ? {} : { date }) },
+              values,
+            );
+            assert.ok(created, 'no blueprint created');
+            assert.match(created.fileName, /^[^/\\]+\.blueprint\.md$/);
+            if (created.firstPlaceholder) assertInside(textDocument(created.text), created.firstPlaceholder, 'firstPlaceholder');
+            const snippet = templateSnippetFor(templates, {});
+            assert.ok(snippet);
+            expandSnippet(snippet.snippet);
+          }
+        },
+      ),
+      fuzzParameters(40),
+    );
+  },
+);

@@ -7,11 +7,12 @@ import { analyse, applyEdits, fixture, settings } from '../support/documents';
 const filled = fixture('order-ledger.md');
 /** The filled blueprint with a Purpose paragraph made of the given lines (it starts on line 6, 0-based). */
 const withPurpose = (lines: string) => filled.replace(/The order ledger records[^]*?\n\n/, `${lines}\n\n`);
-const codesAndLines = (text: string) => blueprintDiagnostics(analyse(text), settings()).map((d) => `${d.range.start.line} ${String(d.code)}`);
+const codesAndLines = (text: string) =>
+  blueprintDiagnostics(analyse(text), settings()).map((d) => `${d.range.start.line} ${String(d.code)}`);
 
 test('disable-next-line silences the named codes on the next line only', () => {
   const text = withPurpose('<!-- blueprint-disable-next-line placeholder -->\nThe [A] ledger.\nThe [B] ledger.');
-  assert.deepEqual(codesAndLines(text), ["8 placeholder"]);
+  assert.deepEqual(codesAndLines(text), ['8 placeholder']);
 });
 
 test('disable and enable bracket a region; no code means every code', () => {
@@ -25,8 +26,10 @@ test('several codes, separated by spaces or commas; other codes still report', (
 });
 
 test('enable of one code after disabling all re-enables just that code', () => {
-  const text = withPurpose('<!-- blueprint-disable -->\n<!-- blueprint-enable placeholder -->\n\nThe [A] ledger.')
-    .replace('**Blueprint Status**: Review', '**Blueprint Status**: Done');
+  const text = withPurpose('<!-- blueprint-disable -->\n<!-- blueprint-enable placeholder -->\n\nThe [A] ledger.').replace(
+    '**Blueprint Status**: Review',
+    '**Blueprint Status**: Done',
+  );
   assert.deepEqual(codesAndLines(text), ['9 placeholder']);
 });
 
@@ -41,8 +44,16 @@ test('a comment spanning lines silences the line after its end; an inline commen
 });
 
 test('isSilenced follows the directives in order', () => {
-  const directives = scanComments(analyse('<!-- blueprint-disable a -->\n\ntext\n\n<!-- blueprint-enable a -->\n', 'file:///work/rules.blueprint.md')).directives;
-  assert.deepEqual(directives.map((d) => [d.kind, d.codes, d.line, d.endLine]), [['disable', ['a'], 0, 0], ['enable', ['a'], 4, 4]]);
+  const directives = scanComments(
+    analyse('<!-- blueprint-disable a -->\n\ntext\n\n<!-- blueprint-enable a -->\n', 'file:///work/rules.blueprint.md'),
+  ).directives;
+  assert.deepEqual(
+    directives.map((d) => [d.kind, d.codes, d.line, d.endLine]),
+    [
+      ['disable', ['a'], 0, 0],
+      ['enable', ['a'], 4, 4],
+    ],
+  );
   assert.equal(isSilenced(directives, 'a', 2), true);
   assert.equal(isSilenced(directives, 'b', 2), false);
   assert.equal(isSilenced(directives, 'a', 4), false);
@@ -76,7 +87,11 @@ test('a diagnostic in a code block is ignored by disable/enable comments around 
   const text = withPurpose('```typescript\ninterface [Ledger] {\n}\n```');
   const { action, after } = ignoreEdits(text, 'placeholder', 7);
   assert.equal(action.title, 'Ignore this diagnostic in this code block (placeholder)');
-  assert.ok(after.includes('<!-- blueprint-disable placeholder -->\n\n```typescript\ninterface [Ledger] {\n}\n```\n\n<!-- blueprint-enable placeholder -->'));
+  assert.ok(
+    after.includes(
+      '<!-- blueprint-disable placeholder -->\n\n```typescript\ninterface [Ledger] {\n}\n```\n\n<!-- blueprint-enable placeholder -->',
+    ),
+  );
   assert.deepEqual(codesAndLines(after), []);
 });
 

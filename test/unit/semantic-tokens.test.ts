@@ -23,8 +23,14 @@ test('every placeholder of the template is one placeholder token', () => {
   const tokens = decode(semanticTokens(analysed).data);
   assert.equal(tokens.length, 78);
   const lines = templateText.split('\n');
-  assert.deepEqual(tokens.slice(0, 3).map(([l, c, n]) => lines[l]!.slice(c, c + n)), ['[Data System Name]', "[Describe the data system's purpose, what data it manages, and why it's needed.]", '[PrimaryStructure]']);
-  assert.deepEqual(tokens.map(([l, c, n]) => lines[l]!.slice(c, c + n)).filter((t) => !/^\[[^\]]+\]$/.test(t)), []);
+  assert.deepEqual(
+    tokens.slice(0, 3).map(([l, c, n]) => lines[l]!.slice(c, c + n)),
+    ['[Data System Name]', "[Describe the data system's purpose, what data it manages, and why it's needed.]", '[PrimaryStructure]'],
+  );
+  assert.deepEqual(
+    tokens.map(([l, c, n]) => lines[l]!.slice(c, c + n)).filter((t) => !/^\[[^\]]+\]$/.test(t)),
+    [],
+  );
 });
 
 test('a filled-in blueprint has no tokens; positions count UTF-16 units after emoji and CJK, with CRLF', () => {
@@ -41,5 +47,11 @@ test('a placeholder broken over two lines becomes one token per line', () => {
   const tokens = decode(semanticTokens(analyse(text)).data);
   const lines = text.split('\n');
   const start = lines.indexOf('[What the system');
-  assert.deepEqual(tokens.filter(([l]) => l === start || l === start + 1), [[start, 0, 16], [start + 1, 0, 12]]);
+  assert.deepEqual(
+    tokens.filter(([l]) => l === start || l === start + 1),
+    [
+      [start, 0, 16],
+      [start + 1, 0, 12],
+    ],
+  );
 });

@@ -16,18 +16,36 @@ const severities = (text: string, raw: Record<string, unknown> = {}) =>
   blueprintDiagnostics(analyse(text), settings(raw)).map((d) => `${String(d.code)} ${d.severity}`);
 
 test('Draft: placeholders and missing sections are hints', () => {
-  assert.deepEqual(severities(unfinished('Draft')), [`placeholder ${DiagnosticSeverity.Hint}`, `missing-section ${DiagnosticSeverity.Hint}`]);
+  assert.deepEqual(severities(unfinished('Draft')), [
+    `placeholder ${DiagnosticSeverity.Hint}`,
+    `missing-section ${DiagnosticSeverity.Hint}`,
+  ]);
 });
 
 test('Review: warnings; Approved: errors', () => {
-  assert.deepEqual(severities(unfinished('Review')), [`placeholder ${DiagnosticSeverity.Warning}`, `missing-section ${DiagnosticSeverity.Warning}`]);
-  assert.deepEqual(severities(unfinished('Approved')), [`placeholder ${DiagnosticSeverity.Error}`, `missing-section ${DiagnosticSeverity.Error}`]);
+  assert.deepEqual(severities(unfinished('Review')), [
+    `placeholder ${DiagnosticSeverity.Warning}`,
+    `missing-section ${DiagnosticSeverity.Warning}`,
+  ]);
+  assert.deepEqual(severities(unfinished('Approved')), [
+    `placeholder ${DiagnosticSeverity.Error}`,
+    `missing-section ${DiagnosticSeverity.Error}`,
+  ]);
 });
 
 test('status values compare as the template spells them, case aside; a status that is none of them leaves the defaults', () => {
-  assert.deepEqual(severities(unfinished('approved')).slice(0, 2), [`placeholder ${DiagnosticSeverity.Error}`, `missing-section ${DiagnosticSeverity.Error}`]);
-  assert.deepEqual(severities(unfinished('Shipped')).slice(0, 2), [`placeholder ${DiagnosticSeverity.Warning}`, `missing-section ${DiagnosticSeverity.Warning}`]);
-  assert.deepEqual(severities(unfinished('Reveiw')).slice(0, 2), [`placeholder ${DiagnosticSeverity.Warning}`, `missing-section ${DiagnosticSeverity.Warning}`]);
+  assert.deepEqual(severities(unfinished('approved')).slice(0, 2), [
+    `placeholder ${DiagnosticSeverity.Error}`,
+    `missing-section ${DiagnosticSeverity.Error}`,
+  ]);
+  assert.deepEqual(severities(unfinished('Shipped')).slice(0, 2), [
+    `placeholder ${DiagnosticSeverity.Warning}`,
+    `missing-section ${DiagnosticSeverity.Warning}`,
+  ]);
+  assert.deepEqual(severities(unfinished('Reveiw')).slice(0, 2), [
+    `placeholder ${DiagnosticSeverity.Warning}`,
+    `missing-section ${DiagnosticSeverity.Warning}`,
+  ]);
 });
 
 test('a blueprint that does not say its status yet is a draft: its placeholder, an empty value or no status line', () => {
@@ -42,11 +60,17 @@ test('a blueprint that does not say its status yet is a draft: its placeholder, 
 });
 
 test('an explicit per-code setting wins, and severityByStatus false turns the feature off', () => {
-  assert.deepEqual(severities(unfinished('Approved'), { diagnostics: { placeholder: 'information' } }),
-    [`placeholder ${DiagnosticSeverity.Information}`, `missing-section ${DiagnosticSeverity.Error}`]);
-  assert.deepEqual(severities(unfinished('Approved'), { severityByStatus: false }),
-    [`placeholder ${DiagnosticSeverity.Warning}`, `missing-section ${DiagnosticSeverity.Warning}`]);
-  assert.deepEqual(severities(unfinished('Draft'), { diagnostics: { placeholder: 'off' } }), [`missing-section ${DiagnosticSeverity.Hint}`]);
+  assert.deepEqual(severities(unfinished('Approved'), { diagnostics: { placeholder: 'information' } }), [
+    `placeholder ${DiagnosticSeverity.Information}`,
+    `missing-section ${DiagnosticSeverity.Error}`,
+  ]);
+  assert.deepEqual(severities(unfinished('Approved'), { severityByStatus: false }), [
+    `placeholder ${DiagnosticSeverity.Warning}`,
+    `missing-section ${DiagnosticSeverity.Warning}`,
+  ]);
+  assert.deepEqual(severities(unfinished('Draft'), { diagnostics: { placeholder: 'off' } }), [
+    `missing-section ${DiagnosticSeverity.Hint}`,
+  ]);
 });
 
 test('codes that are not about unfinished work keep their severity whatever the status', () => {

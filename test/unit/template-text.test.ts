@@ -12,7 +12,10 @@ const schema = builtinTemplates[0]!;
 test('a template section becomes a snippet whose tab stops are its placeholders', () => {
   const purpose = schema.sections[0]!;
   const { snippet, nextTabStop } = snippetFromTemplateText(purpose.source, 3);
-  assert.equal(snippet, "## Purpose\n\n**What this data system manages and why it exists.**\n\n${3:[Describe the data system's purpose, what data it manages, and why it's needed.]}\n\n---\n\n");
+  assert.equal(
+    snippet,
+    "## Purpose\n\n**What this data system manages and why it exists.**\n\n${3:[Describe the data system's purpose, what data it manages, and why it's needed.]}\n\n---\n\n",
+  );
   assert.equal(nextTabStop, 4);
 });
 
@@ -29,15 +32,25 @@ test('a new blueprint has its title, first status, date and author filled and ev
   assert.equal(diagnostics.length, 74);
   assert.ok(diagnostics.every((d) => d.code === 'placeholder'));
   // The footer's values end before the breaks.
-  assert.deepEqual(analyse(text).model.footer.map((f) => f.value), ['Draft', '2026-11-25', 'Ada Lovelace']);
+  assert.deepEqual(
+    analyse(text).model.footer.map((f) => f.value),
+    ['Draft', '2026-11-25', 'Ada Lovelace'],
+  );
 });
 
 test('a template whose footer lines already end with a break, or stand in paragraphs of their own, keeps them', () => {
-  const broken = templateText.replace('**Blueprint Status**: [Draft/Review/Approved]\n', '**Blueprint Status**: [Draft/Review/Approved]<br>\n');
+  const broken = templateText.replace(
+    '**Blueprint Status**: [Draft/Review/Approved]\n',
+    '**Blueprint Status**: [Draft/Review/Approved]<br>\n',
+  );
   const custom = deriveSchema('data-blueprint', broken);
-  assert.ok(newBlueprintText(custom, { name: 'X' }).endsWith('**Blueprint Status**: Draft<br>\n**Last Updated**: [Date]\\\n**Author**: [Name]\n'));
+  assert.ok(
+    newBlueprintText(custom, { name: 'X' }).endsWith('**Blueprint Status**: Draft<br>\n**Last Updated**: [Date]\\\n**Author**: [Name]\n'),
+  );
   const apart = deriveSchema('data-blueprint', templateText.replace('**Last Updated**: [Date]\n', '\n**Last Updated**: [Date]\n\n'));
-  assert.ok(newBlueprintText(apart, { name: 'X' }).endsWith('**Blueprint Status**: Draft\n\n**Last Updated**: [Date]\n\n**Author**: [Name]\n'));
+  assert.ok(
+    newBlueprintText(apart, { name: 'X' }).endsWith('**Blueprint Status**: Draft\n\n**Last Updated**: [Date]\n\n**Author**: [Name]\n'),
+  );
 });
 
 test('today is written YYYY-MM-DD', () => {

@@ -23,7 +23,11 @@ export interface FileJob {
 
 export type FileOutcome =
   /** `fixed`: the text before and after the safe fixes, when they changed it (and whether it was written). */
-  | { readonly kind: 'checked'; readonly diagnostics: Diagnostic[]; readonly fixed?: { readonly before: string; readonly after: string; readonly written: boolean } }
+  | {
+      readonly kind: 'checked';
+      readonly diagnostics: Diagnostic[];
+      readonly fixed?: { readonly before: string; readonly after: string; readonly written: boolean };
+    }
   | { readonly kind: 'not-a-blueprint' }
   | { readonly kind: 'problem'; readonly problem: string };
 
@@ -48,7 +52,10 @@ export class FileChecker {
   // Each text is parsed whole: the CLI reads a file once, so chunks would never be reused.
   private readonly store = new BlueprintStore(builtinTemplates, { chunked: false });
 
-  constructor(private readonly project: Project, private readonly files: FileAccess) {}
+  constructor(
+    private readonly project: Project,
+    private readonly files: FileAccess,
+  ) {}
 
   async check(job: FileJob): Promise<FileOutcome> {
     const context = await this.project.contextFor(dirname(job.path));

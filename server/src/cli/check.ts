@@ -56,7 +56,11 @@ const FILES_PER_THREAD = 16;
  */
 export async function checkFiles(args: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const { cwd, files } = options;
-  const project = new Project({ files, rootOf: repositoryRootFinder(files, cwd), ...(options.config !== undefined ? { configFile: resolve(cwd, options.config) } : {}) });
+  const project = new Project({
+    files,
+    rootOf: repositoryRootFinder(files, cwd),
+    ...(options.config !== undefined ? { configFile: resolve(cwd, options.config) } : {}),
+  });
   const finder = new FileFinder(files, cwd);
   const fileArgs = args.filter((arg) => arg !== '-');
   const onlyStdin = options.stdin !== undefined && !fileArgs.some((arg) => !arg.startsWith('!'));
@@ -87,16 +91,24 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
   }
 
   const threads = Math.min(options.concurrency, Math.floor(jobs.length / FILES_PER_THREAD));
-  const outcomes = threads > 1 && options.workerScript && !options.stdin
-    ? await checkInWorkers(jobs, threads, options.workerScript, cwd, options.config === undefined ? undefined : resolve(cwd, options.config))
-    : await checkAll(new FileChecker(project, files), jobs);
+  const outcomes =
+    threads > 1 && options.workerScript && !options.stdin
+      ? await checkInWorkers(
+          jobs,
+          threads,
+          options.workerScript,
+          cwd,
+          options.config === undefined ? undefined : resolve(cwd, options.config),
+        )
+      : await checkAll(new FileChecker(project, files), jobs);
 
   const reports: FileReport[] = [];
   const skipped: string[] = [];
   const problems: FileProblem[] = [];
   outcomes.forEach((outcome, i) => {
     const path = shown[i]!;
-    if (outcome.kind === 'checked') reports.push({ path, diagnostics: outcome.diagnostics, ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
+    if (outcome.kind === 'checked')
+      reports.push({ path, diagnostics: outcome.diagnostics, ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
     else if (outcome.kind === 'problem') problems.push({ path, problem: outcome.problem });
     else if (explicit.has(jobs[i]!.path) || jobs[i]!.text !== undefined) skipped.push(path);
   });
@@ -136,7 +148,10 @@ function dedupe(problems: readonly FileProblem[]): FileProblem[] {
 }
 
 /** 2 when a file or a setting could not be used; else 1 when there are errors or more warnings than allowed; else 0. */
-export function checkExitCode(result: Pick<CheckResult, 'reports' | 'problems' | 'settingsErrors'>, maxWarnings: number | undefined): 0 | 1 | 2 {
+export function checkExitCode(
+  result: Pick<CheckResult, 'reports' | 'problems' | 'settingsErrors'>,
+  maxWarnings: number | undefined,
+): 0 | 1 | 2 {
   if (result.problems.length > 0 || result.settingsErrors.length > 0) return 2;
   const { errors, warnings } = countSeverities(result.reports);
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;

@@ -21,7 +21,10 @@ const GITHUB_COMMANDS: Record<DiagnosticSeverity, 'error' | 'warning' | 'notice'
 export function formatGithub(reports: readonly FileReport[]): string {
   const all = reports.flatMap((report) => report.diagnostics.map((diagnostic) => ({ path: report.path, diagnostic })));
   const rank = (d: Diagnostic) => d.severity ?? DiagnosticSeverity.Error;
-  all.sort((a, b) => rank(a.diagnostic) - rank(b.diagnostic) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || byPosition(a.diagnostic, b.diagnostic));
+  all.sort(
+    (a, b) =>
+      rank(a.diagnostic) - rank(b.diagnostic) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || byPosition(a.diagnostic, b.diagnostic),
+  );
   const lines = all.map(({ path, diagnostic: d }) => {
     const properties = [
       ['file', path],
@@ -30,7 +33,9 @@ export function formatGithub(reports: readonly FileReport[]): string {
       ['endLine', String(d.range.end.line + 1)],
       ['endColumn', String(d.range.end.character + 1)],
       ['title', `blueprint(${String(d.code)})`],
-    ].map(([name, value]) => `${name}=${escapeProperty(value!)}`).join(',');
+    ]
+      .map(([name, value]) => `${name}=${escapeProperty(value!)}`)
+      .join(',');
     return `::${GITHUB_COMMANDS[rank(d)]} ${properties}::${escapeData(typeof d.message === 'string' ? d.message : d.message.value)}`;
   });
   return [...lines, summaryLine(reports)].join('\n') + '\n';
@@ -54,10 +59,15 @@ export function escapeProperty(text: string): string {
 export function formatJunit(reports: readonly FileReport[]): string {
   const total = reports.reduce((n, r) => n + Math.max(1, r.diagnostics.length), 0);
   const failures = reports.reduce((n, r) => n + r.diagnostics.length, 0);
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="blueprint" tests="${total}" failures="${failures}" errors="0">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="blueprint" tests="${total}" failures="${failures}" errors="0">`,
+  ];
   for (const report of reports) {
     const file = xmlAttribute(report.path);
-    lines.push(`  <testsuite name="${file}" tests="${Math.max(1, report.diagnostics.length)}" failures="${report.diagnostics.length}" errors="0">`);
+    lines.push(
+      `  <testsuite name="${file}" tests="${Math.max(1, report.diagnostics.length)}" failures="${report.diagnostics.length}" errors="0">`,
+    );
     if (report.diagnostics.length === 0) lines.push(`    <testcase name="blueprint" classname="${file}"/>`);
     for (const d of report.diagnostics) {
       const severity = SEVERITY_WORDS[d.severity ?? DiagnosticSeverity.Error];
@@ -76,11 +86,15 @@ export function formatJunit(reports: readonly FileReport[]): string {
 }
 
 // Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF): written as escapes, like the text output's.
-const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_IN_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function xmlText(text: string): string {
-  return text.replace(NOT_IN_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(NOT_IN_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** An attribute value: also quotes, and the white space an XML reader would otherwise fold into spaces. */

@@ -37,7 +37,10 @@ export function toSlashes(path: string): string {
 export class FileFinder {
   readonly problems: FileProblem[] = [];
 
-  constructor(private readonly files: FileAccess, private readonly cwd: string) {}
+  constructor(
+    private readonly files: FileAccess,
+    private readonly cwd: string,
+  ) {}
 
   /**
    * The files the arguments name: files as given (checked even when .gitignore ignores them),
@@ -56,7 +59,7 @@ export class FileFinder {
       const path = resolve(this.cwd, arg);
       const stat = await this.files.stat(path);
       if (stat.kind === 'folder') {
-        found.push(...await this.markdownFilesUnder(path));
+        found.push(...(await this.markdownFilesUnder(path)));
       } else if (stat.kind === 'file' || stat.kind === 'other') {
         found.push(path);
         explicit.add(path);
@@ -130,7 +133,11 @@ export class FileFinder {
     const path = join(dir, '.gitignore');
     const read = await this.files.readText(path, MAX_GITIGNORE_BYTES);
     if (read.kind === 'text') return [...rules, { base: dir, rules: ignore().add(read.text) }];
-    if (read.kind === 'too-large') this.problems.push({ path, problem: `is ${read.bytes.toLocaleString('en-US')} bytes, more than the ${MAX_GITIGNORE_BYTES.toLocaleString('en-US')} read; its rules are not applied` });
+    if (read.kind === 'too-large')
+      this.problems.push({
+        path,
+        problem: `is ${read.bytes.toLocaleString('en-US')} bytes, more than the ${MAX_GITIGNORE_BYTES.toLocaleString('en-US')} read; its rules are not applied`,
+      });
     if (read.kind === 'problem') this.problems.push({ path, problem: `${read.problem}; its rules are not applied` });
     return [...rules];
   }

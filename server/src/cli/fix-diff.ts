@@ -7,11 +7,20 @@ import { forTerminal, type FileReport } from './report';
  * everywhere the CLI prints a document (a tab, and the CR of a CRLF line break, stay as they are).
  */
 export function formatFixDiff(reports: readonly FileReport[]): string {
-  return reports.filter((r) => r.fixed).map(({ path, fixed }) => {
-    const name = forTerminal(path);
-    const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, fixed!.before, fixed!.after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
-    return patch.split('\n').map((line) => safeDiffLine(line)).join('\n');
-  }).join('');
+  return reports
+    .filter((r) => r.fixed)
+    .map(({ path, fixed }) => {
+      const name = forTerminal(path);
+      const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, fixed!.before, fixed!.after, undefined, undefined, {
+        context: 3,
+        headerOptions: FILE_HEADERS_ONLY,
+      });
+      return patch
+        .split('\n')
+        .map((line) => safeDiffLine(line))
+        .join('\n');
+    })
+    .join('');
 }
 
 function safeDiffLine(line: string): string {

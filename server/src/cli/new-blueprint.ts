@@ -14,7 +14,12 @@ import { UsageError } from './usage';
  * another `blueprint new` creates the same file at the same moment.
  */
 export async function writeNewBlueprint(
-  kind: string, title: string, output: string | undefined, cwd: string, files: FileAccess, now = new Date(),
+  kind: string,
+  title: string,
+  output: string | undefined,
+  cwd: string,
+  files: FileAccess,
+  now = new Date(),
 ): Promise<{ path: string; problems: readonly SettingsProblem[] }> {
   if (title.trim() === '') throw new UsageError('The new blueprint needs a name, such as "Order Ledger".');
   const project = new Project({ files, rootOf: repositoryRootFinder(files, cwd) });
@@ -23,7 +28,9 @@ export async function writeNewBlueprint(
   const { templates } = context;
   const template = templateByKind(templates, kind);
   if (!template) {
-    throw new UsageError(`No template of kind '${kind}'. Known kinds: ${templates.map((t) => `${t.id.replace(/-blueprint$/i, '')} (${t.kind})`).join(', ')}.`);
+    throw new UsageError(
+      `No template of kind '${kind}'. Known kinds: ${templates.map((t) => `${t.id.replace(/-blueprint$/i, '')} (${t.kind})`).join(', ')}.`,
+    );
   }
   const folder = await files.stat(dirname(where));
   if (folder.kind !== 'folder') throw new UsageError(`The folder ${dirname(where)} does not exist.`);
@@ -60,5 +67,11 @@ export class FileWriteError extends Error {}
 
 /** `Order Ledger` → `order-ledger`; letters of any script are kept. */
 export function fileNameFor(title: string): string {
-  return title.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'blueprint';
+  return (
+    title
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'blueprint'
+  );
 }

@@ -10,13 +10,20 @@ export interface FileReport {
 
 /** By start line, then start column (then end), as linters list problems. */
 export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character;
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character
+  );
 }
 
 /** The reports with only the diagnostics at `least` or above (a lower DiagnosticSeverity is more severe). */
 export function atLeast(reports: readonly FileReport[], least: DiagnosticSeverity): FileReport[] {
-  return reports.map((report) => ({ ...report, diagnostics: report.diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) <= least) }));
+  return reports.map((report) => ({
+    ...report,
+    diagnostics: report.diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) <= least),
+  }));
 }
 
 export const SEVERITY_WORDS: Record<DiagnosticSeverity, string> = {
@@ -62,7 +69,9 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
     for (const d of report.diagnostics) {
       const severity = d.severity ?? DiagnosticSeverity.Error;
       const where = `${forTerminal(report.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      lines.push(`${paint(BOLD, where)} ${paint(COLOURS[severity], SEVERITY_WORDS[severity])} ${paint(DIM, forTerminal(String(d.code)))} ${forTerminal(typeof d.message === 'string' ? d.message : d.message.value)}`);
+      lines.push(
+        `${paint(BOLD, where)} ${paint(COLOURS[severity], SEVERITY_WORDS[severity])} ${paint(DIM, forTerminal(String(d.code)))} ${forTerminal(typeof d.message === 'string' ? d.message : d.message.value)}`,
+      );
     }
   }
   const fixed = reports.filter((r) => r.fixed?.written).length;
@@ -76,7 +85,11 @@ export function summaryLine(reports: readonly FileReport[]): string {
   const total = errors + warnings + others;
   const files = plural(reports.length, 'blueprint');
   if (total === 0) return reports.length === 0 ? 'No blueprints found.' : `${files} checked: no problems.`;
-  const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(others ? [plural(others, 'information or hint', 'informations or hints')] : [])];
+  const parts = [
+    plural(errors, 'error'),
+    plural(warnings, 'warning'),
+    ...(others ? [plural(others, 'information or hint', 'informations or hints')] : []),
+  ];
   return `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`;
 }
 
@@ -100,15 +113,17 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** A JSON array, one object per diagnostic, positions 1-based as in the text output. */
 export function formatJson(reports: readonly FileReport[]): string {
-  const items = reports.flatMap((report) => report.diagnostics.map((d) => ({
-    file: report.path,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
-    severity: SEVERITY_WORDS[d.severity ?? DiagnosticSeverity.Error],
-    code: String(d.code),
-    message: d.message,
-  })));
+  const items = reports.flatMap((report) =>
+    report.diagnostics.map((d) => ({
+      file: report.path,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: SEVERITY_WORDS[d.severity ?? DiagnosticSeverity.Error],
+      code: String(d.code),
+      message: d.message,
+    })),
+  );
   return JSON.stringify(items, null, 2) + '\n';
 }

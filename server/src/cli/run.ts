@@ -111,7 +111,11 @@ async function check(command: CheckCommand, io: Console): Promise<number> {
     io.out(formatted(command, reports, io));
   }
   const code = checkExitCode(shown, command.maxWarnings);
-  if (code === 1 && command.maxWarnings !== undefined && !reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error))) {
+  if (
+    code === 1 &&
+    command.maxWarnings !== undefined &&
+    !reports.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error))
+  ) {
     io.err(`Too many warnings: more than --max-warnings ${command.maxWarnings}.\n`);
   }
   return code;

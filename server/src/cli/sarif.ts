@@ -12,7 +12,12 @@ const LEVELS: Record<DiagnosticSeverity, 'error' | 'warning' | 'note'> = {
   [DiagnosticSeverity.Information]: 'note',
   [DiagnosticSeverity.Hint]: 'note',
 };
-const DEFAULT_LEVELS: Record<Exclude<SeverityName, 'off'>, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const DEFAULT_LEVELS: Record<Exclude<SeverityName, 'off'>, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 const SOURCE_ROOT = 'SRCROOT';
 
@@ -29,40 +34,50 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
     id,
     shortDescription: { text: plainSummary(id) },
     fullDescription: { text: DIAGNOSTIC_RULES[id].detail },
-    defaultConfiguration: { level: id in DIAGNOSTIC_DEFAULTS ? DEFAULT_LEVELS[DIAGNOSTIC_DEFAULTS[id as keyof typeof DIAGNOSTIC_DEFAULTS]] : 'error' },
+    defaultConfiguration: {
+      level: id in DIAGNOSTIC_DEFAULTS ? DEFAULT_LEVELS[DIAGNOSTIC_DEFAULTS[id as keyof typeof DIAGNOSTIC_DEFAULTS]] : 'error',
+    },
     helpUri: RULES_HELP,
   }));
-  const results = reports.flatMap((report) => report.diagnostics.map((d) => {
-    const code = String(d.code);
-    const ruleIndex = codes.indexOf(code);
-    return {
-      ruleId: code,
-      ...(ruleIndex >= 0 ? { ruleIndex } : {}),
-      level: LEVELS[d.severity ?? DiagnosticSeverity.Error],
-      message: { text: d.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: relativeUri(report.path), uriBaseId: SOURCE_ROOT },
-          region: {
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
+  const results = reports.flatMap((report) =>
+    report.diagnostics.map((d) => {
+      const code = String(d.code);
+      const ruleIndex = codes.indexOf(code);
+      return {
+        ruleId: code,
+        ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+        level: LEVELS[d.severity ?? DiagnosticSeverity.Error],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: relativeUri(report.path), uriBaseId: SOURCE_ROOT },
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
           },
-        },
-      }],
-    };
-  }));
+        ],
+      };
+    }),
+  );
   const root = pathToFileURL(cwd).href.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'blueprint', version, informationUri: 'https://github.com/blueprint-authoring/blueprint-authoring', rules } },
-      originalUriBaseIds: { [SOURCE_ROOT]: { uri: root } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: { name: 'blueprint', version, informationUri: 'https://github.com/blueprint-authoring/blueprint-authoring', rules },
+        },
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: root } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

@@ -80,26 +80,41 @@ export function parseArguments(args: readonly string[]): Command {
 
 function checkCommand(paths: readonly string[], options: ReadonlyMap<string, string>): CheckCommand {
   const format = options.get('--format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
   const maxWarnings = wholeNumber(options, '--max-warnings', 0);
   const concurrency = wholeNumber(options, '--concurrency', 1) ?? Math.max(1, availableParallelism());
   const rawMin = options.get('--min-severity');
   if (rawMin !== undefined && !(MIN_SEVERITIES as readonly string[]).includes(rawMin)) {
     throw new UsageError(`--min-severity must be one of ${MIN_SEVERITIES.join(', ')}, not '${rawMin}'.`);
   }
-  if (rawMin !== undefined && options.has('--quiet') && rawMin !== 'error') throw new UsageError(`--quiet reports errors only: it cannot be combined with --min-severity ${rawMin}.`);
-  const minSeverity = options.has('--quiet') ? 'error' : (rawMin as CheckCommand['minSeverity'] | undefined) ?? 'hint';
-  if (options.has('--fix') && options.has('--fix-dry-run')) throw new UsageError('--fix writes the fixes and --fix-dry-run prints them: choose one.');
+  if (rawMin !== undefined && options.has('--quiet') && rawMin !== 'error')
+    throw new UsageError(`--quiet reports errors only: it cannot be combined with --min-severity ${rawMin}.`);
+  const minSeverity = options.has('--quiet') ? 'error' : ((rawMin as CheckCommand['minSeverity'] | undefined) ?? 'hint');
+  if (options.has('--fix') && options.has('--fix-dry-run'))
+    throw new UsageError('--fix writes the fixes and --fix-dry-run prints them: choose one.');
   const fix: FixMode = options.has('--fix') ? 'write' : options.has('--fix-dry-run') ? 'dry-run' : 'none';
   if (fix === 'dry-run' && options.has('--format')) throw new UsageError('--fix-dry-run prints a unified diff: it takes no --format.');
   const stdin = paths.filter((p) => p === '-').length;
   if (stdin > 1) throw new UsageError('- (stdin) can be named once.');
   if (stdin === 1 && fix === 'write') throw new UsageError('--fix cannot write to stdin: use --fix-dry-run to see the fixes as a diff.');
   const stdinFilename = options.get('--stdin-filename');
-  if (stdinFilename !== undefined && stdin === 0) throw new UsageError('--stdin-filename names the document read from stdin: add - to the paths.');
+  if (stdinFilename !== undefined && stdin === 0)
+    throw new UsageError('--stdin-filename names the document read from stdin: add - to the paths.');
   if (stdinFilename !== undefined && stdinFilename.trim() === '') throw new UsageError('--stdin-filename needs a file name.');
   const color = options.has('--no-color') ? false : options.has('--color') ? true : undefined;
-  return { name: 'check', paths, format: format as OutputFormat, maxWarnings, color, minSeverity, fix, stdinFilename, config: options.get('--config') ?? options.get('-c'), concurrency };
+  return {
+    name: 'check',
+    paths,
+    format: format as OutputFormat,
+    maxWarnings,
+    color,
+    minSeverity,
+    fix,
+    stdinFilename,
+    config: options.get('--config') ?? options.get('-c'),
+    concurrency,
+  };
 }
 
 function wholeNumber(options: ReadonlyMap<string, string>, option: string, least: number): number | undefined {
@@ -109,7 +124,11 @@ function wholeNumber(options: ReadonlyMap<string, string>, option: string, least
   return Number(raw);
 }
 
-function splitOptions(args: readonly string[], withValue: readonly string[], flags: readonly string[]): { positional: string[]; options: Map<string, string> } {
+function splitOptions(
+  args: readonly string[],
+  withValue: readonly string[],
+  flags: readonly string[],
+): { positional: string[]; options: Map<string, string> } {
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {

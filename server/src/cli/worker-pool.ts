@@ -25,7 +25,11 @@ export function serveChecksIfWorker(): boolean {
   if (isMainThread || data?.role !== WORKER_ROLE || !parentPort) return false;
   const port = parentPort;
   const cwd = data.cwd!;
-  const project = new Project({ files: nodeFileAccess, rootOf: repositoryRootFinder(nodeFileAccess, cwd), ...(data.config ? { configFile: data.config } : {}) });
+  const project = new Project({
+    files: nodeFileAccess,
+    rootOf: repositoryRootFinder(nodeFileAccess, cwd),
+    ...(data.config ? { configFile: data.config } : {}),
+  });
   const checker = new FileChecker(project, nodeFileAccess);
   port.on('message', (jobs: readonly FileJob[]) => {
     void checkAll(checker, jobs).then((outcomes) => port.postMessage(outcomes));
@@ -40,7 +44,10 @@ export async function checkAll(checker: FileChecker, jobs: readonly FileJob[]): 
     try {
       outcomes.push(await checker.check(job));
     } catch (error) {
-      outcomes.push({ kind: 'problem', problem: `cannot be checked: internal error: ${error instanceof Error ? error.message : String(error)}` });
+      outcomes.push({
+        kind: 'problem',
+        problem: `cannot be checked: internal error: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   return outcomes;
@@ -51,7 +58,13 @@ export async function checkAll(checker: FileChecker, jobs: readonly FileJob[]): 
  * `serveChecksIfWorker` first: dist/cli.js, dist/api.js), handing out a few files at a time to
  * whichever thread is free; the outcomes come back in the jobs' order.
  */
-export function checkInWorkers(jobs: readonly FileJob[], threads: number, script: string, cwd: string, config: string | undefined): Promise<FileOutcome[]> {
+export function checkInWorkers(
+  jobs: readonly FileJob[],
+  threads: number,
+  script: string,
+  cwd: string,
+  config: string | undefined,
+): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(jobs.length);
   let next = 0;
   let running = 0;
@@ -71,7 +84,9 @@ export function checkInWorkers(jobs: readonly FileJob[], threads: number, script
       const batch = jobs.slice(start, start + JOBS_PER_MESSAGE);
       next += batch.length;
       worker.once('message', (answers: FileOutcome[]) => {
-        answers.forEach((outcome, i) => { outcomes[start + i] = outcome; });
+        answers.forEach((outcome, i) => {
+          outcomes[start + i] = outcome;
+        });
         feed(worker);
       });
       worker.postMessage(batch);

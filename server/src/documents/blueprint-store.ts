@@ -27,7 +27,10 @@ export class BlueprintStore {
    * text whole (the same model, as the property tests check): for texts read once, as the CLI
    * reads files, cutting them into chunks only costs, since no later edit reuses the chunks.
    */
-  constructor(private readonly templates: readonly TemplateSchema[] = builtinTemplates, private readonly options: { readonly chunked?: boolean } = {}) {}
+  constructor(
+    private readonly templates: readonly TemplateSchema[] = builtinTemplates,
+    private readonly options: { readonly chunked?: boolean } = {},
+  ) {}
 
   /** The analysed blueprint of a document, matched against `templates` (those of its folder). */
   get(document: TextDocument, templates: readonly TemplateSchema[] = this.templates): AnalysedBlueprint | undefined {
@@ -49,7 +52,11 @@ export class BlueprintStore {
    * take no slices. A version that arrives in the meantime is read instead, keeping the chunks
    * analysed so far; a document closed in the meantime analyses to undefined.
    */
-  async getInSlices(document: TextDocument, sliceMs = 20, templates: readonly TemplateSchema[] = this.templates): Promise<AnalysedBlueprint | undefined> {
+  async getInSlices(
+    document: TextDocument,
+    sliceMs = 20,
+    templates: readonly TemplateSchema[] = this.templates,
+  ): Promise<AnalysedBlueprint | undefined> {
     if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
     const entry = this.entryFor(document.uri);
     if (entry.version === document.version && entry.templates === templates) return entry.analysed;

@@ -40,7 +40,10 @@ export interface DerivedTemplate {
 /** The problem of a text too long to be a template, which is refused before it is parsed. */
 export function templateSizeProblem(text: string): TemplateProblem | undefined {
   if (text.length <= MAX_TEMPLATE_SIZE) return undefined;
-  return { span: firstLineOf(text), message: `This template has ${text.length.toLocaleString('en-US')} characters; templates over ${MAX_TEMPLATE_SIZE.toLocaleString('en-US')} are not read` };
+  return {
+    span: firstLineOf(text),
+    message: `This template has ${text.length.toLocaleString('en-US')} characters; templates over ${MAX_TEMPLATE_SIZE.toLocaleString('en-US')} are not read`,
+  };
 }
 
 export function firstLineOf(text: string): Span {
@@ -55,18 +58,35 @@ export function firstLineOf(text: string): Span {
  */
 export function deriveTemplate(id: string, text: string, model: Blueprint): DerivedTemplate {
   if (!model.title) {
-    return { schema: undefined, problems: [{ span: firstLineOf(text), message: 'A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`' }] };
+    return {
+      schema: undefined,
+      problems: [
+        {
+          span: firstLineOf(text),
+          message:
+            'A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`',
+        },
+      ],
+    };
   }
   const titleSpan = model.title.textSpan;
   let schema: TemplateSchema;
   try {
     schema = deriveSchema(id, text, model);
   } catch (error) {
-    return { schema: undefined, problems: [{ span: titleSpan, message: `This template could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      schema: undefined,
+      problems: [
+        { span: titleSpan, message: `This template could not be read: ${error instanceof Error ? error.message : String(error)}` },
+      ],
+    };
   }
   const problems: TemplateProblem[] = [];
   if (!schema.titlePrefix.endsWith(':') || schema.kind === '' || !model.title.text.includes('[')) {
-    problems.push({ span: titleSpan, message: `The title '${model.title.text}' needs the form '<Kind>: [<Name>]', such as 'API Blueprint: [API Name]'` });
+    problems.push({
+      span: titleSpan,
+      message: `The title '${model.title.text}' needs the form '<Kind>: [<Name>]', such as 'API Blueprint: [API Name]'`,
+    });
   }
   if (schema.sections.length === 0) {
     problems.push({ span: titleSpan, message: 'A template needs at least one `##` section' });
@@ -74,7 +94,8 @@ export function deriveTemplate(id: string, text: string, model: Blueprint): Deri
   const seen = new Set<string>();
   for (const section of model.sections) {
     const key = nameKey(section.heading.text);
-    if (seen.has(key)) problems.push({ span: section.heading.textSpan, message: `Section '${section.heading.text}' appears twice in this template` });
+    if (seen.has(key))
+      problems.push({ span: section.heading.textSpan, message: `Section '${section.heading.text}' appears twice in this template` });
     seen.add(key);
   }
   return problems.length ? { schema: undefined, problems } : { schema, problems };
@@ -86,7 +107,15 @@ export function withRivals(derived: DerivedTemplate, rivalOf: (titlePrefix: stri
   if (!schema) return derived;
   const rival = rivalOf(schema.titlePrefix);
   if (!rival) return derived;
-  return { schema: undefined, problems: [{ span: schema.parsed.title!.textSpan, message: `Template '${rival.id}' already has the title '${rival.titlePrefix}'; each template needs its own` }] };
+  return {
+    schema: undefined,
+    problems: [
+      {
+        span: schema.parsed.title!.textSpan,
+        message: `Template '${rival.id}' already has the title '${rival.titlePrefix}'; each template needs its own`,
+      },
+    ],
+  };
 }
 
 /** The templates in force: the built-in ones first, then the usable ones from the files. */
@@ -100,5 +129,7 @@ export function templatesWith(files: readonly TemplateFile[]): TemplateSchema[] 
  */
 export function templateByKind(templates: readonly TemplateSchema[], kind: string): TemplateSchema | undefined {
   const wanted = kind.trim().toLowerCase();
-  return templates.find((t) => [t.id, t.id.replace(/-blueprint$/i, ''), t.kind, t.kind.replace(/\s+blueprint$/i, '')].some((name) => name.toLowerCase() === wanted));
+  return templates.find((t) =>
+    [t.id, t.id.replace(/-blueprint$/i, ''), t.kind, t.kind.replace(/\s+blueprint$/i, '')].some((name) => name.toLowerCase() === wanted),
+  );
 }

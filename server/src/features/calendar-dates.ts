@@ -38,9 +38,10 @@ function dayProblem(value: string): string | undefined {
  * (`2026-11-05T14:30`). Day-first and month-first dates are ambiguous and get none.
  */
 export function asIsoDate(value: string): string | undefined {
-  const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(value.trim())
-    ?? /^(\d{4})()(\d{2})(\d{2})$/.exec(value.trim())
-    ?? /^(\d{4})(-)(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/.exec(value.trim());
+  const m =
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(value.trim()) ??
+    /^(\d{4})()(\d{2})(\d{2})$/.exec(value.trim()) ??
+    /^(\d{4})(-)(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/.exec(value.trim());
   if (!m) return undefined;
   const iso = `${m[1]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}`;
   return isCalendarDate(iso) ? iso : undefined;

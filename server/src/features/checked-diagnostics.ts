@@ -14,7 +14,12 @@ import { isTooLarge, looksLikeBlueprint, tooLargeDiagnostics } from './size-limi
  * the severities the settings and the Blueprint Status ask for, less those silenced by comments.
  * Undefined for a document that is not a blueprint. `templates`: those of the document's folder.
  */
-export function checkDocument(document: TextDocument, store: BlueprintStore, settings: BlueprintSettings, templates?: readonly TemplateSchema[]): Diagnostic[] | undefined {
+export function checkDocument(
+  document: TextDocument,
+  store: BlueprintStore,
+  settings: BlueprintSettings,
+  templates?: readonly TemplateSchema[],
+): Diagnostic[] | undefined {
   if (isTooLarge(document, settings)) {
     return looksLikeBlueprint(document, store, templates) ? tooLargeDiagnostics(document, settings) : undefined;
   }

@@ -8,7 +8,16 @@ import { DIAGNOSTIC_SOURCE, findProblems, type DiagnosticCode, type DiagnosticDa
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
-import { firstSectionNamed, footerFieldEdits, insertBlocks, missingFooterFields, missingSkeleton, sectionOffset, subsectionOffset, templateBlock } from './skeleton-edits';
+import {
+  firstSectionNamed,
+  footerFieldEdits,
+  insertBlocks,
+  missingFooterFields,
+  missingSkeleton,
+  sectionOffset,
+  subsectionOffset,
+  templateBlock,
+} from './skeleton-edits';
 import { templatePlaces } from './template-places';
 
 /** The source action that completes the skeleton: every missing section and subsection. */
@@ -49,7 +58,7 @@ const FIXES: Partial<Record<DiagnosticCode, FixMaker>> = {
   'missing-subsection': addSubsection,
   'invalid-status': setFooterField,
   'invalid-date': setFooterField,
-  'placeholder': fillFooterPlaceholder,
+  placeholder: fillFooterPlaceholder,
   'unknown-structure': declareStructure,
   'duplicate-section': mergeDuplicate,
   'section-order': moveToTemplateOrder,
@@ -67,7 +76,10 @@ export function quickFixesFor(analysed: AnalysedBlueprint, diagnostic: Diagnosti
   const make = FIXES[code];
   if (!make) return [];
   const span: Span = { start: toOffset(analysed.document, diagnostic.range.start), end: toOffset(analysed.document, diagnostic.range.end) };
-  const data = (diagnostic.data as DiagnosticData | undefined) ?? findProblems(analysed).find((f) => f.code === code && f.span.start === span.start && f.span.end === span.end)?.data ?? {};
+  const data =
+    (diagnostic.data as DiagnosticData | undefined) ??
+    findProblems(analysed).find((f) => f.code === code && f.span.start === span.start && f.span.end === span.end)?.data ??
+    {};
   return make(analysed, span, data, values).map((fix): CodeAction => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -92,11 +104,13 @@ function addSection(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticDa
   const index = analysed.schema.sections.findIndex((s) => data.section !== undefined && sameName(s.name, data.section));
   const section = analysed.schema.sections[index];
   if (!section || firstSectionNamed(analysed.model, section.name)) return [];
-  return [{
-    title: `Add section '${section.name}'`,
-    isPreferred: true,
-    edits: [insertBlock(analysed.document, sectionOffset(analysed, index), templateBlock(section.source))],
-  }];
+  return [
+    {
+      title: `Add section '${section.name}'`,
+      isPreferred: true,
+      edits: [insertBlock(analysed.document, sectionOffset(analysed, index), templateBlock(section.source))],
+    },
+  ];
 }
 
 function addSubsection(analysed: AnalysedBlueprint, _span: Span, data: DiagnosticData): Fix[] {
@@ -105,11 +119,13 @@ function addSubsection(analysed: AnalysedBlueprint, _span: Span, data: Diagnosti
   const index = sectionSchema?.subsections.findIndex((s) => data.subsection !== undefined && sameName(s.name, data.subsection)) ?? -1;
   const sub = sectionSchema?.subsections[index];
   if (!sectionSchema || !section || !sub || section.subsections.some((s) => sameName(s.heading.text, sub.name))) return [];
-  return [{
-    title: `Add subsection '${sub.name}' to '${sectionSchema.name}'`,
-    isPreferred: true,
-    edits: [insertBlock(analysed.document, subsectionOffset(section, sectionSchema, index), templateBlock(sub.source))],
-  }];
+  return [
+    {
+      title: `Add subsection '${sub.name}' to '${sectionSchema.name}'`,
+      isPreferred: true,
+      edits: [insertBlock(analysed.document, subsectionOffset(section, sectionSchema, index), templateBlock(sub.source))],
+    },
+  ];
 }
 
 /** Replaces a footer field's value (adding the space after its colon when there is none). */
@@ -134,14 +150,23 @@ function footerFixes(analysed: AnalysedBlueprint, field: FieldLine, values: Foot
       }));
     }
     case 'date': {
-      const today: Fix = { title: `Set ${fieldSchema.label} to today (${values.date})`, isPreferred: true, edits: setValue(analysed, field, values.date) };
+      const today: Fix = {
+        title: `Set ${fieldSchema.label} to today (${values.date})`,
+        isPreferred: true,
+        edits: setValue(analysed, field, values.date),
+      };
       // A date written another way keeps its day: rewriting it is the obvious fix, not today.
       const same = asIsoDate(field.value);
       if (same === undefined || same === field.value) return [today];
-      return [{ title: `Write ${fieldSchema.label} as ${same}`, isPreferred: true, edits: setValue(analysed, field, same) }, { ...today, isPreferred: false }];
+      return [
+        { title: `Write ${fieldSchema.label} as ${same}`, isPreferred: true, edits: setValue(analysed, field, same) },
+        { ...today, isPreferred: false },
+      ];
     }
     case 'person':
-      return values.author ? [{ title: `Set ${fieldSchema.label} to '${values.author}'`, isPreferred: true, edits: setValue(analysed, field, values.author) }] : [];
+      return values.author
+        ? [{ title: `Set ${fieldSchema.label} to '${values.author}'`, isPreferred: true, edits: setValue(analysed, field, values.author) }]
+        : [];
     default:
       return [];
   }
@@ -210,16 +235,23 @@ function declareStructure(analysed: AnalysedBlueprint, _span: Span, data: Diagno
   const sectionIndex = analysed.schema.sections.indexOf(home.section);
   const section = firstSectionNamed(model, home.section.name);
   if (!section) return fix(insertBlock(document, sectionOffset(analysed, sectionIndex), stubbed(home.section.source, home.inSection)));
-  const place: Section | undefined = home.subsection ? section.subsections.find((s) => sameName(s.heading.text, home.subsection!.name)) : section;
+  const place: Section | undefined = home.subsection
+    ? section.subsections.find((s) => sameName(s.heading.text, home.subsection!.name))
+    : section;
   if (!place) {
     const subIndex = home.section.subsections.indexOf(home.subsection!);
-    return fix(insertBlock(document, subsectionOffset(section, home.section, subIndex), stubbed(home.subsection!.source, home.inSubsection!)));
+    return fix(
+      insertBlock(document, subsectionOffset(section, home.section, subIndex), stubbed(home.subsection!.source, home.inSubsection!)),
+    );
   }
   const inPlace = model.structures.filter((s) => s.span.start >= place.span.start && s.span.end <= place.span.end);
   const last = inPlace[inPlace.length - 1];
   if (last) {
     const lineBreak = lineBreakOf(document);
-    return fix({ range: toRange(document, { start: last.span.end, end: last.span.end }), newText: lineBreak + lineBreak + withLineBreaks(stub, lineBreak) });
+    return fix({
+      range: toRange(document, { start: last.span.end, end: last.span.end }),
+      newText: lineBreak + lineBreak + withLineBreaks(stub, lineBreak),
+    });
   }
   // No structure there yet: the template's block for it, without the template's heading line.
   const source = home.subsection ? home.subsection.source : home.section.source;
@@ -237,7 +269,7 @@ function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: Diagnosti
   if (!data.section) return [];
   const isSubsection = data.subsection !== undefined;
   const candidates = isSubsection
-    ? firstSectionNamed(model, data.section)?.subsections.filter((s) => sameName(s.heading.text, data.subsection!)) ?? []
+    ? (firstSectionNamed(model, data.section)?.subsections.filter((s) => sameName(s.heading.text, data.subsection!)) ?? [])
     : model.sections.filter((s) => sameName(s.heading.text, data.section!));
   const first = candidates[0];
   const duplicate = candidates.find((s) => s.heading.textSpan.start === span.start);
@@ -274,16 +306,25 @@ function moveToTemplateOrder(analysed: AnalysedBlueprint, span: Span, data: Diag
   // Where the diagnostic says it belongs: before, or after, a section already in template order.
   const before = data.before !== undefined ? firstSectionNamed(model, data.before) : undefined;
   const after = data.after !== undefined ? firstSectionNamed(model, data.after) : undefined;
-  const target = before ? startWithDirectives(text, model.directiveComments, before.heading.span.start) : after ? pastWhiteSpace(text, after.span.end) : undefined;
-  if (target === undefined || before === section || after === section || (target >= section.heading.span.start && target <= removedEnd)) return [];
-  return [{
-    title: before ? `Move '${section.heading.text}' before '${before.heading.text}'` : `Move '${section.heading.text}' after '${after!.heading.text}'`,
-    isPreferred: true,
-    edits: [
-      insertBlock(document, target, moved),
-      { range: toRange(document, { start: section.heading.span.start, end: removedEnd }), newText: '' },
-    ],
-  }];
+  const target = before
+    ? startWithDirectives(text, model.directiveComments, before.heading.span.start)
+    : after
+      ? pastWhiteSpace(text, after.span.end)
+      : undefined;
+  if (target === undefined || before === section || after === section || (target >= section.heading.span.start && target <= removedEnd))
+    return [];
+  return [
+    {
+      title: before
+        ? `Move '${section.heading.text}' before '${before.heading.text}'`
+        : `Move '${section.heading.text}' after '${after!.heading.text}'`,
+      isPreferred: true,
+      edits: [
+        insertBlock(document, target, moved),
+        { range: toRange(document, { start: section.heading.span.start, end: removedEnd }), newText: '' },
+      ],
+    },
+  ];
 }
 
 /** Where a heading starts together with the rule-control comments right above it, which belong to it. */
@@ -321,11 +362,13 @@ function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: Diagnos
   const body = schema.text.slice(templatePart.guidance?.span.end ?? templatePart.heading.span.end, templatePart.contentEnd).trim();
   if (body === '') return [];
   const name = isSubsection ? data.subsection! : sectionSchema.name;
-  return [{
-    title: `Fill '${name}' from the template`,
-    isPreferred: true,
-    edits: [insertBlock(document, present.contentEnd, templateBlock(body))],
-  }];
+  return [
+    {
+      title: `Fill '${name}' from the template`,
+      isPreferred: true,
+      edits: [insertBlock(document, present.contentEnd, templateBlock(body))],
+    },
+  ];
 }
 
 /** "Add footer field 'X'", or, when the blueprint has no footer, "Add the footer" with every field. */

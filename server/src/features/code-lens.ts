@@ -31,7 +31,12 @@ export function sectionCodeLenses(analysed: AnalysedBlueprint, settings: Bluepri
     const index = lo - 1;
     return index >= 0 && offset < model.sections[index]!.span.end ? index : -1;
   };
-  const tallies = model.sections.map(() => ({ empty: false, missing: 0, emptySubsections: 0, placeholders: [] as AnalysedBlueprint['model']['placeholders'][number][] }));
+  const tallies = model.sections.map(() => ({
+    empty: false,
+    missing: 0,
+    emptySubsections: 0,
+    placeholders: [] as AnalysedBlueprint['model']['placeholders'][number][],
+  }));
   for (const f of findProblems(analysed)) {
     if (f.code !== 'empty-section' && f.code !== 'missing-subsection') continue;
     const index = sectionAt(f.span.start);

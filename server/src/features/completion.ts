@@ -63,15 +63,23 @@ function cursorLine({ document }: AnalysedBlueprint, position: Position): Cursor
 const wholeTemplate: Context = ({ document, model, schema }, line, { values, snippets }) => {
   if (line.number !== 0 || document.getText().slice(line.end).trim() !== '' || model.sections.length > 0) return undefined;
   const text = newBlueprintText(schema, { name: '', date: values.date, ...(values.author ? { author: values.author } : {}) });
-  return [{
-    label: schema.kind,
-    kind: CompletionItemKind.Snippet,
-    detail: `The whole ${schema.kind} template`,
-    documentation: { kind: MarkupKind.Markdown, value: `Every section of the ${schema.kind} template, with its placeholders as tab stops.` },
-    filterText: `# ${schema.title}`,
-    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(snippets ? templateSnippet(text) : text, lineBreakOf(document)) },
-    insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-  }];
+  return [
+    {
+      label: schema.kind,
+      kind: CompletionItemKind.Snippet,
+      detail: `The whole ${schema.kind} template`,
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `Every section of the ${schema.kind} template, with its placeholders as tab stops.`,
+      },
+      filterText: `# ${schema.title}`,
+      textEdit: {
+        range: toRange(document, { start: line.start, end: line.end }),
+        newText: withLineBreaks(snippets ? templateSnippet(text) : text, lineBreakOf(document)),
+      },
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    },
+  ];
 };
 
 /** After `**Label**: ` in the footer: the allowed values, today's date or the author. */
@@ -81,10 +89,14 @@ const footerValue: Context = ({ document, model, schema }, line, { values }) => 
   if (!field) return undefined;
   const fieldSchema = schema.footer.find((f) => sameName(f.label, field.label));
   if (!fieldSchema) return undefined;
-  const choices = fieldSchema.kind === 'choice' ? fieldSchema.values
-    : fieldSchema.kind === 'date' ? [values.date]
-      : fieldSchema.kind === 'person' && values.author ? [values.author]
-        : [];
+  const choices =
+    fieldSchema.kind === 'choice'
+      ? fieldSchema.values
+      : fieldSchema.kind === 'date'
+        ? [values.date]
+        : fieldSchema.kind === 'person' && values.author
+          ? [values.author]
+          : [];
   const text = document.getText();
   const start = Math.min(line.offset, field.valueSpan.start);
   const range = toRange(document, { start, end: field.valueSpan.end });
@@ -110,16 +122,19 @@ const sectionHeading: Context = (analysed, line, { snippets }) => {
   const marks = HEADING_LINE.exec(line.before)?.[1];
   if (marks === undefined || marks.length > 2) return undefined;
   const { model, schema } = analysed;
-  const isHeading = marks.length === 2
-    ? model.sections.some((s) => s.heading.span.start === line.start)
-    // A level-1 line ends the section before it; inside a code block it would not.
-    : model.title?.span.start !== line.start && !model.sections.some((s) => s.span.start <= line.start && line.start < s.span.end);
+  const isHeading =
+    marks.length === 2
+      ? model.sections.some((s) => s.heading.span.start === line.start)
+      : // A level-1 line ends the section before it; inside a code block it would not.
+        model.title?.span.start !== line.start && !model.sections.some((s) => s.span.start <= line.start && line.start < s.span.end);
   if (!isHeading) return undefined;
   const present = new Set(model.sections.filter((s) => s.heading.span.start !== line.start).map((s) => nameKey(s.heading.text)));
   return schema.sections
     .map((section, index) => ({ section, index }))
     .filter(({ section }) => !present.has(nameKey(section.name)))
-    .map(({ section, index }) => headingItem(analysed, line, snippets, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance));
+    .map(({ section, index }) =>
+      headingItem(analysed, line, snippets, section, index, '##', CompletionItemKind.Module, `${schema.kind} section`, section.guidance),
+    );
 };
 
 /** At a `###` line inside a template section: that section's missing subsections. */
@@ -133,13 +148,32 @@ const subsectionHeading: Context = (analysed, line, { snippets }) => {
   return sectionSchema.subsections
     .map((sub, index) => ({ sub, index }))
     .filter(({ sub }) => !present.has(nameKey(sub.name)))
-    .map(({ sub, index }) => headingItem(analysed, line, snippets, sub, index, '###', CompletionItemKind.Module, `Subsection of ${sectionSchema.name}`, sectionSchema.guidance));
+    .map(({ sub, index }) =>
+      headingItem(
+        analysed,
+        line,
+        snippets,
+        sub,
+        index,
+        '###',
+        CompletionItemKind.Module,
+        `Subsection of ${sectionSchema.name}`,
+        sectionSchema.guidance,
+      ),
+    );
 };
 
 /** Replaces the heading line being typed with the template's text for it, a blank line kept after it. */
 function headingItem(
-  { document }: AnalysedBlueprint, line: CursorLine, snippets: boolean, part: SectionSchema | SubsectionSchema, index: number,
-  marks: string, kind: CompletionItemKind, detail: string, guidance: string | undefined,
+  { document }: AnalysedBlueprint,
+  line: CursorLine,
+  snippets: boolean,
+  part: SectionSchema | SubsectionSchema,
+  index: number,
+  marks: string,
+  kind: CompletionItemKind,
+  detail: string,
+  guidance: string | undefined,
 ): CompletionItem {
   const text = document.getText();
   const lineBreak = lineBreakOf(document);
@@ -149,10 +183,16 @@ function headingItem(
     label: part.name,
     kind,
     detail,
-    documentation: { kind: MarkupKind.Markdown, value: `${guidance ? `*${guidance}*\n\n` : ''}\`\`\`markdown\n${part.source.replace(/\s+$/, '')}\n\`\`\`` },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${guidance ? `*${guidance}*\n\n` : ''}\`\`\`markdown\n${part.source.replace(/\s+$/, '')}\n\`\`\``,
+    },
     filterText: `${marks} ${part.name}`,
     sortText: String(index).padStart(3, '0'),
-    textEdit: { range: toRange(document, { start: line.start, end: line.end }), newText: withLineBreaks(snippets ? sectionSnippet(part) : templateBlock(part.source), lineBreak) + spacing },
+    textEdit: {
+      range: toRange(document, { start: line.start, end: line.end }),
+      newText: withLineBreaks(snippets ? sectionSnippet(part) : templateBlock(part.source), lineBreak) + spacing,
+    },
     insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
 }
@@ -175,9 +215,13 @@ function inRelationshipPlace({ model, schema }: AnalysedBlueprint, offset: numbe
   const section = model.sections.find((s) => s.span.start <= offset && offset <= s.span.end);
   if (!section) return false;
   const subsection = section.subsections.find((s) => s.span.start <= offset && offset <= s.span.end);
-  return templatePlaces(schema).relationships.some((place) =>
-    sameName(place.section, section.heading.text)
-    && (place.subsection === undefined ? subsection === undefined : subsection !== undefined && sameName(place.subsection, subsection.heading.text)));
+  return templatePlaces(schema).relationships.some(
+    (place) =>
+      sameName(place.section, section.heading.text) &&
+      (place.subsection === undefined
+        ? subsection === undefined
+        : subsection !== undefined && sameName(place.subsection, subsection.heading.text)),
+  );
 }
 
 const TYPE_POSITION = /(?:^[ \t]*(?:readonly[ \t]+)?[\w$]+\??[ \t]*:|[<|&,([=]|\bextends|\bimplements)[ \t]*([A-Za-z_$][\w$]*)?$/;
@@ -205,9 +249,15 @@ function insideTypescriptBlock({ document, model }: AnalysedBlueprint, line: Cur
   if (Math.max(text.lastIndexOf('```', line.start), text.lastIndexOf('~~~', line.start)) < from) return false;
   const root = parseMarkdown(text.slice(from, line.end));
   const cursor = line.offset - from;
-  const visit = (nodes: readonly Node[]): boolean => nodes.some((node) =>
-    (node.type === 'code' && /^(?:typescript|ts|tsx)$/i.test(node.lang ?? '') && node.position!.start.offset! < cursor && cursor <= node.position!.end.offset!)
-    || (node.children !== undefined && visit(node.children)));
+  const visit = (nodes: readonly Node[]): boolean =>
+    nodes.some(
+      (node) =>
+        (node.type === 'code' &&
+          /^(?:typescript|ts|tsx)$/i.test(node.lang ?? '') &&
+          node.position!.start.offset! < cursor &&
+          cursor <= node.position!.end.offset!) ||
+        (node.children !== undefined && visit(node.children)),
+    );
   return visit(root.children as readonly Node[]);
 }
 
@@ -246,4 +296,3 @@ function structureItems({ document, model }: AnalysedBlueprint, line: CursorLine
     textEdit: { range: toRange(document, replaced), newText: s.name },
   }));
 }
-

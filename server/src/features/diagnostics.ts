@@ -1,7 +1,15 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FieldLine, Section, StructureKind } from '../model/blueprint';
-import { nameKey, sameName, templateSectionIndex, templateSubsectionIndex, type FooterFieldSchema, type SectionSchema, type TemplateSchema } from '../model/schema';
+import {
+  nameKey,
+  sameName,
+  templateSectionIndex,
+  templateSubsectionIndex,
+  type FooterFieldSchema,
+  type SectionSchema,
+  type TemplateSchema,
+} from '../model/schema';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
@@ -10,7 +18,7 @@ import { toRange } from './lsp-ranges';
 
 /** Every diagnostic code the server reports, with its default severity. */
 export const DIAGNOSTIC_DEFAULTS = {
-  'placeholder': 'warning',
+  placeholder: 'warning',
   'missing-section': 'warning',
   'missing-subsection': 'warning',
   'duplicate-section': 'warning',
@@ -81,7 +89,10 @@ export function severityFor(code: DiagnosticCode, settings: BlueprintSettings): 
 }
 
 // Diagnostics and every quick-fix request of a version read the same findings: kept with the model.
-const findingsByModel = new WeakMap<AnalysedBlueprint['model'], { readonly schema: AnalysedBlueprint['schema']; readonly findings: readonly Finding[] }>();
+const findingsByModel = new WeakMap<
+  AnalysedBlueprint['model'],
+  { readonly schema: AnalysedBlueprint['schema']; readonly findings: readonly Finding[] }
+>();
 
 /** The problems in document order within each kind: placeholders, structure, footer, relationships. */
 export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): readonly Finding[] {
@@ -94,14 +105,18 @@ export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' 
 
 // Every kind of declaration the model counts as a structure; a Record so that a new kind cannot be left out.
 const DECLARATION_KIND_NAMES: Record<StructureKind, string> = { interface: 'interface', type: 'type', class: 'class', enum: 'enum' };
-const DECLARATION_KINDS = Object.values(DECLARATION_KIND_NAMES).join(', ').replace(/, ([^,]*)$/, ' or $1');
+const DECLARATION_KINDS = Object.values(DECLARATION_KIND_NAMES)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' or $1');
 
 function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint['schema']): Finding[] {
   const findings: Finding[] = [];
   for (const p of model.placeholders) {
     findings.push({ code: 'placeholder', span: p.span, message: `Placeholder '[${p.text}]' is not filled in` });
   }
-  findings.push(...sectionProblems(analysedSections(model.sections, schema), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }));
+  findings.push(
+    ...sectionProblems(analysedSections(model.sections, schema), schema.sections, model.title?.textSpan ?? { start: 0, end: 0 }),
+  );
   findings.push(...footerProblems(model.footer, schema.footer, model.title?.textSpan ?? { start: 0, end: 0 }));
   for (const span of model.degraded) {
     findings.push({
@@ -154,17 +169,32 @@ function sectionProblems(matches: readonly SectionMatch[], schemaSections: reado
     firstOf.set(templateIndex, section);
     if (isEmpty(section, schema.guidance)) {
       // One finding says it all: its fix fills the section, subsections included.
-      findings.push({ code: 'empty-section', span: section.heading.textSpan, message: `Section '${schema.name}' is empty`, data: { section: schema.name } });
+      findings.push({
+        code: 'empty-section',
+        span: section.heading.textSpan,
+        message: `Section '${schema.name}' is empty`,
+        data: { section: schema.name },
+      });
       continue;
     }
     findings.push(...subsectionProblems(section, schema));
   }
   for (const [index, schema] of schemaSections.entries()) {
     if (!firstOf.has(index)) {
-      findings.push({ code: 'missing-section', span: titleSpan, message: `Missing section '${schema.name}'`, data: { section: schema.name } });
+      findings.push({
+        code: 'missing-section',
+        span: titleSpan,
+        message: `Missing section '${schema.name}'`,
+        data: { section: schema.name },
+      });
     }
   }
-  findings.push(...orderProblems(matches.filter((m) => m.templateIndex >= 0 && firstOf.get(m.templateIndex) === m.section), schemaSections));
+  findings.push(
+    ...orderProblems(
+      matches.filter((m) => m.templateIndex >= 0 && firstOf.get(m.templateIndex) === m.section),
+      schemaSections,
+    ),
+  );
   return findings;
 }
 
@@ -186,7 +216,12 @@ function subsectionProblems(section: Section, schema: SectionSchema): Finding[] 
     }
     seen.add(index);
     if (isEmpty(sub, undefined)) {
-      findings.push({ code: 'empty-section', span: sub.heading.textSpan, message: `Subsection '${name}' is empty`, data: { section: schema.name, subsection: name } });
+      findings.push({
+        code: 'empty-section',
+        span: sub.heading.textSpan,
+        message: `Subsection '${name}' is empty`,
+        data: { section: schema.name, subsection: name },
+      });
     }
   }
   for (const [index, sub] of schema.subsections.entries()) {
@@ -224,11 +259,21 @@ function orderProblems(matches: readonly SectionMatch[], schemaSections: readonl
     const firstAbove = firstGreater(kept, m.templateIndex);
     if (firstAbove < kept.length) {
       const before = schemaSections[kept[firstAbove]!]!.name;
-      findings.push({ code: 'section-order', span: m.section.heading.textSpan, message: `Section '${name}' is out of template order: it belongs before '${before}'`, data: { section: name, before } });
+      findings.push({
+        code: 'section-order',
+        span: m.section.heading.textSpan,
+        message: `Section '${name}' is out of template order: it belongs before '${before}'`,
+        data: { section: name, before },
+      });
     } else {
       // The nearest section before it in template order among those in order.
       const after = schemaSections[firstAbove > 0 && kept[firstAbove - 1]! < m.templateIndex ? kept[firstAbove - 1]! : 0]!.name;
-      findings.push({ code: 'section-order', span: m.section.heading.textSpan, message: `Section '${name}' is out of template order: it belongs after '${after}'`, data: { section: name, after } });
+      findings.push({
+        code: 'section-order',
+        span: m.section.heading.textSpan,
+        message: `Section '${name}' is out of template order: it belongs after '${after}'`,
+        data: { section: name, after },
+      });
     }
   });
   return findings;
@@ -275,7 +320,12 @@ function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFie
   for (const f of schema) if (!fieldSchemas.has(nameKey(f.label))) fieldSchemas.set(nameKey(f.label), f);
   for (const fieldSchema of schema) {
     if (present.has(nameKey(fieldSchema.label))) continue;
-    findings.push({ code: 'missing-footer-field', span: missingAt, message: `Missing footer field '${fieldSchema.label}'`, data: { field: fieldSchema.label } });
+    findings.push({
+      code: 'missing-footer-field',
+      span: missingAt,
+      message: `Missing footer field '${fieldSchema.label}'`,
+      data: { field: fieldSchema.label },
+    });
   }
   for (const field of footer) {
     const fieldSchema = fieldSchemas.get(nameKey(field.label));
@@ -285,7 +335,10 @@ function footerProblems(footer: readonly FieldLine[], schema: readonly FooterFie
       findings.push({
         code: 'invalid-status',
         span: field.value === '' ? field.span : field.valueSpan,
-        message: field.value === '' ? `${field.label} is empty: write one of ${allowed}` : `${field.label} '${field.value}' is not one of ${allowed}`,
+        message:
+          field.value === ''
+            ? `${field.label} is empty: write one of ${allowed}`
+            : `${field.label} '${field.value}' is not one of ${allowed}`,
         data: { field: fieldSchema.label },
       });
     }

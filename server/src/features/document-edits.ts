@@ -29,7 +29,10 @@ export function insertBlock(document: TextDocument, offset: number, block: strin
   const lineBreak = lineBreakOf(document);
   const before = offset === 0 ? 2 : trailingLineBreaks(text.slice(Math.max(0, offset - 8), offset));
   const after = offset >= text.length ? 1 : leadingLineBreaks(text.slice(offset, offset + 8));
-  const newText = lineBreak.repeat(Math.max(0, 2 - before)) + withLineBreaks(block, lineBreak) + lineBreak.repeat(offset >= text.length ? 1 : Math.max(0, 2 - after));
+  const newText =
+    lineBreak.repeat(Math.max(0, 2 - before)) +
+    withLineBreaks(block, lineBreak) +
+    lineBreak.repeat(offset >= text.length ? 1 : Math.max(0, 2 - after));
   return { range: toRange(document, { start: offset, end: offset }), newText };
 }
 

@@ -36,8 +36,13 @@ function buildOutline({ document, model }: AnalysedBlueprint): DocumentSymbol[] 
     ...(children.length > 0 ? { children } : {}),
   });
   const structureSymbol = (s: Structure): DocumentSymbol =>
-    symbol(s.name, STRUCTURE_KINDS[s.kind], s.span, s.nameSpan,
-      s.fields.map((f) => symbol(f.name, s.kind === 'enum' ? SymbolKind.EnumMember : SymbolKind.Field, f.span, f.nameSpan)));
+    symbol(
+      s.name,
+      STRUCTURE_KINDS[s.kind],
+      s.span,
+      s.nameSpan,
+      s.fields.map((f) => symbol(f.name, s.kind === 'enum' ? SymbolKind.EnumMember : SymbolKind.Field, f.span, f.nameSpan)),
+    );
   // Structures are in document order: find the first one at or after a span by binary search.
   const firstFrom = (offset: number): number => {
     let lo = 0;
@@ -59,12 +64,26 @@ function buildOutline({ document, model }: AnalysedBlueprint): DocumentSymbol[] 
     return found;
   };
 
-  const sections = model.sections.map((section) => symbol(section.heading.text, SymbolKind.Module, section.span, section.heading.textSpan, [
-    ...section.subsections.map((sub) => symbol(sub.heading.text, SymbolKind.Namespace, sub.span, sub.heading.textSpan, structuresIn(sub.span))),
-    ...structuresIn(section.span, section.subsections),
-  ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)));
+  const sections = model.sections.map((section) =>
+    symbol(
+      section.heading.text,
+      SymbolKind.Module,
+      section.span,
+      section.heading.textSpan,
+      [
+        ...section.subsections.map((sub) =>
+          symbol(sub.heading.text, SymbolKind.Namespace, sub.span, sub.heading.textSpan, structuresIn(sub.span)),
+        ),
+        ...structuresIn(section.span, section.subsections),
+      ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+    ),
+  );
 
   if (!model.title) return sections;
-  const lastEnd = Math.max(model.title.span.end, model.sections[model.sections.length - 1]?.span.end ?? 0, model.footer[model.footer.length - 1]?.span.end ?? 0);
+  const lastEnd = Math.max(
+    model.title.span.end,
+    model.sections[model.sections.length - 1]?.span.end ?? 0,
+    model.footer[model.footer.length - 1]?.span.end ?? 0,
+  );
   return [symbol(model.title.text, SymbolKind.File, { start: model.title.span.start, end: lastEnd }, model.title.textSpan, sections)];
 }

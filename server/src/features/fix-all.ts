@@ -22,7 +22,12 @@ const SKELETON_CODES = new Set(['missing-section', 'missing-subsection']);
  * from the template. Diagnostics the user silenced or turned off are left alone; a status that is not a case
  * variant of an allowed value is the author's choice.
  */
-export function fixAllActions(analysed: AnalysedBlueprint, context: CodeActionContext, settings: BlueprintSettings, values: FooterValues): CodeAction[] {
+export function fixAllActions(
+  analysed: AnalysedBlueprint,
+  context: CodeActionContext,
+  settings: BlueprintSettings,
+  values: FooterValues,
+): CodeAction[] {
   // Asked for by name only (on save, or "Fix All"): not offered among every source action.
   if (!context.only?.some((kind) => kind === FIX_ALL_KIND || kind === CodeActionKind.SourceFixAll)) return [];
   const edits = safeFixEdits(analysed, settings, values);
@@ -42,9 +47,12 @@ export function safeFixEdits(analysed: AnalysedBlueprint, settings: BlueprintSet
   }
   // An empty section is not also reported missing its subsections, but they are missing all the same.
   const emptySection = (d: Diagnostic) => d.code === 'empty-section' && (d.data as DiagnosticData | undefined)?.subsection === undefined;
-  if (diagnostics.some((d) => SKELETON_CODES.has(String(d.code)) || emptySection(d))) edits.push(...insertBlocks(analysed, missingSkeleton(analysed)));
+  if (diagnostics.some((d) => SKELETON_CODES.has(String(d.code)) || emptySection(d)))
+    edits.push(...insertBlocks(analysed, missingSkeleton(analysed)));
   // After the sections: where both go at the same place (the footer's start, or the end), sections come first.
-  const footerFields = diagnostics.filter((d) => d.code === 'missing-footer-field').map((d) => (d.data as DiagnosticData | undefined)?.field ?? '');
+  const footerFields = diagnostics
+    .filter((d) => d.code === 'missing-footer-field')
+    .map((d) => (d.data as DiagnosticData | undefined)?.field ?? '');
   if (footerFields.length > 0) edits.push(...footerFieldEdits(analysed, footerFields, values));
   return edits;
 }

@@ -9,7 +9,10 @@ import { toOffset, toRange } from './lsp-ranges';
 export function hover(analysed: AnalysedBlueprint, position: Position): Hover | null {
   const { document, model, schema } = analysed;
   const offset = toOffset(document, position);
-  const result = (span: Span, markdown: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) });
+  const result = (span: Span, markdown: string): Hover => ({
+    contents: { kind: MarkupKind.Markdown, value: markdown },
+    range: toRange(document, span),
+  });
 
   const placeholder = model.placeholders.find((p) => spanContains(p.span, offset));
   if (placeholder) return result(placeholder.span, placeholderHelp(analysed, placeholder));
@@ -20,26 +23,32 @@ export function hover(analysed: AnalysedBlueprint, position: Position): Hover | 
     if (spanContains(section.heading.span, offset)) {
       if (!sectionSchema) return null;
       const subsections = sectionSchema.subsections.map((s) => s.name);
-      return result(section.heading.textSpan, [
-        `**${sectionSchema.name}** — ${schema.kind} section`,
-        '',
-        sectionSchema.guidance ?? '',
-        ...(subsections.length ? ['', `Subsections: ${subsections.join(', ')}`] : []),
-      ].join('\n'));
+      return result(
+        section.heading.textSpan,
+        [
+          `**${sectionSchema.name}** — ${schema.kind} section`,
+          '',
+          sectionSchema.guidance ?? '',
+          ...(subsections.length ? ['', `Subsections: ${subsections.join(', ')}`] : []),
+        ].join('\n'),
+      );
     }
     for (const sub of section.subsections) {
       if (!spanContains(sub.heading.span, offset)) continue;
       const subSchema = sectionSchema?.subsections.find((s) => sameName(s.name, sub.heading.text));
       if (!sectionSchema || !subSchema) return null;
-      return result(sub.heading.textSpan, [
-        `**${subSchema.name}** — part of *${sectionSchema.name}*: ${sectionSchema.guidance ?? ''}`,
-        '',
-        'The template asks for:',
-        '',
-        '```markdown',
-        subSchema.source.split(/\r?\n/).slice(1).join('\n').trim(),
-        '```',
-      ].join('\n'));
+      return result(
+        sub.heading.textSpan,
+        [
+          `**${subSchema.name}** — part of *${sectionSchema.name}*: ${sectionSchema.guidance ?? ''}`,
+          '',
+          'The template asks for:',
+          '',
+          '```markdown',
+          subSchema.source.split(/\r?\n/).slice(1).join('\n').trim(),
+          '```',
+        ].join('\n'),
+      );
     }
   }
   return null;
@@ -90,9 +99,14 @@ function whatToWrite(model: Blueprint, schema: TemplateSchema, placeholder: Plac
   }
   if (relationship && (within(relationship.from.span) || within(relationship.to.span))) {
     const declared = [...new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name))];
-    const listed = declared.slice(0, 8).map((name) => `\`${name}\``).join(', ') + (declared.length > 8 ? ', …' : '');
+    const listed =
+      declared
+        .slice(0, 8)
+        .map((name) => `\`${name}\``)
+        .join(', ') + (declared.length > 8 ? ', …' : '');
     return `name the structure at this end of the relationship, one that a \`typescript\` block of this blueprint declares${
-      declared.length > 0 ? ` (${listed})` : ' (none is declared yet)'}.`;
+      declared.length > 0 ? ` (${listed})` : ' (none is declared yet)'
+    }.`;
   }
 
   const structure = model.structures.find((s) => s.nameIsPlaceholder && within(s.nameSpan));
@@ -113,8 +127,12 @@ function whatToWrite(model: Blueprint, schema: TemplateSchema, placeholder: Plac
 
 /** Template words as they read inside a sentence: capitalised words lower-cased (acronyms and names in code kept), `a/b` as "a or b". */
 function phrase(words: string): string {
-  return words.replace(/(\w)\/(\w)/g, '$1 or $2').trim().split(/\s+/)
-    .map((word) => (/^[A-Z][a-z']*$/.test(word) ? word.toLowerCase() : word)).join(' ');
+  return words
+    .replace(/(\w)\/(\w)/g, '$1 or $2')
+    .trim()
+    .split(/\s+/)
+    .map((word) => (/^[A-Z][a-z']*$/.test(word) ? word.toLowerCase() : word))
+    .join(' ');
 }
 
 function lowerFirst(text: string): string {
@@ -130,6 +148,6 @@ const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixt
 
 function ordinal(n: number): string {
   if (n < ORDINALS.length) return ORDINALS[n]!;
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }

@@ -1,4 +1,14 @@
-import { DocumentHighlightKind, ErrorCodes, ResponseError, type DocumentHighlight, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  DocumentHighlightKind,
+  ErrorCodes,
+  ResponseError,
+  type DocumentHighlight,
+  type Location,
+  type Position,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint } from '../model/blueprint';
 import { spanContains, type Span } from '../model/span';
@@ -69,9 +79,16 @@ export function documentHighlights(analysed: AnalysedBlueprint, position: Positi
 }
 
 /** The name's range and text when the cursor is on a structure name; an error saying why not otherwise. */
-export function prepareRename(analysed: AnalysedBlueprint, position: Position): { range: Range; placeholder: string } | ResponseError<void> {
+export function prepareRename(
+  analysed: AnalysedBlueprint,
+  position: Position,
+): { range: Range; placeholder: string } | ResponseError<void> {
   const symbol = symbolAt(analysed, position);
-  if (!symbol) return new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a structure (interface, type, relationship end) can be renamed here');
+  if (!symbol)
+    return new ResponseError(
+      ErrorCodes.InvalidRequest,
+      'Only the name of a structure (interface, type, relationship end) can be renamed here',
+    );
   return { range: toRange(analysed.document, symbol.at.span), placeholder: symbol.at.name };
 }
 
@@ -82,7 +99,11 @@ export function rename(analysed: AnalysedBlueprint, position: Position, newName:
   const symbol = symbolAt(analysed, position);
   if (!symbol) return new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a structure can be renamed here');
   const name = newName.trim();
-  if (!IDENTIFIER.test(name)) return new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is not a valid structure name: use letters, digits, _ or $, not starting with a digit`);
+  if (!IDENTIFIER.test(name))
+    return new ResponseError(
+      ErrorCodes.InvalidParams,
+      `'${newName}' is not a valid structure name: use letters, digits, _ or $, not starting with a digit`,
+    );
   if (name !== symbol.at.name && analysed.model.structures.some((s) => s.name === name)) {
     return new ResponseError(ErrorCodes.InvalidParams, `This blueprint already declares a structure named '${name}'`);
   }

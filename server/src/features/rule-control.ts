@@ -87,7 +87,10 @@ export const IGNORE_IN_CODE_BLOCK_TITLE = 'Ignore this diagnostic in this code b
  * code added to one already there). In a code block, where a comment would be code, the block is
  * wrapped in disable/enable comments instead.
  */
-export function ignoreDiagnosticActions(analysed: Pick<AnalysedBlueprint, 'document' | 'model'>, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function ignoreDiagnosticActions(
+  analysed: Pick<AnalysedBlueprint, 'document' | 'model'>,
+  diagnostics: readonly Diagnostic[],
+): CodeAction[] {
   const { document } = analysed;
   const mine = diagnostics.filter((d) => d.source === 'blueprint' && d.code !== undefined);
   if (mine.length === 0) return [];
@@ -106,7 +109,12 @@ export function ignoreDiagnosticActions(analysed: Pick<AnalysedBlueprint, 'docum
   return actions;
 }
 
-function ignoreEdit(document: TextDocument, scan: CommentScan, code: string, line: number): { edits: TextEdit[]; inBlock: boolean } | undefined {
+function ignoreEdit(
+  document: TextDocument,
+  scan: CommentScan,
+  code: string,
+  line: number,
+): { edits: TextEdit[]; inBlock: boolean } | undefined {
   const text = document.getText();
   const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const offset = document.offsetAt({ line, character: 0 });
@@ -117,8 +125,14 @@ function ignoreEdit(document: TextDocument, scan: CommentScan, code: string, lin
     return {
       inBlock: true,
       edits: [
-        { range: toRange(document, { start: open, end: open }), newText: `${indent}<!-- blueprint-disable ${code} -->${lineBreak}${lineBreak}` },
-        { range: toRange(document, { start: block.end, end: block.end }), newText: `${lineBreak}${lineBreak}${indent}<!-- blueprint-enable ${code} -->` },
+        {
+          range: toRange(document, { start: open, end: open }),
+          newText: `${indent}<!-- blueprint-disable ${code} -->${lineBreak}${lineBreak}`,
+        },
+        {
+          range: toRange(document, { start: block.end, end: block.end }),
+          newText: `${lineBreak}${lineBreak}${indent}<!-- blueprint-enable ${code} -->`,
+        },
       ],
     };
   }
@@ -133,7 +147,12 @@ function ignoreEdit(document: TextDocument, scan: CommentScan, code: string, lin
   const start = offset === 0 && text.startsWith(BOM) ? 1 : offset;
   return {
     inBlock: false,
-    edits: [{ range: toRange(document, { start, end: start }), newText: `${leadingIndent(text, start)}<!-- blueprint-disable-next-line ${code} -->${lineBreak}` }],
+    edits: [
+      {
+        range: toRange(document, { start, end: start }),
+        newText: `${leadingIndent(text, start)}<!-- blueprint-disable-next-line ${code} -->${lineBreak}`,
+      },
+    ],
   };
 }
 

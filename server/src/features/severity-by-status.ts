@@ -4,7 +4,12 @@ import type { BlueprintSettings, SeverityName } from '../settings';
 import type { DiagnosticCode } from './diagnostics';
 
 /** The codes that say "this blueprint is unfinished": their weight grows as the blueprint matures. */
-export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = ['placeholder', 'missing-section', 'missing-subsection', 'missing-footer-field'];
+export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = [
+  'placeholder',
+  'missing-section',
+  'missing-subsection',
+  'missing-footer-field',
+];
 
 /**
  * Settings with the unfinished-blueprint codes at the severity the Blueprint Status calls for. The
@@ -14,7 +19,10 @@ export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = ['placeholder',
  * a draft: it counts as the first value. A code the user set explicitly keeps their severity; a
  * status that is none of the values (a typo) changes nothing.
  */
-export function severitiesForStatus({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>, settings: BlueprintSettings): BlueprintSettings {
+export function severitiesForStatus(
+  { model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>,
+  settings: BlueprintSettings,
+): BlueprintSettings {
   if (!settings.severityByStatus) return settings;
   const severity = statusSeverity(model.footer, schema);
   if (severity === undefined) return settings;

@@ -25,11 +25,13 @@ export function tooLargeDiagnostics(document: TextDocument, settings: BlueprintS
   const severity = severityFor('too-large', settings);
   if (severity === undefined) return [];
   const firstLineEnd = text.slice(0, 4096).search(/\r|\n/);
-  return [{
-    range: { start: { line: 0, character: 0 }, end: document.positionAt(firstLineEnd < 0 ? Math.min(size, 4096) : firstLineEnd) },
-    severity,
-    code: 'too-large',
-    source: DIAGNOSTIC_SOURCE,
-    message: `This blueprint has ${bytes === undefined ? `${size.toLocaleString('en-US')} characters` : `${bytes.toLocaleString('en-US')} bytes`}, more than blueprint.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en-US')}): it is not checked. Split it, or raise the setting.`,
-  }];
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: document.positionAt(firstLineEnd < 0 ? Math.min(size, 4096) : firstLineEnd) },
+      severity,
+      code: 'too-large',
+      source: DIAGNOSTIC_SOURCE,
+      message: `This blueprint has ${bytes === undefined ? `${size.toLocaleString('en-US')} characters` : `${bytes.toLocaleString('en-US')} bytes`}, more than blueprint.maxDocumentSize (${settings.maxDocumentSize.toLocaleString('en-US')}): it is not checked. Split it, or raise the setting.`,
+    },
+  ];
 }

@@ -84,7 +84,8 @@ export function missingSkeleton(analysed: AnalysedBlueprint): BlockInsertion[] {
     let subPredecessor = -1;
     for (const sub of sectionSchema.subsections) {
       const subIndex = presentSubsections.get(nameKey(sub.name));
-      if (subIndex === undefined) insertions.push({ offset: subsectionOffsetAfter(section, subPredecessor), block: templateBlock(sub.source) });
+      if (subIndex === undefined)
+        insertions.push({ offset: subsectionOffsetAfter(section, subPredecessor), block: templateBlock(sub.source) });
       else subPredecessor = subIndex;
     }
   }
@@ -116,8 +117,10 @@ export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly s
   const { document, model, schema } = analysed;
   const text = document.getText();
   const lineBreak = lineBreakOf(document);
-  const line = (field: FooterFieldSchema) => `**${field.label}**: ${
-    field.kind === 'date' ? values.date : field.kind === 'person' && values.author ? values.author : `[${field.placeholder}]`}`;
+  const line = (field: FooterFieldSchema) =>
+    `**${field.label}**: ${
+      field.kind === 'date' ? values.date : field.kind === 'person' && values.author ? values.author : `[${field.placeholder}]`
+    }`;
   const added = missingFooterFields(analysed).filter((field) => labels.some((label) => sameName(label, field.label)));
 
   if (added.length === 0) return [];
@@ -134,7 +137,8 @@ export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly s
   for (const field of schema.footer) {
     const present = model.footer.findIndex((f) => sameName(f.label, field.label));
     if (present >= 0) previous = present;
-    else if (added.includes(field)) previous >= 0 ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
+    else if (added.includes(field))
+      previous >= 0 ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
   }
   const edits: TextEdit[] = [];
   if (before.length > 0) {

@@ -1,5 +1,11 @@
 import type { Blueprint, Section } from '../model/blueprint';
-import { templateSectionIndex, templateSubsectionIndex, type SectionSchema, type SubsectionSchema, type TemplateSchema } from '../model/schema';
+import {
+  templateSectionIndex,
+  templateSubsectionIndex,
+  type SectionSchema,
+  type SubsectionSchema,
+  type TemplateSchema,
+} from '../model/schema';
 import type { Span } from '../model/span';
 
 /** Where the template puts things, read from the template itself rather than named in code. */
@@ -43,7 +49,13 @@ function derivePlaces(schema: TemplateSchema, template: Blueprint): TemplatePlac
     return section ? [{ section: section.heading.text, subsection: subsection?.heading.text }] : [];
   });
   const firstRelationship = template.relationships[0];
-  const home = firstRelationship && template.structures.filter((s) => s.span.end <= firstRelationship.span.start && where(s.span.start).section === where(firstRelationship.span.start).section).pop();
+  const home =
+    firstRelationship &&
+    template.structures
+      .filter(
+        (s) => s.span.end <= firstRelationship.span.start && where(s.span.start).section === where(firstRelationship.span.start).section,
+      )
+      .pop();
   let structureHome: StructureHome | undefined;
   const at = home && where(home.span.start);
   const sectionSchema = at?.section && schema.sections[templateSectionIndex(schema, at.section.heading.text)];

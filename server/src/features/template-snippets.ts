@@ -41,7 +41,10 @@ export interface SnippetDefinition {
 
 /** The name a snippet prefix uses for a section: `Data Model` → `data-model`. */
 export function kebabCase(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**

@@ -52,17 +52,22 @@ export interface NewBlueprintValues {
 export function newBlueprintText(schema: TemplateSchema, values: NewBlueprintValues): string {
   const model = schema.parsed;
   const replacements: Array<{ span: Span; text: string }> = [];
-  const titlePlaceholder = model.title && model.placeholders.find((p) => p.span.start >= model.title!.textSpan.start && p.span.end <= model.title!.textSpan.end);
+  const titlePlaceholder =
+    model.title && model.placeholders.find((p) => p.span.start >= model.title!.textSpan.start && p.span.end <= model.title!.textSpan.end);
   const name = oneLine(values.name);
   if (titlePlaceholder && name !== '') replacements.push({ span: titlePlaceholder.span, text: name });
   const status = statusField(schema);
   model.footer.forEach((field, index) => {
     const fieldSchema = schema.footer.find((f) => f.label === field.label);
     const kind = fieldSchema?.kind;
-    const filled = kind === 'date' ? oneLine(values.date)
-      : kind === 'person' ? oneLine(values.author)
-        : fieldSchema === status && /^\[[^\]]*\]$/.test(field.value) ? status!.values[0]
-          : undefined;
+    const filled =
+      kind === 'date'
+        ? oneLine(values.date)
+        : kind === 'person'
+          ? oneLine(values.author)
+          : fieldSchema === status && /^\[[^\]]*\]$/.test(field.value)
+            ? status!.values[0]
+            : undefined;
     const needsBreak = continuesOnNextLine(schema.text, model.footer, index) && !endsWithHardBreak(schema.text, field);
     if (!filled && !needsBreak) return;
     // The value and the rest of its line: trailing white space gives way to the break.

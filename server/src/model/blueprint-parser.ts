@@ -141,7 +141,9 @@ function placed(facts: ChunkFacts, start: number): PlacedChunk {
     structures: start ? facts.structures.map((s) => shiftStructure(s, start)) : facts.structures,
     relationships: start ? facts.relationships.map((r) => shiftRelationship(r, start)) : facts.relationships,
     degraded: facts.degraded.map((d) => shiftSpan(d, start)),
-    directiveComments: start ? facts.directiveComments.map((c) => ({ text: c.text, span: shiftSpan(c.span, start) })) : facts.directiveComments,
+    directiveComments: start
+      ? facts.directiveComments.map((c) => ({ text: c.text, span: shiftSpan(c.span, start) }))
+      : facts.directiveComments,
     codeBlocks: facts.codeBlocks.map((b) => shiftSpan(b, start)),
   };
   placedChunks.set(facts, placedChunk);
@@ -184,11 +186,23 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   const body = blocks.slice(0, footerStart);
 
   const firstHeading = body.find((b) => b.block.kind === 'heading');
-  const title = firstHeading && firstHeading.block.kind === 'heading' && firstHeading.block.heading.depth === 1
-    ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
-    : undefined;
+  const title =
+    firstHeading && firstHeading.block.kind === 'heading' && firstHeading.block.heading.depth === 1
+      ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
+      : undefined;
 
-  return { title, sections: buildSections(body), placeholders, structures, relationships, footer, length, degraded, directiveComments, codeBlocks };
+  return {
+    title,
+    sections: buildSections(body),
+    placeholders,
+    structures,
+    relationships,
+    footer,
+    length,
+    degraded,
+    directiveComments,
+    codeBlocks,
+  };
 }
 
 function buildSections(blocks: readonly PlacedBlock[]): Section[] {
@@ -260,7 +274,13 @@ function shiftHeading(h: Heading, by: number): Heading {
 
 function shiftField(f: FieldLine, by: number): FieldLine {
   if (by === 0) return f;
-  return { label: f.label, labelSpan: shiftSpan(f.labelSpan, by), value: f.value, valueSpan: shiftSpan(f.valueSpan, by), span: shiftSpan(f.span, by) };
+  return {
+    label: f.label,
+    labelSpan: shiftSpan(f.labelSpan, by),
+    value: f.value,
+    valueSpan: shiftSpan(f.valueSpan, by),
+    span: shiftSpan(f.span, by),
+  };
 }
 
 function shiftStructure(s: Structure, by: number): Structure {

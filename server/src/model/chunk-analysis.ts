@@ -1,4 +1,17 @@
-import type { Code, Heading as MdHeading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type {
+  Code,
+  Heading as MdHeading,
+  Html,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Strong,
+  Text,
+} from 'mdast';
 import type { FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
 import { BOM, normalizeLabel, parseMarkdownWithinBudget } from './markdown-parser';
 import type { Span } from './span';
@@ -73,7 +86,11 @@ class ChunkReader {
    * @param shift added to a source offset to get a chunk offset
    * @param ownStart source offset where the chunk's own text begins
    */
-  constructor(private readonly source: string, private readonly shift: number, private readonly ownStart: number) {}
+  constructor(
+    private readonly source: string,
+    private readonly shift: number,
+    private readonly ownStart: number,
+  ) {}
 
   read(root: Root): ChunkFacts {
     const own = root.children.filter((node) => start(node) >= this.ownStart);
@@ -239,7 +256,10 @@ class ChunkReader {
         return;
       case 'footnoteDefinition':
         // Like link definitions, footnote definitions apply document-wide: `[^1]` is a call only where one exists.
-        this.definitions.push({ label: '^' + normalizeLabel(node.label ?? node.identifier), source: this.source.slice(start(node), end(node)) });
+        this.definitions.push({
+          label: '^' + normalizeLabel(node.label ?? node.identifier),
+          source: this.source.slice(start(node), end(node)),
+        });
         for (const child of node.children) this.visitBlock(child);
         return;
       case 'blockquote':
@@ -439,9 +459,7 @@ function codeContent(src: string, from: number, to: number, value: string): Code
   for (const valueLine of valueLines) {
     const lineEnd = lineEndFrom(src, cursor, to);
     const rawLine = src.slice(cursor, lineEnd);
-    code += rawLine.endsWith(valueLine)
-      ? ' '.repeat(rawLine.length - valueLine.length) + valueLine
-      : ' '.repeat(rawLine.length);
+    code += rawLine.endsWith(valueLine) ? ' '.repeat(rawLine.length - valueLine.length) + valueLine : ' '.repeat(rawLine.length);
     const next = nextLineStart(src, lineEnd, to);
     code += src.slice(lineEnd, next);
     cursor = next;

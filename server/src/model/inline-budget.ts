@@ -49,7 +49,8 @@ export function maskOverBudgetParagraphs(text: string): { readonly text: string;
     const line = text.slice(offset, lineEnd);
     const opener = FENCE.exec(line);
     if (fence !== undefined) {
-      if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.slice(opener[0].length).trim() === '') fence = undefined;
+      if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.slice(opener[0].length).trim() === '')
+        fence = undefined;
     } else if (opener && !(opener[1]![0] === '`' && line.slice(opener[0].length).includes('`'))) {
       endParagraph();
       fence = opener[1];
@@ -83,7 +84,16 @@ function delimiterCount(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     switch (text.charCodeAt(i)) {
-      case 0x5b: case 0x5d: case 0x28: case 0x29: case 0x2a: case 0x5f: case 0x3c: case 0x21: case 0x60: case 0x7e:
+      case 0x5b:
+      case 0x5d:
+      case 0x28:
+      case 0x29:
+      case 0x2a:
+      case 0x5f:
+      case 0x3c:
+      case 0x21:
+      case 0x60:
+      case 0x7e:
         count++;
     }
   }

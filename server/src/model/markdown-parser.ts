@@ -42,5 +42,9 @@ export function parseMarkdownWithinBudget(text: string): { readonly root: Root; 
 
 /** CommonMark's label matching: case-insensitive, inner white space collapsed. */
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
 }

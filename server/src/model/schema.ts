@@ -120,10 +120,19 @@ export function templateSubsectionIndex(section: SectionSchema, name: string): n
 function footerField(label: string, value: string): FooterFieldSchema {
   const placeholder = /^\[(.*)\]$/.exec(value)?.[1] ?? value;
   if (placeholder.includes('/')) {
-    return { label, placeholder, kind: 'choice', values: placeholder.split('/').map((v) => v.trim()).filter(Boolean) };
+    return {
+      label,
+      placeholder,
+      kind: 'choice',
+      values: placeholder
+        .split('/')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    };
   }
   if (/\bdate\b/i.test(placeholder)) return { label, placeholder, kind: 'date', values: [] };
-  if (/\b(name|author|owner)\b/i.test(placeholder) || /\b(author|owner)\b/i.test(label)) return { label, placeholder, kind: 'person', values: [] };
+  if (/\b(name|author|owner)\b/i.test(placeholder) || /\b(author|owner)\b/i.test(label))
+    return { label, placeholder, kind: 'person', values: [] };
   return { label, placeholder, kind: 'text', values: [] };
 }
 
@@ -142,7 +151,10 @@ function locatePlaceholders(model: Blueprint): TemplatePlaceholder[] {
   let f = 0;
   return model.placeholders.map((p) => {
     const at = p.span.start;
-    while (s < model.sections.length && model.sections[s]!.span.end <= at) { s++; sub = 0; }
+    while (s < model.sections.length && model.sections[s]!.span.end <= at) {
+      s++;
+      sub = 0;
+    }
     const section = model.sections[s] && within(model.sections[s]!, at) ? model.sections[s] : undefined;
     const subsections = section?.subsections ?? [];
     while (sub < subsections.length && subsections[sub]!.span.end <= at) sub++;

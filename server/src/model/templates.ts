@@ -13,17 +13,39 @@ function derivedOnFirstUse(derive: () => TemplateSchema): TemplateSchema {
   let schema: TemplateSchema | undefined;
   const derived = () => (schema ??= derive());
   return {
-    get id() { return derived().id; },
-    get kind() { return derived().kind; },
-    get titlePrefix() { return derived().titlePrefix; },
-    get title() { return derived().title; },
-    get text() { return derived().text; },
-    get sections() { return derived().sections; },
-    get footer() { return derived().footer; },
-    get placeholders() { return derived().placeholders; },
-    get footerOffset() { return derived().footerOffset; },
-    get parsed() { return derived().parsed; },
-    get sectionIndex() { return derived().sectionIndex; },
+    get id() {
+      return derived().id;
+    },
+    get kind() {
+      return derived().kind;
+    },
+    get titlePrefix() {
+      return derived().titlePrefix;
+    },
+    get title() {
+      return derived().title;
+    },
+    get text() {
+      return derived().text;
+    },
+    get sections() {
+      return derived().sections;
+    },
+    get footer() {
+      return derived().footer;
+    },
+    get placeholders() {
+      return derived().placeholders;
+    },
+    get footerOffset() {
+      return derived().footerOffset;
+    },
+    get parsed() {
+      return derived().parsed;
+    },
+    get sectionIndex() {
+      return derived().sectionIndex;
+    },
   };
 }
 
@@ -33,7 +55,11 @@ const BLUEPRINT_FILE = /\.blueprint\.md$/i;
  * The template a document follows: the one whose title its first heading starts with, or for a
  * `*.blueprint.md` file without such a title, the first template. Undefined for any other Markdown.
  */
-export function templateFor(model: Blueprint, uri: string, templates: readonly TemplateSchema[] = builtinTemplates): TemplateSchema | undefined {
+export function templateFor(
+  model: Blueprint,
+  uri: string,
+  templates: readonly TemplateSchema[] = builtinTemplates,
+): TemplateSchema | undefined {
   const title = model.title?.text.toLowerCase();
   if (title !== undefined) {
     const byTitle = templates.find((t) => t.titlePrefix !== '' && title.startsWith(t.titlePrefix.toLowerCase()));

@@ -34,7 +34,10 @@ export function analyseTypescript(code: string, base: number): TypescriptFacts {
     if (!name.includes('[')) return whole;
     const nameStart = at + keyword.length + gap.length;
     for (const m of name.matchAll(BRACKETED)) {
-      placeholders.push({ text: m[0].slice(1, -1), span: { start: base + nameStart + m.index!, end: base + nameStart + m.index! + m[0].length } });
+      placeholders.push({
+        text: m[0].slice(1, -1),
+        span: { start: base + nameStart + m.index!, end: base + nameStart + m.index! + m[0].length },
+      });
     }
     return keyword + gap + name.replace(/[^A-Za-z0-9_$]/g, '_');
   });
@@ -86,7 +89,9 @@ interface BabelNode {
 
 function tryParse(code: string): BabelNode[] | undefined {
   try {
-    const file = parse(code, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true }) as unknown as { program: { body: BabelNode[] } };
+    const file = parse(code, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true }) as unknown as {
+      program: { body: BabelNode[] };
+    };
     return file.program.body;
   } catch {
     return undefined;
@@ -101,9 +106,10 @@ const DECLARATION_KINDS: Record<string, StructureKind> = {
 };
 
 function readDeclaration(statement: BabelNode, code: string, base: number): Structure | undefined {
-  const node = (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration')
-    ? (statement['declaration'] as BabelNode | null) ?? undefined
-    : statement;
+  const node =
+    statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
+      ? ((statement['declaration'] as BabelNode | null) ?? undefined)
+      : statement;
   if (!node) return undefined;
   const kind = DECLARATION_KINDS[node.type];
   const id = node['id'] as BabelNode | null | undefined;
@@ -144,7 +150,7 @@ function readFields(node: BabelNode, code: string, base: number): Field[] {
     const key = (member['key'] ?? member['id']) as BabelNode | undefined;
     if (!key || (key.type !== 'Identifier' && key.type !== 'StringLiteral')) continue;
     const annotation = member['typeAnnotation'] as BabelNode | undefined | null;
-    const typeNode = annotation?.type === 'TSTypeAnnotation' ? (annotation['typeAnnotation'] as BabelNode) : annotation ?? undefined;
+    const typeNode = annotation?.type === 'TSTypeAnnotation' ? (annotation['typeAnnotation'] as BabelNode) : (annotation ?? undefined);
     fields.push({
       name: key.type === 'Identifier' ? (key['name'] as string) : (key['value'] as string),
       nameSpan: { start: base + key.start, end: base + key.end },
@@ -166,16 +172,29 @@ function readTypeReferences(node: BabelNode, id: BabelNode, code: string, base: 
     const child = value as BabelNode;
     if (child === id) return;
     if (typeof child.type === 'string') {
-      const name = child.type === 'TSTypeReference' ? child['typeName']
-        : child.type === 'TSInterfaceHeritage' || child.type === 'TSExpressionWithTypeArguments' ? child['expression']
-          : undefined;
+      const name =
+        child.type === 'TSTypeReference'
+          ? child['typeName']
+          : child.type === 'TSInterfaceHeritage' || child.type === 'TSExpressionWithTypeArguments'
+            ? child['expression']
+            : undefined;
       const target = name as BabelNode | undefined;
       if (target && target.type === 'Identifier') {
         references.push({ name: code.slice(target.start, target.end), span: { start: base + target.start, end: base + target.end } });
       }
     }
     for (const key of Object.keys(child)) {
-      if (key === 'loc' || key === 'start' || key === 'end' || key === 'range' || key === 'extra' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+      if (
+        key === 'loc' ||
+        key === 'start' ||
+        key === 'end' ||
+        key === 'range' ||
+        key === 'extra' ||
+        key === 'leadingComments' ||
+        key === 'trailingComments' ||
+        key === 'innerComments'
+      )
+        continue;
       visit(child[key]);
     }
   };

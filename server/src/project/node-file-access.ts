@@ -34,7 +34,11 @@ export const nodeFileAccess: FileAccess = {
       }
       const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       if (length > maxBytes) {
-        return { kind: 'too-large', bytes: Math.max(stats.size, length), head: decodeText(bytes.subarray(0, Math.min(length, HEAD_BYTES))) };
+        return {
+          kind: 'too-large',
+          bytes: Math.max(stats.size, length),
+          head: decodeText(bytes.subarray(0, Math.min(length, HEAD_BYTES))),
+        };
       }
       return { kind: 'text', text: decodeText(bytes), encoding: textEncodingOf(bytes) };
     } catch (error) {
@@ -60,7 +64,10 @@ export const nodeFileAccess: FileAccess = {
       const entries = await readdir(folder, { withFileTypes: true });
       return {
         kind: 'entries',
-        entries: entries.map((e) => ({ name: e.name, kind: e.isFile() ? 'file' : e.isDirectory() ? 'folder' : e.isSymbolicLink() ? 'link' : 'other' })),
+        entries: entries.map((e) => ({
+          name: e.name,
+          kind: e.isFile() ? 'file' : e.isDirectory() ? 'folder' : e.isSymbolicLink() ? 'link' : 'other',
+        })),
       };
     } catch (error) {
       if (codeOf(error) === 'ENOENT') return { kind: 'missing' };
@@ -74,7 +81,10 @@ export const nodeFileAccess: FileAccess = {
 async function missingOrProblem(path: string, error: unknown): Promise<{ kind: 'missing' } | { kind: 'problem'; problem: string }> {
   const code = codeOf(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    const link = await lstat(path).then((s) => s.isSymbolicLink(), () => false);
+    const link = await lstat(path).then(
+      (s) => s.isSymbolicLink(),
+      () => false,
+    );
     return link ? { kind: 'problem', problem: 'is a symbolic link to nothing (its target does not exist)' } : { kind: 'missing' };
   }
   if (code === 'ENXIO') return { kind: 'problem', problem: 'is a socket, not a regular file' };
@@ -82,8 +92,17 @@ async function missingOrProblem(path: string, error: unknown): Promise<{ kind: '
 }
 
 function notRegular(stats: Stats): string {
-  const what = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket'
-    : stats.isCharacterDevice() ? 'a character device' : stats.isBlockDevice() ? 'a block device' : 'something else';
+  const what = stats.isDirectory()
+    ? 'a folder'
+    : stats.isFIFO()
+      ? 'a FIFO'
+      : stats.isSocket()
+        ? 'a socket'
+        : stats.isCharacterDevice()
+          ? 'a character device'
+          : stats.isBlockDevice()
+            ? 'a block device'
+            : 'something else';
   return `is ${what}, not a regular file`;
 }
 

@@ -62,8 +62,18 @@ export class Project {
     const { rc, root } = directory === undefined ? { rc: undefined, root: undefined } : await this.rcFor(directory);
     const { settings, templatesFolder, problems } = resolveSettings(rc, editor, root);
     const templateSet = templatesFolder === undefined ? undefined : await this.templateSet(templatesFolder);
-    const all = templateSet?.problem ? [...problems, { severity: 'error' as const, message: `${templateSet.folder}: the templates folder ${templateSet.problem}` }] : problems;
-    return { settings, rc, templatesFolder, templates: templateSet?.templates ?? builtinTemplates, templateSet, problems: all, isIgnored: ignoreMatcher(rc?.error ? [] : rc?.ignores ?? []) };
+    const all = templateSet?.problem
+      ? [...problems, { severity: 'error' as const, message: `${templateSet.folder}: the templates folder ${templateSet.problem}` }]
+      : problems;
+    return {
+      settings,
+      rc,
+      templatesFolder,
+      templates: templateSet?.templates ?? builtinTemplates,
+      templateSet,
+      problems: all,
+      isIgnored: ignoreMatcher(rc?.error ? [] : (rc?.ignores ?? [])),
+    };
   }
 
   /** Whether a file is a template of a context (a Markdown file directly in its templates folder). */
@@ -103,8 +113,18 @@ export class Project {
 
   /** The `configFile` for every folder, read once; its `extends` stays within its own root. */
   private configured(path: string): Promise<RcFile> {
-    this.config ??= this.options.rootOf(dirname(path)).then(async (root) =>
-      (await readRcFile(this.options.files, path, root)) ?? { path, settings: {}, error: `${path}: does not exist`, problems: [], ignores: [] });
+    this.config ??= this.options
+      .rootOf(dirname(path))
+      .then(
+        async (root) =>
+          (await readRcFile(this.options.files, path, root)) ?? {
+            path,
+            settings: {},
+            error: `${path}: does not exist`,
+            problems: [],
+            ignores: [],
+          },
+      );
     return this.config;
   }
 

@@ -78,7 +78,8 @@ export function parseRcText(written: string, path: string): RcFile {
   for (const [key, keyNode, valueNode] of propertiesOf(tree)) {
     if (key === '$schema') continue;
     if (key === 'extends') {
-      if (valueNode.type === 'string' && String(valueNode.value).trim() !== '') extendsTarget = { target: String(valueNode.value), at: `${path}:${lines.at(valueNode.offset)}` };
+      if (valueNode.type === 'string' && String(valueNode.value).trim() !== '')
+        extendsTarget = { target: String(valueNode.value), at: `${path}:${lines.at(valueNode.offset)}` };
       else problem(valueNode, `extends: ${describeValue(valueOf(valueNode))} is not the path of another rc file`);
       continue;
     }
@@ -88,7 +89,8 @@ export function parseRcText(written: string, path: string): RcFile {
         continue;
       }
       (valueNode.children ?? []).forEach((item, index) => {
-        if (item.type === 'string' && String(item.value).trim() !== '') ignores.push({ pattern: String(item.value).trim(), base: dirname(path) });
+        if (item.type === 'string' && String(item.value).trim() !== '')
+          ignores.push({ pattern: String(item.value).trim(), base: dirname(path) });
         else problem(item, `ignores[${index}]: ${describeValue(valueOf(item))} is not a glob`);
       });
       continue;
@@ -102,9 +104,12 @@ export function parseRcText(written: string, path: string): RcFile {
     if (known && valueNode.type === 'object' && isObject(value)) {
       for (const [innerKey, innerKeyNode] of propertiesOf(valueNode)) {
         if (known.includes(innerKey)) continue;
-        problem(innerKeyNode, key === 'diagnostics'
-          ? `diagnostics.${shortKey(innerKey)}: is not a diagnostic code (codes: ${known.join(', ')})`
-          : `${key}.${shortKey(innerKey)}: is not a setting (${key} holds: ${known.join(', ')})`);
+        problem(
+          innerKeyNode,
+          key === 'diagnostics'
+            ? `diagnostics.${shortKey(innerKey)}: is not a diagnostic code (codes: ${known.join(', ')})`
+            : `${key}.${shortKey(innerKey)}: is not a setting (${key} holds: ${known.join(', ')})`,
+        );
         delete value[innerKey];
       }
     }
@@ -116,7 +121,10 @@ export function parseRcText(written: string, path: string): RcFile {
     found.push({ offset: node.offset, message: describeSettingProblem(p) });
   }
   const valid = withoutProblems(settings, read.problems);
-  const folderNode = isObject(valid['templates']) && valid['templates']['folder'] !== undefined ? findNodeAtLocation(tree, ['templates', 'folder']) : undefined;
+  const folderNode =
+    isObject(valid['templates']) && valid['templates']['folder'] !== undefined
+      ? findNodeAtLocation(tree, ['templates', 'folder'])
+      : undefined;
   return {
     path,
     settings: valid,
@@ -242,18 +250,29 @@ function describeParseError(code: ParseError['error']): string {
  * `ignores` before its own. An extended file must be inside `root`, like the templates folder, and
  * the chain may not loop or be longer than MAX_EXTENDS_DEPTH. Undefined when there is no file at `path`.
  */
-export async function readRcFile(files: FileAccess, path: string, root: string, chain: readonly string[] = []): Promise<RcFile | undefined> {
+export async function readRcFile(
+  files: FileAccess,
+  path: string,
+  root: string,
+  chain: readonly string[] = [],
+): Promise<RcFile | undefined> {
   const read = await files.readText(path, MAX_RC_BYTES);
   if (read.kind === 'missing') return undefined;
   if (read.kind !== 'text') {
-    const problem = read.kind === 'too-large' ? `is ${read.bytes.toLocaleString('en-US')} bytes, more than the ${MAX_RC_BYTES.toLocaleString('en-US')} an rc file may have` : read.problem;
+    const problem =
+      read.kind === 'too-large'
+        ? `is ${read.bytes.toLocaleString('en-US')} bytes, more than the ${MAX_RC_BYTES.toLocaleString('en-US')} an rc file may have`
+        : read.problem;
     return { path, settings: {}, error: `${path}: ${problem}; not read`, problems: [], ignores: [] };
   }
   const own = parseRcText(read.text, path);
   if (own.error || !own.extends) return own;
   const { target, at } = own.extends;
   const basePath = resolve(dirname(path), target);
-  const refuse = (why: string): RcFile => ({ ...own, problems: [...own.problems, `${at}: extends: ${describeValue(target)} ${why}; its settings are not used`] });
+  const refuse = (why: string): RcFile => ({
+    ...own,
+    problems: [...own.problems, `${at}: extends: ${describeValue(target)} ${why}; its settings are not used`],
+  });
   if (basePath === path || chain.includes(basePath)) return refuse('extends a file that extends it (a loop)');
   if (!isInside(basePath, root)) return refuse(`is outside ${root}`);
   if (chain.length + 1 >= MAX_EXTENDS_DEPTH) return refuse(`is more than ${MAX_EXTENDS_DEPTH} files deep`);
@@ -265,7 +284,7 @@ export async function readRcFile(files: FileAccess, path: string, root: string, 
     settings: mergeSettingsSources(base.settings, own.settings),
     problems: [...own.problems, ...base.problems],
     ignores: [...base.ignores, ...own.ignores],
-    ...(own.templatesFolder ?? base.templatesFolder ? { templatesFolder: own.templatesFolder ?? base.templatesFolder } : {}),
+    ...((own.templatesFolder ?? base.templatesFolder) ? { templatesFolder: own.templatesFolder ?? base.templatesFolder } : {}),
   };
 }
 
@@ -289,7 +308,7 @@ export async function findRcFile(files: FileAccess, directory: string, root: str
 export function foldersUpTo(directory: string, root: string): string[] {
   if (!isInside(directory, root)) return [directory];
   const folders = [directory];
-  for (let dir = directory; dir !== root; ) {
+  for (let dir = directory; dir !== root;) {
     const up = dirname(dir);
     if (up === dir) break;
     folders.push(up);

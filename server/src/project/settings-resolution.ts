@@ -48,7 +48,10 @@ export function resolveSettings(rc: RcFile | undefined, editor: unknown, root: s
     templatesFolder = resolve(setInRc?.base ?? root, settings.templates.folder);
     if (!isInside(templatesFolder, root)) {
       const where = setInRc ? `${setInRc.at}: ` : 'blueprint.';
-      problems.push({ severity: 'error', message: `${where}templates.folder: ${JSON.stringify(settings.templates.folder)} is outside ${root}; the default (${JSON.stringify(DEFAULT_SETTINGS.templates.folder)}) applies` });
+      problems.push({
+        severity: 'error',
+        message: `${where}templates.folder: ${JSON.stringify(settings.templates.folder)} is outside ${root}; the default (${JSON.stringify(DEFAULT_SETTINGS.templates.folder)}) applies`,
+      });
       templatesFolder = resolve(root, DEFAULT_SETTINGS.templates.folder);
     }
   }
@@ -57,5 +60,10 @@ export function resolveSettings(rc: RcFile | undefined, editor: unknown, root: s
 
 function hasFolder(raw: Record<string, unknown>): boolean {
   const templates = raw['templates'];
-  return typeof templates === 'object' && templates !== null && (templates as Record<string, unknown>)['folder'] !== undefined && (templates as Record<string, unknown>)['folder'] !== null;
+  return (
+    typeof templates === 'object' &&
+    templates !== null &&
+    (templates as Record<string, unknown>)['folder'] !== undefined &&
+    (templates as Record<string, unknown>)['folder'] !== null
+  );
 }

@@ -1,5 +1,15 @@
 import { basename, join } from 'node:path';
-import { deriveTemplate, firstLineOf, MAX_TEMPLATE_SIZE, templateSizeProblem, templatesWith, withRivals, type DerivedTemplate, type TemplateFile, type TemplateProblem } from '../documents/template-registry';
+import {
+  deriveTemplate,
+  firstLineOf,
+  MAX_TEMPLATE_SIZE,
+  templateSizeProblem,
+  templatesWith,
+  withRivals,
+  type DerivedTemplate,
+  type TemplateFile,
+  type TemplateProblem,
+} from '../documents/template-registry';
 import type { Blueprint } from '../model/blueprint';
 import { BlueprintParser } from '../model/blueprint-parser';
 import { nameKey, type TemplateSchema } from '../model/schema';
@@ -40,18 +50,28 @@ export class TemplateFolderReader {
   private readonly derivedByFolder = new Map<string, Map<string, DerivedTemplate>>();
   private readonly lastSets = new Map<string, TemplateSet>();
 
-  constructor(private readonly files: FileAccess, private readonly slicing?: Slicing) {}
+  constructor(
+    private readonly files: FileAccess,
+    private readonly slicing?: Slicing,
+  ) {}
 
   /** Every Markdown file directly in `folder`, read as a template, by file name. A missing folder has none. */
   async read(folder: string): Promise<TemplateSet> {
     const listing = await this.files.list(folder);
     if (listing.kind !== 'entries') {
-      const set: TemplateSet = { folder, files: [], templates: builtinTemplates, problem: listing.kind === 'problem' ? listing.problem : undefined };
+      const set: TemplateSet = {
+        folder,
+        files: [],
+        templates: builtinTemplates,
+        problem: listing.kind === 'problem' ? listing.problem : undefined,
+      };
       this.lastSets.delete(folder);
       return set;
     }
     // Links are followed (and must reach a regular file); a FIFO or device named *.md is reported, never opened for long.
-    const names = listing.entries.filter((e) => e.kind !== 'folder' && MARKDOWN.test(e.name)).map((e) => e.name)
+    const names = listing.entries
+      .filter((e) => e.kind !== 'folder' && MARKDOWN.test(e.name))
+      .map((e) => e.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const previous = this.derivedByFolder.get(folder) ?? new Map<string, DerivedTemplate>();
     const derivedNow = new Map<string, DerivedTemplate>();
@@ -63,7 +83,12 @@ export class TemplateFolderReader {
       const read = await this.files.readText(path, MAX_TEMPLATE_BYTES);
       if (read.kind === 'missing') continue; // removed since the folder was listed
       if (read.kind === 'problem') {
-        files.push({ path, text: '', schema: undefined, problems: [{ span: { start: 0, end: 0 }, message: `This template cannot be read: it ${read.problem}` }] });
+        files.push({
+          path,
+          text: '',
+          schema: undefined,
+          problems: [{ span: { start: 0, end: 0 }, message: `This template cannot be read: it ${read.problem}` }],
+        });
         continue;
       }
       if (read.kind === 'too-large') {
@@ -131,9 +156,17 @@ export class TemplateFolderReader {
 }
 
 function sameFiles(a: readonly TemplateFile[], b: readonly TemplateFile[]): boolean {
-  return a.length === b.length && a.every((file, i) => {
-    const other = b[i]!;
-    return file.path === other.path && file.text === other.text && file.schema === other.schema && file.problems.length === other.problems.length
-      && file.problems.every((p, j) => p.message === other.problems[j]!.message);
-  });
+  return (
+    a.length === b.length &&
+    a.every((file, i) => {
+      const other = b[i]!;
+      return (
+        file.path === other.path &&
+        file.text === other.text &&
+        file.schema === other.schema &&
+        file.problems.length === other.problems.length &&
+        file.problems.every((p, j) => p.message === other.problems[j]!.message)
+      );
+    })
+  );
 }
