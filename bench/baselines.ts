@@ -32,11 +32,11 @@ const emptyWorkspace: IWorkspace = {
   onDidChangeMarkdownDocument: noEvent,
   onDidCreateMarkdownDocument: noEvent,
   onDidDeleteMarkdownDocument: noEvent,
-  getAllMarkdownDocuments: async () => [],
+  getAllMarkdownDocuments: () => Promise.resolve([]),
   hasMarkdownDocument: () => false,
-  openMarkdownDocument: async () => undefined,
-  stat: async () => undefined,
-  readDirectory: async () => [],
+  openMarkdownDocument: () => Promise.resolve(undefined),
+  stat: () => Promise.resolve(undefined),
+  readDirectory: () => Promise.resolve([]),
 };
 
 const notCancelled = { isCancellationRequested: false, onCancellationRequested: noEvent };
@@ -45,7 +45,7 @@ const notCancelled = { isCancellationRequested: false, onCancellationRequested: 
 export class MarkdownLanguageService {
   private readonly service: IMdLanguageService = createLanguageService({
     workspace: emptyWorkspace,
-    parser: { slugifier: githubSlugifier, tokenize: async (document) => markdownIt.parse(document.getText(), {}) },
+    parser: { slugifier: githubSlugifier, tokenize: (document) => Promise.resolve(markdownIt.parse(document.getText(), {})) },
     logger: { level: LogLevel.Off, log: () => undefined },
   });
   private documents = 0;

@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -97,6 +98,9 @@ if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching for changes');
+  // esbuild only strips types: the type checker watches beside it, so a type error shows while you work.
+  const require = createRequire(import.meta.url);
+  spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' });
 } else {
   await Promise.all([...builds.map((b) => esbuild.build(b)), writeApiDeclarations()]);
   // The snippets ship in the extension and are derived from the template, like everything else.

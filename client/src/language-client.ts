@@ -6,7 +6,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { declaredKeys, explicitSettings } from './explicit-settings';
+import type { BlueprintInitializationOptions } from '../../server/src/protocol';
+import { declaredSettings, explicitSettings, type Manifest } from './explicit-settings';
 
 /** Where the language server runs: the documents it gets are Markdown files on disk and new, unsaved ones. */
 export const BLUEPRINT_DOCUMENTS: DocumentSelector = [
@@ -23,13 +24,16 @@ export const SERVER_INSPECT_PORT = 6009;
  */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
-  const blueprintKeys = declaredKeys(context.extension.packageJSON, 'blueprint');
+  const blueprintSettings = declaredSettings(context.extension.packageJSON as Manifest, 'blueprint');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${SERVER_INSPECT_PORT}`] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: BLUEPRINT_DOCUMENTS,
+    // VS Code's Markdown extension already puts every heading in the Outline, breadcrumbs and Go to Symbol:
+    // the server adds only the declared structures and their fields.
+    initializationOptions: { outline: 'structures' } satisfies BlueprintInitializationOptions,
     // The server reads `blueprint.*` through workspace/configuration and hears when any of it changes.
     synchronize: { configurationSection: 'blueprint' },
     middleware: {
@@ -38,7 +42,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
         configuration: (params, token, next) => {
           if (!params.items.every((item) => item.section === 'blueprint')) return next(params, token);
           return params.items.map((item) =>
-            explicitSettings('blueprint', blueprintKeys, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined),
+            explicitSettings('blueprint', blueprintSettings, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined),
           );
         },
       },

@@ -9,13 +9,15 @@
 // Needs: Linux x64, Chromium (`apt-get install chromium`, or CHROMIUM_PATH), and for the first install
 // libkrb5-dev (code-server compiles a Kerberos module).
 // Environment: BLUEPRINT_TEST_GREP runs only the tests whose names match; BLUEPRINT_TEST_VERBOSE=1 prints the
-// browser console; BLUEPRINT_TEST_TIMEOUT (seconds, default 420) bounds the whole run.
+// browser console; BLUEPRINT_TEST_TIMEOUT (seconds, default 420) bounds the whole run; screenshots the tests
+// take of the workbench go to BLUEPRINT_TEST_SCREENSHOTS (default out/screenshots/).
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { attachWorkbenchDriver } = require('./workbench-driver.cjs');
 
 const NODE_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
@@ -28,9 +30,11 @@ const codeServerDir = path.join(cache, `code-server-${CODE_SERVER_VERSION}`);
 const serverMain = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const testsEntry = path.join(root, 'out', 'test', 'integration', 'index.js');
-const workspace = path.join(root, 'test', 'integration', 'workspace');
+// Two folders (test/integration/workspace and team-folder), so that folder settings can differ.
+const workspace = path.join(root, 'test', 'integration', 'blueprints.code-workspace');
 const verbose = process.env.BLUEPRINT_TEST_VERBOSE === '1';
 const timeoutMs = Number(process.env.BLUEPRINT_TEST_TIMEOUT || 420) * 1000;
+const screenshotsDir = path.resolve(process.env.BLUEPRINT_TEST_SCREENSHOTS || path.join(root, 'out', 'screenshots'));
 
 function fail(message) {
   console.error(`run-in-code-server: ${message}`);
@@ -117,6 +121,9 @@ async function main() {
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-vscode-test-'));
   const reportFile = path.join(tmp, 'report.txt');
+  // Where the workbench driver answers the tests' requests (scripts/vscode-test/workbench-driver.cjs).
+  const answersDir = path.join(tmp, 'workbench-answers');
+  fs.mkdirSync(answersDir);
   // Machine settings: no telemetry, update checks, AI features or welcome page.
   const machine = path.join(tmp, 'server', 'data', 'Machine');
   fs.mkdirSync(machine, { recursive: true });
@@ -153,7 +160,11 @@ async function main() {
       '--extensions-dir',
       path.join(tmp, 'extensions'),
     ],
-    { env: { ...process.env, BLUEPRINT_TEST_REPORT: reportFile }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    {
+      env: { ...process.env, BLUEPRINT_TEST_REPORT: reportFile, BLUEPRINT_TEST_WORKBENCH: answersDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
   );
   let serverLog = '';
   server.stdout.on('data', (d) => {
@@ -191,12 +202,13 @@ async function main() {
         '--disable-sync',
       ],
     });
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('console', (message) => {
       const line = `[browser ${message.type()}] ${message.text()}`;
       browserLog.push(line);
       if (verbose) console.log(line);
     });
+    attachWorkbenchDriver(page, { answersDir, screenshotsDir });
     // When run() settles the extension host exits and the workbench calls this with 0 (resolved) or not.
     await page.exposeFunction('codeAutomationExit', (code) => {
       exitCode = code;
@@ -206,7 +218,7 @@ async function main() {
       ['extensionDevelopmentPath', remote(root)],
       ['extensionTestsPath', remote(testsEntry)],
     ]);
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    await page.goto(`http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
     console.log(
       `VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}) is running the integration tests…`,
     );

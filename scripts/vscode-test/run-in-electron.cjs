@@ -23,7 +23,7 @@ async function main() {
       extensionTestsPath,
       extensionTestsEnv: { BLUEPRINT_TEST_GREP: process.env.BLUEPRINT_TEST_GREP || '' },
       launchArgs: [
-        path.join(root, 'test', 'integration', 'workspace'),
+        path.join(root, 'test', 'integration', 'blueprints.code-workspace'),
         '--disable-extensions', // other installed extensions; VS Code's built-in Markdown support stays
         '--disable-workspace-trust',
         '--skip-welcome',

@@ -2,6 +2,23 @@
 // carries no server code.
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
 
+/**
+ * What the outline (document symbols) holds: `full` (title, sections, subsections, structures and their
+ * fields) for editors with no Markdown outline of their own; `structures` (the structures and their fields)
+ * for a client whose own outline already lists a Markdown document's headings, as VS Code's Markdown
+ * extension does, so that no heading is listed twice.
+ */
+export type OutlineContent = 'full' | 'structures';
+
+/** What a client may pass as `initializationOptions`; every part is optional. */
+export interface BlueprintInitializationOptions {
+  /** The `blueprint.*` settings, for editors that do not answer `workspace/configuration` (also accepted as `blueprint`). */
+  readonly settings?: unknown;
+  readonly blueprint?: unknown;
+  /** `full` when absent. */
+  readonly outline?: OutlineContent;
+}
+
 /** Custom requests the server answers beyond LSP; the VS Code client uses them for its status bar and commands. */
 export interface DocumentStatusParams {
   readonly uri: string;

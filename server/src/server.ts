@@ -37,11 +37,18 @@ import { fullGarbageCollection, IdleCollection } from './idle-collection';
 import { nameKey, type TemplateSchema } from './model/schema';
 import { builtinTemplates } from './model/templates';
 import { nodeFileAccess } from './project/node-file-access';
+import { systemUserName } from './project/system-user';
 import { Project, type FolderContext } from './project/project';
 import { isInside } from './project/rc-file';
 import type { SettingsProblem } from './project/settings-resolution';
 import type { TemplateSet } from './project/template-folder';
-import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest } from './protocol';
+import {
+  DocumentStatusRequest,
+  NewBlueprintRequest,
+  TemplateSnippetRequest,
+  type BlueprintInitializationOptions,
+  type OutlineContent,
+} from './protocol';
 import type { BlueprintSettings } from './settings';
 
 // Wiring only: every answer comes from a feature module working on the cached model.
@@ -53,7 +60,7 @@ let workspaceFolders: string[] = [];
 // Reading rc files and templates yields to other messages every 20 ms, like a document's first analysis.
 const project = new Project({
   files: nodeFileAccess,
-  rootOf: async (directory) => workspaceFolderOf(directory) ?? directory,
+  rootOf: (directory) => Promise.resolve(workspaceFolderOf(directory) ?? directory),
   slicing: { sliceMs: 20, pause: () => new Promise((resolve) => setImmediate(resolve)) },
 });
 const collectGarbage = fullGarbageCollection();
@@ -67,14 +74,17 @@ let initialRaw: unknown = {};
 let watchesFiles = false;
 /** What applies to each document (settings, templates), until the configuration or the files change. */
 const contextByUri = new Map<string, Promise<FolderContext>>();
+/** A client with a Markdown outline of its own asks for the structures only. */
+let outlineContent: OutlineContent = 'full';
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   takesSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   // Editors pass settings as `{ settings: {...} }` or, like Helix's `config`, as `{ blueprint: {...} }`.
-  const options = params.initializationOptions as { settings?: unknown; blueprint?: unknown } | undefined;
+  const options = params.initializationOptions as BlueprintInitializationOptions | undefined;
   const given = options?.settings ?? options?.blueprint;
   if (given !== undefined) initialRaw = given;
+  if (options?.outline === 'structures') outlineContent = 'structures';
   watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).flatMap(
     (uri) => pathOf(uri) ?? [],
@@ -358,7 +368,7 @@ documents.onDidClose((e) => {
 connection.onDocumentSymbol(
   guard('documentSymbol', [], async (params, token) => {
     const blueprint = await analysed(params.textDocument.uri, token);
-    return blueprint ? documentSymbols(blueprint) : [];
+    return blueprint ? documentSymbols(blueprint, outlineContent) : [];
   }),
 );
 
@@ -371,14 +381,14 @@ connection.onHover(
 
 connection.onCompletion(
   forBlueprint('completion', [], (blueprint, params, settings) =>
-    completions(blueprint, params.position, footerValues(settings), takesSnippets),
+    completions(blueprint, params.position, footerValues(settings, new Date(), systemUserName), takesSnippets),
   ),
 );
 connection.onCodeAction(
   forBlueprint('codeAction', [], (blueprint, params, settings) => [
-    ...codeActions(blueprint, params.context, footerValues(settings)),
+    ...codeActions(blueprint, params.context, footerValues(settings, new Date(), systemUserName)),
     ...(wants(params.context.only, CodeActionKind.QuickFix) ? ignoreDiagnosticActions(blueprint, params.context.diagnostics) : []),
-    ...fixAllActions(blueprint, params.context, settings, footerValues(settings)),
+    ...fixAllActions(blueprint, params.context, settings, footerValues(settings, new Date(), systemUserName)),
   ]),
 );
 connection.onCodeLens(
@@ -439,7 +449,7 @@ connection.onRequest(
   NewBlueprintRequest,
   guard('newBlueprint', null, async (params) => {
     const { templates, settings } = await templatesForNew(params.uri);
-    return newBlueprint(templates, params, footerValues(settings));
+    return newBlueprint(templates, params, footerValues(settings, new Date(), systemUserName));
   }),
 );
 

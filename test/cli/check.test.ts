@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith, runCli } from '../support/cli-runner';
 import { fixture, writtenTemplateText } from '../support/documents';
+import { filledBlueprint } from '../support/filled-blueprint';
 
 const filled = fixture('order-ledger.md');
 /** The filled blueprint with one placeholder back in its Purpose (line 7, columns 5–17). */
@@ -338,5 +340,57 @@ test('a template named on the command line is checked as a template, not as a bl
   const root = folderWith({ '.blueprints/api-blueprint.md': apiTemplate });
   const run = runCli(['check', '.blueprints/api-blueprint.md'], root);
   assert.equal(run.stdout, 'No blueprints found.\n');
+  assert.equal(run.status, 0);
+});
+
+test('blueprints written as teams write them: front matter is no reason to skip a file, and what follows the footer does not hide it', () => {
+  const teamWritten = fixture('payments-ledger.md');
+  const root = folderWith({
+    '.git/HEAD': '',
+    'docs/payments-ledger.md': teamWritten,
+    // Reviewed, but Last Updated names no real day; links after the footer.
+    'docs/order-ledger.md':
+      filled.replace('**Last Updated**: 2026-11-20', '**Last Updated**: 2026-02-30') + '\n[rfc]: https://example.com/rfc\n',
+    'docs/crlf-ledger.md': '\uFEFF' + teamWritten.replace(/\n/g, '\r\n'),
+  });
+  const lastUpdated = filled.split('\n').findIndex((l) => l.startsWith('**Last Updated**')) + 1;
+  const run = runCli(['check', 'docs/payments-ledger.md', 'docs/order-ledger.md', 'docs/crlf-ledger.md'], root);
+  assert.equal(
+    run.stdout,
+    [
+      `docs/order-ledger.md:${lastUpdated}:19 error invalid-date Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days`,
+      '',
+      '1 problem (1 error, 0 warnings) in 3 blueprints.',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(run.stderr, '');
+  assert.equal(run.status, 1);
+});
+
+test('a typescript block that does not parse is a typescript-syntax warning at its token', () => {
+  const text = filled.replace('  quantity: number;', '  quantity number;');
+  const line = text.split('\n').findIndex((l) => l === '  quantity number;') + 1;
+  const run = runCli(['check', '--format', 'json'], folderWith({ 'ledger.md': text }));
+  assert.deepEqual(JSON.parse(run.stdout), [
+    {
+      file: 'ledger.md',
+      line,
+      column: 12,
+      endLine: line,
+      endColumn: 18,
+      severity: 'warning',
+      code: 'typescript-syntax',
+      message: 'Unexpected token, expected ";"',
+    },
+  ]);
+  assert.equal(run.status, 0);
+});
+
+test('filled-in blueprints generated from the template, with the Markdown teams write around them, pass the check with no problem', () => {
+  const blueprints = fc.sample(filledBlueprint(), { seed: 20261129, numRuns: 6 });
+  const files = Object.fromEntries(blueprints.map((b, i) => [`docs/${i}-${decodeURI(b.uri).split('/').pop()!}`, b.text]));
+  const run = runCli(['check', '--max-warnings', '0'], folderWith(files));
+  assert.equal(run.stdout, '6 blueprints checked: no problems.\n');
   assert.equal(run.status, 0);
 });

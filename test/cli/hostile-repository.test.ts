@@ -14,6 +14,7 @@ import {
   manySectionTemplate,
   RUNNING_AS_ROOT,
 } from '../support/hostile-files';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
 
 // A cloned repository may hold anything: each test builds one that does, in a temporary folder, and
 // runs the built CLI on it with a deadline. Nothing may hang, crash or print a stack trace; what
@@ -276,7 +277,7 @@ test('an invalid value in .blueprintrc.json is reported with the file and the ke
     run.stderr,
     [
       `error: ${rc}:1:31: diagnostics.placeholder: "warn" is not a severity (error, warning, information, hint, off); the default applies`,
-      `error: ${rc}:1:38: diagnostics.placeholdr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, too-large, degraded-analysis)`,
+      `error: ${rc}:1:38: diagnostics.placeholdr: is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`,
       `error: ${rc}:1:76: maxDocumentSize: "big" is not a number above 0; the default (1000000) applies`,
       '',
     ].join('\n'),

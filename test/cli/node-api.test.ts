@@ -45,7 +45,7 @@ test('the packed tarball holds only what runs, installs offline, and its Node AP
     'package.json',
     'schemas/blueprintrc.schema.json',
     'snippets/data-blueprint.json',
-    'syntaxes/blueprint-typescript.injection.tmLanguage.json',
+    'syntaxes/blueprint-document.injection.tmLanguage.json',
     'syntaxes/blueprint.injection.tmLanguage.json',
     'templates/data-blueprint.md',
   ]);

@@ -14,6 +14,7 @@ import {
   open,
   openUntitled,
   today,
+  workbench,
   workspaceFile,
 } from './helpers';
 
@@ -38,7 +39,7 @@ suite('Commands', () => {
   teardown(closeAllEditors);
   suiteTeardown(() => setAuthor(undefined));
 
-  test('New Data Blueprint asks for the name and opens the filled-in template with the first placeholder selected', async () => {
+  test('New Data Blueprint asks for the name and opens the filled-in template, named <name>.blueprint.md, with the first placeholder selected', async () => {
     await setAuthor('Ada Lovelace');
     const uri = await answering(
       'showInputBox',
@@ -48,15 +49,17 @@ suite('Commands', () => {
         assert.equal(calls.length, 1);
         const options = calls[0]![0] as vscode.InputBoxOptions;
         assert.equal(options.title, 'New Data Blueprint');
-        assert.equal(typeof options.validateInput?.('  '), 'string', 'an empty name is refused');
-        assert.equal(options.validateInput?.('Order Ledger'), undefined);
+        assert.equal(await options.validateInput?.('  '), 'Give the blueprint a name, such as "Order Ledger".');
+        assert.equal(await options.validateInput?.('Payments Ledger'), undefined);
         return created;
       },
     );
     assert.ok(uri);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri.toString());
+    // Unsaved, and associated with the file the first save writes: in the first workspace folder.
     assert.equal(editor.document.isUntitled, true);
+    assert.equal(uri.toString(), workspaceFile('order-ledger.blueprint.md').with({ scheme: 'untitled' }).toString());
     assert.equal(editor.document.languageId, 'markdown');
     const text = editor.document.getText();
     assert.ok(text.startsWith('# Data Blueprint: Order Ledger\n\n## Purpose\n'));
@@ -72,13 +75,38 @@ suite('Commands', () => {
       found.every((d) => codeOf(d) === 'placeholder' && d.severity === vscode.DiagnosticSeverity.Hint),
       found.map((d) => `${codeOf(d)} ${d.severity}`).join(', '),
     );
+    await workbench?.screenshot('new-data-blueprint');
+  });
+
+  test('the first save of a new blueprint writes <name>.blueprint.md in the first workspace folder, with no dialog', async () => {
+    const file = workspaceFile('stock-levels.blueprint.md');
+    assert.equal(existsSync(file.fsPath), false);
+    try {
+      await answering(
+        'showInputBox',
+        () => 'Stock Levels',
+        () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+      );
+      const document = vscode.window.activeTextEditor!.document;
+      const text = document.getText();
+      // As Ctrl+S saves it: VS Code writes the file and the editor shows it in place of the unsaved one.
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await eventually('the editor to show the saved file', () =>
+        vscode.window.activeTextEditor?.document.uri.toString() === file.toString() ? true : undefined,
+      );
+      assert.equal(readFileSync(file.fsPath, 'utf8'), text);
+      assert.equal(document.isClosed || !vscode.workspace.textDocuments.includes(document), true);
+    } finally {
+      await closeAllEditors();
+      rmSync(file.fsPath, { force: true });
+    }
   });
 
   test('without blueprint.author the Author is the operating system user', async () => {
     await setAuthor('');
     await answering(
       'showInputBox',
-      () => 'Stock Levels',
+      () => 'Warehouse Stock',
       () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
     );
     const text = vscode.window.activeTextEditor!.document.getText();
@@ -114,6 +142,7 @@ suite('Commands', () => {
       assert.equal(editor.document.uri.fsPath, file);
       assert.equal(selectedText(editor), FIRST_PLACEHOLDER);
 
+      // A file that appears once the name was accepted is left as it is too.
       writeFileSync(file, 'kept as it is\n');
       const again = await answering(
         'showWarningMessage',
@@ -124,8 +153,10 @@ suite('Commands', () => {
             () => 'Order Ledger (EU)',
             async () => {
               const result = await vscode.commands.executeCommand('blueprint.newDataBlueprint', vscode.Uri.file(folder));
-              assert.equal(warnings.length, 1);
-              assert.match(String(warnings[0]![0]), /order-ledger-eu\.blueprint\.md already exists/);
+              assert.deepEqual(
+                warnings.map((w) => w[0]),
+                ['order-ledger-eu.blueprint.md already exists in this folder. It was left as it is: choose another name.'],
+              );
               return result;
             },
           ),
@@ -138,6 +169,88 @@ suite('Commands', () => {
       assert.equal(existsSync(folder), false);
     }
   });
+
+  test('a name whose file exists is refused in the input box, the file named as the workspace names it', async () => {
+    /** The validation the command gives its input box, for a new blueprint in `folder` (from the palette when undefined). */
+    const validationFor = (folder?: vscode.Uri) =>
+      answering(
+        'showInputBox',
+        () => undefined,
+        async (calls) => {
+          assert.equal(await vscode.commands.executeCommand('blueprint.newDataBlueprint', ...(folder ? [folder] : [])), undefined);
+          const options = calls[0]![0] as vscode.InputBoxOptions;
+          return async (name: string) => options.validateInput!(name);
+        },
+      );
+    const [first, team] = vscode.workspace.workspaceFolders!;
+    const inFirstFolder = await validationFor(first!.uri);
+    // test/integration/workspace/ledger-draft.blueprint.md exists.
+    assert.equal(await inFirstFolder('Ledger Draft'), 'workspace/ledger-draft.blueprint.md already exists. Choose another name.');
+    assert.equal(await inFirstFolder('Ledger Draft 2'), undefined);
+    assert.equal(await inFirstFolder(' '), 'Give the blueprint a name, such as "Order Ledger".');
+    // From the palette the blueprint goes to the first workspace folder.
+    assert.equal(await (await validationFor())('ledger draft'), 'workspace/ledger-draft.blueprint.md already exists. Choose another name.');
+    assert.equal(
+      await (
+        await validationFor(team!.uri)
+      )('Ledger Draft'),
+      'team-folder/ledger-draft.blueprint.md already exists. Choose another name.',
+    );
+
+    const outside = mkdtempSync(join(tmpdir(), 'blueprint-explorer-'));
+    try {
+      writeFileSync(join(outside, 'ledger-draft.blueprint.md'), 'kept as it is\n');
+      const message = await (await validationFor(vscode.Uri.file(outside)))('Ledger Draft');
+      assert.equal(message, 'ledger-draft.blueprint.md already exists in this folder. Choose another name.');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+
+    // An unsaved new blueprint of that name is taken too.
+    await answering(
+      'showInputBox',
+      () => 'Order Ledger',
+      () => vscode.commands.executeCommand('blueprint.newDataBlueprint'),
+    );
+    assert.equal(
+      await (
+        await validationFor()
+      )('Order Ledger'),
+      'workspace/order-ledger.blueprint.md is already open in an unsaved editor. Choose another name.',
+    );
+  });
+
+  // Only the code-server runner can drive the workbench's own input box (there is no API to type into it).
+  if (workbench) {
+    const ui = workbench;
+    test('in the real input box a taken name stays, with the reason under it, and Enter does not accept it', async () => {
+      const file = workspaceFile('ledger-draft.blueprint.md');
+      const before = readFileSync(file.fsPath, 'utf8');
+      const running = vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'blueprint.newDataBlueprint',
+        vscode.workspace.workspaceFolders![0]!.uri,
+      );
+      await ui.fillQuickInput('Ledger Draft');
+      const refused = await eventually('the reason under the name', async () => {
+        const state = await ui.quickInput();
+        return state.error ? state : undefined;
+      });
+      assert.deepEqual(refused, {
+        visible: true,
+        value: 'Ledger Draft',
+        message: 'workspace/ledger-draft.blueprint.md already exists. Choose another name.',
+        error: true,
+      });
+      await ui.screenshot('new-data-blueprint-taken-name');
+      await ui.press('Enter');
+      assert.deepEqual(await ui.quickInput(), refused);
+      await ui.fillQuickInput('Ledger Draft 2');
+      await eventually('the reason to go once the name is free', async () => ((await ui.quickInput()).error ? undefined : true));
+      await ui.press('Escape');
+      assert.equal(await running, undefined);
+      assert.equal(readFileSync(file.fsPath, 'utf8'), before);
+    });
+  }
 
   test('New Blueprint… offers every template, built-in first, and creates one of the kind picked', async () => {
     await setAuthor('Ada Lovelace');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { BlueprintExtensionApi } from '../../client/src/extension';
@@ -19,10 +20,20 @@ export async function api(): Promise<BlueprintExtensionApi> {
   return exports;
 }
 
-/** The folder the runners open: test/integration/workspace. Tests never save into it. */
+/** A file in the workspace's first folder, test/integration/workspace. Tests never save into it. */
 export function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the runner opens test/integration/workspace as the workspace folder');
+  return vscode.Uri.file(join(folder.uri.fsPath, name));
+}
+
+/**
+ * The workspace's second folder, test/integration/team-folder: its `.vscode/settings.json` holds folder
+ * settings that apply to its documents only.
+ */
+export function teamFolderFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === 'team-folder');
+  assert.ok(folder, 'the runner opens blueprints.code-workspace, whose second folder is team-folder');
   return vscode.Uri.file(join(folder.uri.fsPath, name));
 }
 
@@ -127,3 +138,73 @@ export function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+/** What VS Code's input box shows, read from the workbench's page. */
+export interface QuickInputState {
+  readonly visible: boolean;
+  readonly value: string;
+  /** The message under the input: the prompt, or the reason `validateInput` gives. */
+  readonly message: string;
+  /** Whether the message is an error, which keeps Enter from accepting the value. */
+  readonly error: boolean;
+}
+
+/**
+ * The workbench itself, driven with Playwright by the code-server runner (scripts/vscode-test/workbench-driver.cjs),
+ * for what the `vscode` API cannot reach: the real input box, keys, screenshots. Each request is a console line
+ * the runner acts on; its answer comes back as a file. Undefined under other runners (`npm run test:electron`).
+ */
+export class Workbench {
+  private lastRequest = 0;
+
+  private constructor(private readonly answersDir: string) {}
+
+  static fromEnvironment(): Workbench | undefined {
+    const dir = process.env['BLUEPRINT_TEST_WORKBENCH'];
+    return dir ? new Workbench(dir) : undefined;
+  }
+
+  quickInput(): Promise<QuickInputState> {
+    return this.request('quickInput', {});
+  }
+
+  /** Replaces the text of the open input box, as typing it would. */
+  fillQuickInput(text: string): Promise<QuickInputState> {
+    return this.request('fillQuickInput', { text });
+  }
+
+  /** The text of the first element a Playwright selector finds, once it is in the page. */
+  async text(selector: string): Promise<string> {
+    return (await this.request<{ text: string }>('text', { selector })).text;
+  }
+
+  /** Clicks the first element a Playwright selector finds. */
+  async click(selector: string): Promise<void> {
+    await this.request('click', { selector });
+  }
+
+  /** A key as Playwright names it: `Enter`, `Escape`. */
+  async press(key: string): Promise<void> {
+    await this.request('press', { key });
+  }
+
+  /** A picture of the whole workbench, as `<name>.png` in the runner's screenshots folder (out/screenshots/). */
+  async screenshot(name: string): Promise<string> {
+    return (await this.request<{ file: string }>('screenshot', { name })).file;
+  }
+
+  private async request<T>(action: string, params: Record<string, unknown>): Promise<T> {
+    const id = ++this.lastRequest;
+    console.log(`[blueprint-ui] ${JSON.stringify({ id, action, ...params })}`);
+    const file = join(this.answersDir, `answer-${id}.json`);
+    const answer = await eventually(
+      `the workbench to carry out ${action}`,
+      () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string }) : undefined),
+      20_000,
+    );
+    if (!answer.ok) assert.fail(`the workbench could not ${action}: ${answer.error}`);
+    return answer.result as T;
+  }
+}
+
+export const workbench = Workbench.fromEnvironment();

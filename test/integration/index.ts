@@ -12,6 +12,8 @@ const SUITES = ['activation', 'language-features', 'commands', 'status-bar', 'ma
 export async function run(): Promise<void> {
   // VS Code in the browser saves after a delay by default; the tests must never save into the workspace.
   await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  // The chat view VS Code opens beside the editor takes a third of the screenshots the workbench driver takes.
+  await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, slow: 5_000, forbidOnly: true, forbidPending: true });
   if (process.env['BLUEPRINT_TEST_GREP']) mocha.grep(process.env['BLUEPRINT_TEST_GREP']);
   for (const suite of SUITES) mocha.addFile(join(__dirname, `${suite}.suite.js`));
@@ -34,7 +36,7 @@ export async function run(): Promise<void> {
       });
     } catch (error) {
       if (reportFile) writeFileSync(reportFile, `${report.join('\n')}\n${String(error instanceof Error ? error.stack : error)}\n`);
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

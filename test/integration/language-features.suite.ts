@@ -11,6 +11,7 @@ import {
   open,
   openCopy,
   openUntitled,
+  workbench,
   workspaceFile,
 } from './helpers';
 
@@ -21,6 +22,10 @@ const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string'
 async function completionsAt(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, trigger);
   return list.items;
+}
+
+function flatten(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
+  return symbols.flatMap((s) => [s, ...flatten(s.children)]);
 }
 
 async function symbolsOf(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
@@ -49,40 +54,119 @@ suite('Language features in a real VS Code', () => {
     assert.match(dataFlow.insertText.value, /\$\{1:\[Source 1\]\}/);
   });
 
-  test('the outline has the title, the sections and the declared structures', async () => {
+  test('the Outline lists each heading once, from the Markdown extension, and the declared structures with their fields', async () => {
     await open(draft());
-    const symbols = await eventually('the blueprint outline', async () => {
-      const found = (await symbolsOf(draft())).find((s) => s.kind === vscode.SymbolKind.File);
-      return found;
+    const headings = readFileSync(draft().fsPath, 'utf8')
+      .split('\n')
+      .filter((line) => /^#{1,6} /.test(line))
+      .map((line) => line.replace(/^#+ /, ''));
+    assert.equal(headings.length, 29);
+    // Every provider's symbols, merged, as the Outline view, breadcrumbs and Go to Symbol get them: once the
+    // Markdown extension's headings and the server's structures are both there.
+    const symbols = await eventually('the headings and the declared structures', async () => {
+      const found = await symbolsOf(draft());
+      const names = flatten(found).map((s) => s.name);
+      return names.includes('Order') && names.includes('# Data Blueprint: Order Ledger') ? found : undefined;
     });
-    assert.equal(symbols.name, 'Data Blueprint: Order Ledger');
+    const all = flatten(symbols);
+    // The Markdown extension names a heading with its hashes (`## Purpose`); the server would name it `Purpose`.
+    const unhashed = all.map((s) => s.name.replace(/^#+ /, ''));
+    for (const heading of headings) assert.equal(unhashed.filter((name) => name === heading).length, 1, `'${heading}' is listed once`);
+    // The server's part: the structures in document order, each with its fields; no heading of its own.
+    const structures = symbols.filter((s) => s.kind !== vscode.SymbolKind.String);
     assert.deepEqual(
-      symbols.children.map((s) => s.name),
+      structures.map((s) => [s.name, vscode.SymbolKind[s.kind], s.children.map((f) => f.name)]),
       [
-        'Purpose',
-        'Data Model',
-        'State Management',
-        'Data Validation',
-        'Data Integrity',
-        'Performance Characteristics',
-        'Scaling Paths',
-        'Monitoring Points',
+        ['Order', 'Interface', ['id', 'customerId', 'lines', 'totals', 'status']],
+        ['OrderLine', 'Interface', ['sku', 'quantity', 'attributes']],
+        ['Customer', 'Struct', ['id', 'email']],
+        ['LedgerState', 'Interface', ['orders', 'pending']],
       ],
     );
-    const dataModel = symbols.children[1]!;
+    assert.deepEqual([structures[0]!.selectionRange.start.line, structures[0]!.selectionRange.start.character], [23, 10]);
     assert.deepEqual(
-      dataModel.children.map((s) => s.name),
-      ['Core Data Structures', 'Related Data Structures', 'Data Relationships'],
+      all
+        .filter((s) => [vscode.SymbolKind.File, vscode.SymbolKind.Module, vscode.SymbolKind.Namespace].includes(s.kind))
+        .map((s) => s.name),
+      [],
     );
-    const order = dataModel.children[0]!.children[0]!;
-    assert.equal(order.name, 'Order');
-    assert.equal(order.kind, vscode.SymbolKind.Interface);
-    assert.deepEqual(
-      order.children.map((f) => f.name),
-      ['id', 'customerId', 'lines', 'totals', 'status'],
-    );
-    assert.deepEqual([order.selectionRange.start.line, order.selectionRange.start.character], [23, 10]);
+    if (workbench) {
+      // The cursor on a field of Order: the breadcrumbs show where it is.
+      const editor = vscode.window.activeTextEditor!;
+      editor.selection = new vscode.Selection(24, 4, 24, 4);
+      await vscode.commands.executeCommand('outline.focus');
+      // The folders' pane folded away, so that the Outline has the height of the side bar.
+      await workbench.click('.pane-header:has-text("blueprints (Workspace)")');
+      await workbench.screenshot('outline');
+    }
   });
+
+  // Only the code-server runner can read what the editor shows (Developer: Inspect Editor Tokens and Scopes).
+  if (workbench) {
+    const ui = workbench;
+    /** What the token inspector shows for the first character of `text` on the line `line` (`selector` picks a part). */
+    const inspect = async (editor: vscode.TextEditor, line: string, text: string, selector: string): Promise<string> => {
+      const lineNumber = editor.document.getText().split('\n').indexOf(line);
+      assert.ok(lineNumber >= 0, line);
+      const position = new vscode.Position(lineNumber, line.indexOf(text));
+      editor.selection = new vscode.Selection(position, position);
+      editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('editor.action.inspectTMScopes');
+      try {
+        return await ui.text(`.token-inspect-widget ${selector}`);
+      } finally {
+        await vscode.commands.executeCommand('editor.action.inspectTMScopes');
+      }
+    };
+    /** The TextMate scopes VS Code gives there, innermost first. */
+    const scopesAt = async (editor: vscode.TextEditor, line: string, text: string): Promise<string[]> =>
+      (await inspect(editor, line, text, '.tiw-metadata-scopes'))
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const blueprintScopes = (scopes: string[]) => scopes.filter((s) => s.endsWith('.blueprint.markdown'));
+
+    test('syntax colouring: VS Code gives a blueprint its scopes, and plain Markdown none', async () => {
+      const blueprint = await open(draft());
+      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '- **Order** → **contains** → **OrderLine**', '→')), [
+        'keyword.operator.relationship.blueprint.markdown',
+        'meta.document.blueprint.markdown',
+      ]);
+      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '# Data Blueprint: Order Ledger', 'Data')), [
+        'entity.name.type.kind.blueprint.markdown',
+        'meta.title.blueprint.markdown',
+        'meta.document.blueprint.markdown',
+      ]);
+      assert.deepEqual(blueprintScopes(await scopesAt(blueprint, '**Last Updated**: 2026-11-20', 'Last')), [
+        'entity.other.attribute-name.footer.blueprint.markdown',
+        'meta.footer-field.blueprint.markdown',
+        'meta.document.blueprint.markdown',
+      ]);
+      // Placeholders are coloured by the server's semantic tokens, with the theme's colour for the fallback scope.
+      await eventually('the placeholder semantic token', async () =>
+        /blueprintPlaceholder[\s\S]*variable\.other\.placeholder\.blueprint\.markdown/.test(
+          await inspect(blueprint, '**Author**: [Name]', '[Name]', ''),
+        )
+          ? true
+          : undefined,
+      );
+      await ui.screenshot('syntax-colouring-blueprint');
+
+      // notes.md has a placeholder-like [Owner], a relationship bullet and a footer line, but no blueprint title.
+      const plain = await open(notes());
+      for (const [line, text] of [
+        ['See [Owner] about the [Data System Name] and the [handbook](https://example.com/handbook).', 'Data System'],
+        ['- **Order** → **contains** → **OrderLine**', '→'],
+        ['**Blueprint Status**: [Draft/Review/Approved]', 'Blueprint'],
+      ] as const) {
+        const scopes = await scopesAt(plain, line, text);
+        assert.ok(scopes.includes('text.html.markdown'), scopes.join(' '));
+        assert.deepEqual(blueprintScopes(scopes), [], `${text} in ${line}`);
+      }
+      assert.doesNotMatch(await inspect(plain, '**Blueprint Status**: [Draft/Review/Approved]', '[Draft', ''), /blueprintPlaceholder/);
+      await ui.screenshot('syntax-colouring-plain-markdown');
+    });
+  }
 
   test('the missing-section quick fix adds the section where the template puts it and clears the diagnostic', async () => {
     const editor = await openCopy('ledger-draft.blueprint.md');

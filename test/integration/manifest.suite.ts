@@ -12,6 +12,8 @@ import {
   extension,
   open,
   openUntitled,
+  teamFolderFile,
+  workbench,
   workspaceFile,
 } from './helpers';
 
@@ -94,6 +96,60 @@ suite('Manifest as VS Code reads it', () => {
       await configuration.update('diagnostics.placeholder', undefined, vscode.ConfigurationTarget.Global);
     }
     await placeholdersAre(vscode.DiagnosticSeverity.Hint, 'placeholders as hints again once the setting is removed');
+  });
+
+  test('a "[markdown]" value reaches the server, and wins over the same setting without a language', async () => {
+    await api();
+    const uri = workspaceFile('ledger-draft.blueprint.md');
+    await open(uri);
+    await diagnosticsWithCodes(uri, ['missing-section', 'placeholder', 'placeholder']);
+    const plain = vscode.workspace.getConfiguration('blueprint');
+    const markdown = vscode.workspace.getConfiguration('blueprint', { languageId: 'markdown' });
+    try {
+      // "[markdown]": { "blueprint.diagnostics.placeholder": "off" } in the user settings.
+      await markdown.update('diagnostics.placeholder', 'off', vscode.ConfigurationTarget.Global, true);
+      assert.equal(markdown.inspect('diagnostics.placeholder')?.globalLanguageValue, 'off');
+      await diagnosticsWithCodes(uri, ['missing-section']);
+      // VS Code's precedence: a language-specific value beats one without a language, whatever their scopes.
+      await plain.update('diagnostics.placeholder', 'error', vscode.ConfigurationTarget.Global);
+      await plain.update('diagnostics.missing-section', 'hint', vscode.ConfigurationTarget.Global);
+      const [missing] = await eventually('missing-section as a hint, placeholders still off', () => {
+        const found = blueprintDiagnostics(uri);
+        return found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Hint ? found : undefined;
+      });
+      assert.equal(codeOf(missing!), 'missing-section');
+      if (workbench) {
+        // The Settings editor offers the severities for Markdown, with the value just set.
+        await vscode.commands.executeCommand('workbench.action.openSettings', '@lang:markdown blueprint.diagnostics');
+        await workbench.text('.settings-editor .setting-item-contents');
+        await workbench.screenshot('settings-for-markdown');
+      }
+    } finally {
+      await markdown.update('diagnostics.placeholder', undefined, vscode.ConfigurationTarget.Global, true);
+      await plain.update('diagnostics.placeholder', undefined, vscode.ConfigurationTarget.Global);
+      await plain.update('diagnostics.missing-section', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWithCodes(uri, ['missing-section', 'placeholder', 'placeholder']);
+  });
+
+  test('a folder\'s settings reach the server for that folder\'s documents only, its "[markdown]" values too', async () => {
+    await api();
+    // The same blueprint in both folders; team-folder/.vscode/settings.json turns placeholders off and,
+    // under "[markdown]", makes missing-section an error.
+    const elsewhere = workspaceFile('ledger-draft.blueprint.md');
+    const inTeamFolder = teamFolderFile('ledger-draft.blueprint.md');
+    await open(elsewhere);
+    await open(inTeamFolder);
+    const severities = (uri: vscode.Uri) =>
+      blueprintDiagnostics(uri)
+        .map((d) => `${codeOf(d)}:${vscode.DiagnosticSeverity[d.severity]}`)
+        .sort();
+    await eventually(`the team folder's settings to apply (have ${severities(inTeamFolder).join(', ')})`, () =>
+      severities(inTeamFolder).join(', ') === 'missing-section:Error' ? true : undefined,
+    );
+    await eventually(`the defaults elsewhere (have ${severities(elsewhere).join(', ')})`, () =>
+      severities(elsewhere).join(', ') === 'missing-section:Warning, placeholder:Warning, placeholder:Warning' ? true : undefined,
+    );
   });
 
   test('the commands are registered, and New Data Blueprint is in File > New File and the Explorer', async () => {

@@ -22,19 +22,24 @@ function endOf(task: vscode.Task, deadlineMs = 60_000): Promise<number | undefin
 }
 
 suite('Tasks: blueprint check in the Problems view', () => {
-  test('the blueprint task type offers check and fix for the folder, and $blueprint puts what check reports in the Problems view, for files never opened', async () => {
+  test('the blueprint task type offers check and fix for each folder, and $blueprint puts what check reports in the Problems view, for files never opened', async () => {
     await api();
     const tasks = await vscode.tasks.fetchTasks({ type: 'blueprint' });
-    assert.deepEqual(tasks.map((t) => [t.source, t.name, t.definition['command']]).sort(), [
-      ['blueprint', 'check', 'check'],
-      ['blueprint', 'fix', 'fix'],
+    const folderOf = (t: vscode.Task) => (typeof t.scope === 'object' ? t.scope.name : undefined);
+    // The integration workspace has two folders (blueprints.code-workspace).
+    assert.deepEqual(tasks.map((t) => [folderOf(t), t.source, t.name, t.definition['command']]).sort(), [
+      ['team-folder', 'blueprint', 'check', 'check'],
+      ['team-folder', 'blueprint', 'fix', 'fix'],
+      ['workspace', 'blueprint', 'check', 'check'],
+      ['workspace', 'blueprint', 'fix', 'fix'],
     ]);
-    const check = tasks.find((t) => t.name === 'check')!;
+    const check = tasks.find((t) => t.name === 'check' && folderOf(t) === 'workspace')!;
     assert.deepEqual(check.problemMatchers, ['$blueprint']);
     const execution = check.execution as vscode.ProcessExecution;
     assert.ok(execution instanceof vscode.ProcessExecution);
     assert.deepEqual(execution.args.slice(1), ['check', '--no-color']);
     assert.match(execution.args[0]!, /dist[\\/]cli\.js$/);
+    assert.equal(execution.options?.cwd, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, 'it runs in its own folder');
 
     // The same task on an approved copy of the workspace's blueprint in a folder of its own, which the
     // language server never sees (and the workspace is never written): whatever the Problems view

@@ -10,6 +10,7 @@ import { fixture } from '../support/documents';
 import { makeFifo, makeLink, manySectionBlueprint, manySectionTemplate } from '../support/hostile-files';
 import type { LspClient } from '../support/lsp-client';
 import { startInWorkspace } from '../support/workspace-client';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
 
 // The spawned dist/server.js in a workspace folder built to do harm: it must keep answering, read
 // nothing it should not, and say what it could not use.
@@ -183,7 +184,7 @@ test("an invalid editor setting is shown once as a warning naming the setting, n
       ],
       [
         2,
-        'Blueprint: blueprint.diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, too-large, degraded-analysis).',
+        `Blueprint: blueprint.diagnostics.section-ordr: is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')}).`,
       ],
       [2, 'Blueprint: blueprint.maxDocumentSize: "big" is not a number above 0; the default (1000000) applies.'],
     ],

@@ -188,6 +188,33 @@ test('messages, the placeholder hover and the code lens over the protocol say wh
   );
 });
 
+test('a client whose own outline lists the headings (VS Code) asks for the structures only; others get the whole outline', async () => {
+  const uri = 'file:///work/ledger-structures.md';
+  const vscodeLike = new LspClient();
+  try {
+    await vscodeLike.initialize({ initializationOptions: { outline: 'structures' } });
+    await vscodeLike.open(uri, filled);
+    const structures = await vscodeLike.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(
+      structures.map((s) => [s.name, s.children?.length]),
+      [
+        ['Order', 5],
+        ['OrderLine', 3],
+        ['Customer', 2],
+        ['LedgerState', 2],
+      ],
+    );
+  } finally {
+    await vscodeLike.stop();
+  }
+  await client.open(uri, filled);
+  const full = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(
+    full.map((s) => s.name),
+    ['Data Blueprint: Order Ledger'],
+  );
+});
+
 test('severities come from workspace/configuration and follow didChangeConfiguration', async () => {
   const uri = 'file:///work/configured.md';
   client.settings = { diagnostics: { placeholder: 'hint' } };

@@ -63,7 +63,7 @@ test('rule-control comments silence diagnostics, and "Ignore this diagnostic on 
       newText: '<!-- blueprint-disable-next-line placeholder -->\n',
     },
   ]);
-  const ignored = applyEdits(onePlaceholder, ignore.edit!.changes![uri]!);
+  const ignored = applyEdits(onePlaceholder, ignore.edit!.changes![uri]);
   await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: ignored }] });
   assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
 });
@@ -149,7 +149,7 @@ test('the section code lens counts placeholders left and jumps to the first thro
     },
   });
   assert.ok(lenses.slice(1).every((l) => l.command?.title === 'complete' && l.command.command === ''));
-  await client.request('workspace/executeCommand', { command: lenses[0]!.command!.command, arguments: lenses[0]!.command!.arguments });
+  await client.request('workspace/executeCommand', { command: lenses[0].command.command, arguments: lenses[0].command.arguments });
   assert.deepEqual(shown, [{ uri, selection: { start: { line: 6, character: 4 }, end: { line: 6, character: 17 } }, takeFocus: true }]);
 
   client.settings = { codeLens: { enabled: false } };
@@ -264,7 +264,7 @@ test('an rc file with comments and trailing commas is read; each unknown key and
     [
       [
         2,
-        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, too-large, degraded-analysis).`,
+        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, typescript-syntax, too-large, degraded-analysis).`,
       ],
       [
         2,

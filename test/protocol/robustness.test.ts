@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { fixture, templateText } from '../support/documents';
+import { fixture, templateText, messageOf } from '../support/documents';
 import { generateBlueprint } from '../support/generate-blueprint';
 import { LspClient } from '../support/lsp-client';
 
@@ -167,7 +167,7 @@ test('an edit with a range past the end of the document is applied as clamped an
   });
   const diagnostics = await client.diagnosticsFor(uri, 2);
   assert.ok(
-    diagnostics.some((d) => String(d.message).includes('[Trailing placeholder]')),
+    diagnostics.some((d) => messageOf(d).includes('[Trailing placeholder]')),
     JSON.stringify(diagnostics),
   );
   await assertStillAnswers();
@@ -301,7 +301,7 @@ test(
         diagnostics.map((d) => d.code),
         ['too-large'],
       );
-      assert.match(String(diagnostics[0]!.message), /blueprint\.maxDocumentSize/);
+      assert.match(messageOf(diagnostics[0]!), /blueprint\.maxDocumentSize/);
       for (const [method, params] of everyRequest(uri, { line: 40, character: 3 }))
         await within(large.request(method, params), 30_000, method);
       await large.notify('textDocument/didChange', {

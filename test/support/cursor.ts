@@ -9,7 +9,7 @@ export function withCursors(marked: string): { text: string; offsets: number[] }
   for (const m of marked.matchAll(/\$(\d)/g)) {
     text += marked.slice(last, m.index);
     offsets[Number(m[1])] = text.length;
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   text += marked.slice(last);
   return { text, offsets };

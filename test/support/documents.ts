@@ -62,3 +62,8 @@ export function applyEdits(
     edits.map((e) => ({ range: e.range, newText: e.newText })),
   );
 }
+
+/** A diagnostic's message as text: LSP 3.18 also allows Markdown content, which this server never sends. */
+export function messageOf(diagnostic: { readonly message: string | { readonly value: string } }): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

@@ -4,7 +4,6 @@
  * test that expands a snippet also checks it.
  */
 export function expandSnippet(snippet: string): string {
-  let out = '';
   let i = 0;
   const read = (closing: boolean): string => {
     let text = '';
@@ -43,8 +42,7 @@ export function expandSnippet(snippet: string): string {
     if (closing) throw new Error('unclosed tab stop in snippet');
     return text;
   };
-  out = read(false);
-  return out;
+  return read(false);
 }
 
 /** The tab stop numbers and their defaults, in order of appearance. */

@@ -5,7 +5,7 @@ import { asIsoDate } from '../../server/src/features/calendar-dates';
 import { ADD_MISSING_SECTIONS_KIND, closestChoice, codeActions, quickFixesFor } from '../../server/src/features/code-actions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
-import { analyse, fixture, settings, writtenTemplateText } from '../support/documents';
+import { analyse, fixture, messageOf, settings, writtenTemplateText } from '../support/documents';
 import { applyMinimal } from '../support/edits';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
@@ -17,7 +17,7 @@ function diagnosticsOf(text: string): Diagnostic[] {
 
 /** The fixes offered for the one diagnostic of `code` (matching `message` when given). */
 function fixesFor(text: string, code: string, message?: RegExp): { fixes: CodeAction[]; diagnostic: Diagnostic } {
-  const candidates = diagnosticsOf(text).filter((d) => d.code === code && (!message || message.test(String(d.message))));
+  const candidates = diagnosticsOf(text).filter((d) => d.code === code && (!message || message.test(messageOf(d))));
   assert.equal(candidates.length, 1, `one ${code} diagnostic expected, got ${JSON.stringify(diagnosticsOf(text).map((d) => d.message))}`);
   return { fixes: quickFixesFor(analyse(text), candidates[0]!, values), diagnostic: candidates[0]! };
 }
@@ -31,7 +31,10 @@ function apply(text: string, action: CodeAction): string {
   const after = applyMinimal(text, edits(action));
   const fixed = action.diagnostics?.[0];
   if (fixed) {
-    assert.ok(!diagnosticsOf(after).some((d) => d.code === fixed.code && d.message === fixed.message), `still reported: ${fixed.message}`);
+    assert.ok(
+      !diagnosticsOf(after).some((d) => d.code === fixed.code && d.message === fixed.message),
+      `still reported: ${messageOf(fixed)}`,
+    );
   }
   return after;
 }

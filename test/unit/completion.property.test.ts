@@ -7,7 +7,7 @@ import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { fuzzParameters, testTimeout } from '../support/arbitraries';
-import { applyEdits, fixture, settings, templateText, textDocument } from '../support/documents';
+import { applyEdits, fixture, settings, templateText, textDocument, messageOf } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
@@ -21,7 +21,7 @@ const BLUEPRINTS = [
 
 /** Where an author starts a new section or subsection: on a new line before a heading or the footer rule. */
 function headingLineStarts(text: string): number[] {
-  return [...text.matchAll(/^(?:##? |### |---\r?$)/gm)].map((m) => m.index!).filter((at) => at > 0);
+  return [...text.matchAll(/^(?:##? |### |---\r?$)/gm)].map((m) => m.index).filter((at) => at > 0);
 }
 
 /** A blueprint with some of its sections and subsections cut, and a cursor after `typed` on a new line. */
@@ -35,7 +35,7 @@ const typing = fc
   .map(([blueprint, cuts, where, typed]) => {
     let text = blueprint;
     for (const cut of cuts) {
-      const starts = [...text.matchAll(/^#{2,3} /gm)].map((m) => m.index!);
+      const starts = [...text.matchAll(/^#{2,3} /gm)].map((m) => m.index);
       if (starts.length === 0) break;
       const start = starts[cut % starts.length]!;
       const next = text.slice(start + 1).search(/^#{2,3} |^---\r?$/m);
@@ -74,7 +74,7 @@ test(
           // Where the author typed the heading is theirs to choose: a section typed out of template order says so.
           const unexpected = inserted.filter((d) => d.code !== 'placeholder' && d.code !== 'section-order');
           assert.deepEqual(
-            unexpected.map((d) => `${String(d.code)}: ${String(d.message)}`),
+            unexpected.map((d) => `${String(d.code)}: ${messageOf(d)}`),
             [],
             `after accepting '${item.label}'`,
           );
@@ -94,7 +94,7 @@ test('the whole-template completion of an empty blueprint file is valid snippet 
     const { after } = accept('', item);
     const diagnostics = computeDiagnostics(new BlueprintStore().get(textDocument(after))!, settings());
     assert.deepEqual(
-      diagnostics.filter((d) => d.code !== 'placeholder').map((d) => String(d.message)),
+      diagnostics.filter((d) => d.code !== 'placeholder').map((d) => messageOf(d)),
       [],
     );
     assert.ok(after.startsWith(templateText.split('\n')[0]!.split(':')[0]!));

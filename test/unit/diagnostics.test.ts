@@ -288,3 +288,66 @@ test("missing-footer-field for each template footer field absent: on the footer'
     ],
   );
 });
+
+test('typescript-syntax: a block that does not parse is reported at the token where the parser stopped, with its message', () => {
+  // A colon forgotten after a field name: the parser stops at the type.
+  const { text, offsets } = withCursors(filled.replace('  quantity: number;', '  quantity $0number$1;'));
+  const diagnostics = diagnose(text);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.message, d.range]),
+    [['typescript-syntax', DiagnosticSeverity.Warning, 'Unexpected token, expected ";"', rangeOf(text, offsets[0]!, offsets[1]!)]],
+  );
+});
+
+test('typescript-syntax: structures declared before and after the broken one still count, and so does its own name', () => {
+  const { text, offsets } = withCursors(
+    filled.replace('  email: string;\n};', '  email: $0;$1\n};\n\ninterface Refund {\n  orderId: string;\n}'),
+  );
+  const analysed = analyse(text);
+  assert.deepEqual(
+    analysed.model.structures.map((s) => s.name),
+    ['Order', 'OrderLine', 'Customer', 'Refund', 'LedgerState'],
+  );
+  // The relationship `**Customer** -> **places** -> **Order**` names a declared structure: no unknown-structure.
+  assert.deepEqual(
+    computeDiagnostics(analysed, settings()).map((d) => [d.code, d.message, d.range]),
+    [['typescript-syntax', 'Unexpected token', rangeOf(text, offsets[0]!, offsets[1]!)]],
+  );
+});
+
+test('typescript-syntax: a block that ends too early is reported on its last token, never on an empty range', () => {
+  const { text, offsets } = withCursors(
+    filled.replace(
+      'interface LedgerState {\n  orders: Map<string, Order>;\n  pending: Order[];\n}',
+      'interface LedgerState {\n  orders: Map<string, Order>;\n  pending: Order[]$0;$1',
+    ),
+  );
+  const [diagnostic] = only(diagnose(text), 'typescript-syntax');
+  assert.deepEqual(diagnostic?.range, rangeOf(text, offsets[0]!, offsets[1]!));
+  assert.ok(diagnostic.range.start.character < diagnostic.range.end.character);
+});
+
+test("typescript-syntax: placeholder names and the template's own code are no syntax errors", () => {
+  assert.deepEqual(only(diagnose(templateText), 'typescript-syntax'), []);
+  const text = filled.replace('interface OrderLine {', 'interface [OrderLine] {').replace('type Customer = {', 'type [Customer]Record = {');
+  assert.deepEqual(only(diagnose(text), 'typescript-syntax'), []);
+});
+
+test('typescript-syntax: exact ranges inside a list item, after CRLF, a BOM, emoji and CJK', () => {
+  const block = "- The ledger's 台帳 type 📦:\n\n  ```ts\n  interface Parcel {\n    weight: number\n    label $0string$1;\n  }\n  ```\n";
+  const marked = '\uFEFF' + filled.replace('### Data Relationships', block + '\n### Data Relationships').replace(/\n/g, '\r\n');
+  const { text, offsets } = withCursors(marked);
+  assert.deepEqual(
+    only(diagnose(text), 'typescript-syntax').map((d) => d.range),
+    [rangeOf(text, offsets[0]!, offsets[1]!)],
+  );
+});
+
+test('typescript-syntax follows its setting', () => {
+  const text = filled.replace('  quantity: number;', '  quantity number;');
+  assert.equal(
+    only(diagnose(text, { diagnostics: { 'typescript-syntax': 'error' } }), 'typescript-syntax')[0]?.severity,
+    DiagnosticSeverity.Error,
+  );
+  assert.deepEqual(only(diagnose(text, { diagnostics: { 'typescript-syntax': 'off' } }), 'typescript-syntax'), []);
+});

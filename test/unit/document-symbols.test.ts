@@ -83,3 +83,23 @@ test('fields are leaves without a children list, which keeps a long outline smal
   assert.equal(sku.name, 'sku');
   assert.equal('children' in sku, false);
 });
+
+test('for a client that lists headings itself, the outline is the structures and their fields, nothing else', () => {
+  const analysed = analyse(fixture('order-ledger.md'));
+  const symbols = documentSymbols(analysed, 'structures');
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.kind, s.children?.map((f) => f.name)]),
+    [
+      ['Order', SymbolKind.Interface, ['id', 'customerId', 'lines', 'totals', 'status']],
+      ['OrderLine', SymbolKind.Interface, ['sku', 'quantity', 'attributes']],
+      ['Customer', SymbolKind.Struct, ['id', 'email']],
+      ['LedgerState', SymbolKind.Interface, ['orders', 'pending']],
+    ],
+  );
+  // The same symbols as in the full outline, ranges included: only the headings around them are left out.
+  const full: DocumentSymbol[] = [];
+  walk(documentSymbols(analysed), (s) => {
+    if (s.kind === SymbolKind.Interface || s.kind === SymbolKind.Struct) full.push(s);
+  });
+  assert.deepEqual(symbols, full);
+});

@@ -13,7 +13,7 @@ import { builtinTemplates } from '../../server/src/model/templates';
 import { nodeFileAccess } from '../../server/src/project/node-file-access';
 import { TemplateFolderReader } from '../../server/src/project/template-folder';
 import { adversarialParagraph, fuzzParameters, insideBlueprint, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
-import { settings, templateText, textDocument } from '../support/documents';
+import { settings, templateText, textDocument, messageOf } from '../support/documents';
 
 // A hang guard, not a speed target (those are `npm run bench`'s): a case that takes longer than this
 // has gone quadratic or worse.
@@ -31,7 +31,7 @@ function analysedWithin(text: string): { placeholders: string[]; ms: number } {
   return {
     placeholders: diagnostics
       .filter((d) => d.code === 'placeholder')
-      .map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.message)}`),
+      .map((d) => `${d.range.start.line}:${d.range.start.character} ${messageOf(d)}`),
     ms,
   };
 }

@@ -2,14 +2,54 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { BlueprintParser } from '../../server/src/model/blueprint-parser';
+import { chunkStarts } from '../../server/src/model/section-chunks';
 import { fuzzParameters } from '../support/arbitraries';
 import { fixture, templateText } from '../support/documents';
 import { generateBlueprint } from '../support/generate-blueprint';
 
 // Edits that move chunk boundaries or change what a chunk means: headings at every level, fences
 // opened and closed, HTML blocks, reference definitions and their uses, list and quote markers,
-// emphasis, line ends of every kind, and characters outside the BMP.
+// emphasis, line ends of every kind, and characters outside the BMP; paragraph boundaries (a blank
+// line, then a paragraph, quote, definition, table or list item in column 0), front matter opened,
+// closed and commented, and GitHub alerts.
 const FRAGMENTS = [
+  '\n\nA paragraph.\n',
+  '\n\n',
+  '\n  \n',
+  '\n\n> quoted\n',
+  '\n\n> [!NOTE]\n> alert\n',
+  '[!TIP]',
+  '\n\n[def]: /d\n',
+  '[def]',
+  '\n\n1. first\n',
+  '\n\n2) second\n',
+  '\n\n+ plus\n',
+  '\n\n* star\n',
+  '\n\n    indented\n',
+  '\n\n<!-- a\n\nb -->\n',
+  '\n\n[^n]: note\n\n    more\n',
+  '[^n]',
+  '\n\n***\n',
+  '\n\n___\n',
+  '\n\n===\n',
+  '\n\n| a |\n| - |\n',
+  '\n\n  - nested\n',
+  '---\n',
+  '+++\n',
+  '---\ntitle: x\n---\n',
+  '# yaml comment\n',
+  'tags: [a, b]\n',
+  '\uFEFF---\n',
+  '- a\n- b\n',
+  '1. x\n2. y\n',
+  '3) z\n',
+  '- [ ] t\n',
+  'text\n2. a\n3. b\n',
+  '* a\n- b\n',
+  '-\n',
+  '- - -\n',
+  '  ```\n',
+  '**L**: v\n',
   '#',
   '# ',
   '## ',
@@ -93,7 +133,18 @@ function apply(text: string, e: Edit): string {
 }
 
 const generated = generateBlueprint({ lines: 300, seed: 7 });
+const teamWritten = fixture('payments-ledger.md');
+const headingless = generated.replace(/^#{1,6} .*\n/gm, '').slice(0, 4000);
+const listed = Array.from({ length: 40 }, (_, i) =>
+  i % 7 === 3 ? `${i}. step [${i}]\n` : `- **Item${i}** → **has** → **Part${i}**\n`,
+).join('');
 const STARTS = [
+  teamWritten.slice(0, 3000),
+  `# Data Blueprint: Lists\n\n${listed}\nText\n2. not an item\n3. nor this\n\n1. one\n1. two\n1) other list\n`,
+  teamWritten.slice(teamWritten.indexOf('## Data Integrity')),
+  headingless,
+  '---\ntitle: Ledger\n# a comment, not a heading\ntags: [a, b]\n---\n\n' + templateText.slice(0, 1500),
+  '+++\ntitle = "Ledger"\n+++\n---\n\n# Data Blueprint: X\n\nText.\n\n---\nnot: front matter\n---\n',
   templateText,
   fixture('order-ledger.md'),
   generated.slice(0, 3000),
@@ -102,19 +153,48 @@ const STARTS = [
   '\uFEFF' + templateText.slice(0, 1200),
 ];
 
+// The parser as documents get it, and one that cuts at every paragraph boundary, not one in eight.
+const CHUNKINGS = [{}, { paragraphBoundaryOneIn: 1 }];
+
 test('after every edit of a random sequence, the incremental model equals a parse of the whole text as one chunk', () => {
   fc.assert(
-    fc.property(fc.constantFrom(...STARTS), fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
-      const incremental = new BlueprintParser();
-      let text = start;
-      assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));
-      for (const e of edits) {
-        text = apply(text, e);
-        assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text), `after edit ${JSON.stringify(e)}`);
-      }
-    }),
-    { seed: 20260305, numRuns: 120 },
+    fc.property(
+      fc.constantFrom(...STARTS),
+      fc.constantFrom(...CHUNKINGS),
+      fc.array(edit, { minLength: 1, maxLength: 12 }),
+      (start, chunking, edits) => {
+        const incremental = new BlueprintParser({ chunking });
+        let text = start;
+        assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text));
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepEqual(incremental.parse(text), new BlueprintParser({ chunked: false }).parse(text), `after edit ${JSON.stringify(e)}`);
+        }
+      },
+    ),
+    { seed: 20260305, numRuns: 160 },
   );
+});
+
+test('cut at every paragraph boundary, each text of the model tests parses as in one chunk', () => {
+  for (const text of [
+    ...STARTS,
+    teamWritten,
+    teamWritten.replace(/\n/g, '\r\n'),
+    '\uFEFF' + teamWritten,
+    generated.replace(/^#{1,6} .*\n/gm, ''),
+  ]) {
+    const starts = chunkStarts(text, { paragraphBoundaryOneIn: 1 });
+    assert.ok(starts.length > 1, JSON.stringify(text.slice(0, 80)));
+    assert.ok(
+      starts.slice(1).every((start) => !/^[ \t]/.test(text.slice(start, start + 1))),
+      'no chunk starts indented',
+    );
+    assert.deepEqual(
+      new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } }).parse(text),
+      new BlueprintParser({ chunked: false }).parse(text),
+    );
+  }
 });
 
 test('undoing an edit gives back the first model, chunks served from the cache or not', () => {
@@ -132,7 +212,7 @@ test('preparing a text in slices, finished or left half-way by the next edit, ch
       fc.constantFrom(...STARTS),
       fc.array(fc.record({ edit, slices: fc.nat({ max: 6 }) }), { minLength: 1, maxLength: 8 }),
       (start, steps) => {
-        const incremental = new BlueprintParser();
+        const incremental = new BlueprintParser({ chunking: { paragraphBoundaryOneIn: 1 } });
         let text = start;
         for (const { edit: e, slices } of steps) {
           // `slices` calls of prepare, each stopped after one chunk; the next edit may come before it is done.

@@ -8,8 +8,10 @@ import { SEVERITY_NAMES } from '../../server/src/settings';
 import { repoRoot } from '../support/documents';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const properties: Record<string, { type: string; default: unknown; enum?: string[]; markdownDescription?: string; description?: string }> =
-  manifest.contributes.configuration.properties;
+const properties: Record<
+  string,
+  { type: string; default: unknown; scope?: string; enum?: string[]; markdownDescription?: string; description?: string }
+> = manifest.contributes.configuration.properties;
 
 test('every diagnostic code has a blueprint.diagnostics.<code> setting with the server default', () => {
   for (const [code, severity] of Object.entries(DIAGNOSTIC_DEFAULTS)) {
@@ -33,12 +35,46 @@ test('every setting has a type, a default and a description', () => {
   }
 });
 
+test("every setting declares its scope: what a document is checked with can be set per language, the project's settings per folder", () => {
+  const scopes = Object.fromEntries(Object.entries(properties).map(([name, setting]) => [name, setting.scope]));
+  for (const [name, scope] of Object.entries(scopes)) {
+    // Under "[markdown]" in settings.json; VS Code refuses language-specific values for the other scopes.
+    if (name.startsWith('blueprint.diagnostics.')) assert.equal(scope, 'language-overridable', name);
+  }
+  assert.deepEqual(Object.fromEntries(Object.entries(scopes).filter(([name]) => !name.startsWith('blueprint.diagnostics.'))), {
+    'blueprint.author': 'resource',
+    // Read by vscode-languageclient itself, for the whole window.
+    'blueprint.trace.server': 'window',
+    'blueprint.maxDocumentSize': 'language-overridable',
+    'blueprint.severityByStatus': 'language-overridable',
+    'blueprint.templates.folder': 'resource',
+    'blueprint.codeLens.enabled': 'language-overridable',
+  });
+});
+
+test("the README's settings table gives every setting the scope the manifest declares", () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('\n## Settings\n'), readme.indexOf('\n## ', readme.indexOf('\n## Settings\n') + 1));
+  // Cells are separated by `|`; `\|` inside a cell is an escaped bar (`off` \| `messages`).
+  const rows = table
+    .split('\n')
+    .filter((line) => line.startsWith('| `blueprint.'))
+    .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/^`|`$/g, '')))
+    .map((cells) => [cells[1]!, cells[4]!] as const);
+  const documented = new Map(rows);
+  for (const [name, setting] of Object.entries(properties)) {
+    const row = name.startsWith('blueprint.diagnostics.') ? 'blueprint.diagnostics.<code>' : name;
+    assert.equal(documented.get(row), setting.scope, `the README's row for ${row}`);
+  }
+  assert.equal(rows.length, Object.keys(properties).filter((name) => !name.startsWith('blueprint.diagnostics.')).length + 1);
+});
+
 test('commands are in the Blueprint category; keybindings and menus name declared commands', () => {
   const commands: Array<{ command: string; category: string }> = manifest.contributes.commands;
   for (const c of commands) assert.equal(c.category, 'Blueprint', c.command);
   const ids = new Set(commands.map((c) => c.command));
   for (const k of manifest.contributes.keybindings) assert.ok(ids.has(k.command), k.command);
-  for (const entries of Object.values(manifest.contributes.menus) as Array<Array<{ command: string }>>) {
+  for (const entries of Object.values<Array<{ command: string }>>(manifest.contributes.menus)) {
     for (const m of entries) assert.ok(ids.has(m.command), m.command);
   }
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BlueprintParser, parseBlueprint } from '../../server/src/model/blueprint-parser';
+import { chunkStarts } from '../../server/src/model/section-chunks';
 import { withCursors } from '../support/cursor';
 import { fixture, templateText } from '../support/documents';
 
@@ -180,10 +181,11 @@ test('a fence that a list item leaves open swallows the next heading, as in a wh
 test('prepare analyses one uncached chunk per slice, and parse then gives the same model as a parse in one go', () => {
   const text = templateText;
   const parser = new BlueprintParser();
-  let slices = 1;
-  while (!parser.prepare(text, () => true)) slices++;
-  // The template cuts before its title, nine sections and their subsections: one chunk each.
-  assert.equal(slices, (text.match(/^#{1,3} /gm) ?? []).length + (text.startsWith('#') ? 0 : 1));
+  let stopped = 0;
+  while (!parser.prepare(text, () => true)) stopped++;
+  // Each call but the last stops after one chunk: the template cuts before its title, its nine
+  // sections and their subsections (and at any paragraph boundary its text picks).
+  assert.equal(stopped, chunkStarts(text).length);
   assert.deepEqual(parser.parse(text), parseBlueprint(text));
   // After an edit inside one subsection, only its chunk is analysed again: the first call stops
   // after it, the second walks the cached rest.
@@ -198,4 +200,33 @@ test('prepare analyses one uncached chunk per slice, and parse then gives the sa
     true,
   );
   assert.deepEqual(parser.parse(edited), parseBlueprint(edited));
+});
+
+test('a declaration that does not parse keeps its name, placeholder or not, with no fields', () => {
+  const { text, offsets } = withCursors(
+    '# Data Blueprint: X\n\n```typescript\ninterface A { a: string }\ninterface $0[Broken]$1 {\n  x: ;\n}\ninterface $2Also$3Broken {\n  y string;\n}\ninterface C { c: number }\n```\n',
+  );
+  const model = parseBlueprint(text);
+  assert.deepEqual(
+    model.structures.map((s) => [s.name, s.nameIsPlaceholder, s.fields.length]),
+    [
+      ['A', false, 1],
+      ['[Broken]', true, 0],
+      ['AlsoBroken', false, 0],
+      ['C', false, 1],
+    ],
+  );
+  assert.deepEqual(model.structures[1]!.nameSpan, { start: offsets[0], end: offsets[1] });
+  assert.equal(model.structures[2]!.nameSpan.start, offsets[2]);
+  assert.deepEqual(
+    model.typescriptErrors.map((e) => [e.message, text.slice(e.span.start, e.span.end)]),
+    [
+      ['Unexpected token', ';'],
+      ['Unexpected token, expected ";"', 'string'],
+    ],
+  );
+  assert.deepEqual(
+    model.placeholders.map((p) => p.text),
+    ['Broken'],
+  );
 });

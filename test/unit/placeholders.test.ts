@@ -68,3 +68,37 @@ test('a placeholder name in code has its exact range', () => {
   const { text, offsets } = withCursors(`${title}\`\`\`typescript\ninterface $0[SystemName]$1State {\n  id: string;\n}\n\`\`\`\n`);
   assert.deepEqual(parseBlueprint(text).placeholders, [{ text: 'SystemName', span: { start: offsets[0], end: offsets[1] } }]);
 });
+
+test('GitHub alerts are not placeholders: the five markers, in any case, alone on the first line of a block quote', () => {
+  const alerts = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION', 'note', 'Warning', 'cAuTiOn']
+    .map((kind) => `> [!${kind}]\n> Read this before changing the schema.\n`)
+    .join('\n');
+  assert.deepEqual(placeholdersIn(alerts), []);
+  // Trailing white space or a hard break after the marker, a marker with nothing under it, CRLF.
+  assert.deepEqual(
+    placeholdersIn('> [!NOTE]   \n> Spaces.\n\n> [!TIP]\\\n> A hard break.\n\n> [!IMPORTANT]\n\n> [!WARNING]\r\n> CRLF.\r\n'),
+    [],
+  );
+  assert.deepEqual(placeholdersIn('> [!NOTE]\n>\n> Paragraph two, with a [real placeholder].\n'), ['real placeholder']);
+});
+
+test('what GitHub does not render as an alert keeps its brackets: text after the marker, other words, nesting, prose', () => {
+  const { text, offsets } = withCursors(`${title}> $0[!NOTE]$1 Read this first.\n`);
+  assert.deepEqual(parseBlueprint(text).placeholders, [{ text: '!NOTE', span: { start: offsets[0], end: offsets[1] } }]);
+  assert.deepEqual(placeholdersIn('> [!INFO]\n> Not one of the five.\n'), ['!INFO']);
+  assert.deepEqual(placeholdersIn('> > [!NOTE]\n> > Nested.\n'), ['!NOTE']);
+  assert.deepEqual(placeholdersIn('- > [!TIP]\n  > In a list.\n'), ['!TIP']);
+  assert.deepEqual(placeholdersIn('Prose that mentions [!WARNING] alerts.\n'), ['!WARNING']);
+  assert.deepEqual(placeholdersIn('> Quoted first.\n> [!NOTE]\n'), ['!NOTE']);
+});
+
+test('front matter is not text: brackets in YAML and TOML are not placeholders', () => {
+  const yaml =
+    '---\ntitle: Ledger\ntags: [ledger, finance]\nowners: ["[team]"]\n---\n\n# Data Blueprint: Ledger\n\n## Purpose\n\nOwned by [Team Name].\n';
+  assert.deepEqual(
+    parseBlueprint(yaml).placeholders.map((p) => p.text),
+    ['Team Name'],
+  );
+  const toml = '+++\ntitle = "Ledger"\ntags = ["ledger", "finance"]\n[extra]\nreviewed = true\n+++\n\n# Data Blueprint: Ledger\n';
+  assert.deepEqual(parseBlueprint(toml).placeholders, []);
+});

@@ -7,7 +7,7 @@ import { addAllMissingSections, quickFixesFor } from '../../server/src/features/
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { fuzzParameters, hostileText, mutate, mutation, testTimeout } from '../support/arbitraries';
-import { fixture, settings, textDocument } from '../support/documents';
+import { fixture, settings, textDocument, messageOf } from '../support/documents';
 import { applyMinimal } from '../support/edits';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
@@ -53,14 +53,14 @@ const DAMAGE: Damage[] = [
     // A section or subsection emptied down to its heading (and a guidance line after it, if any).
     const starts = headingStarts(text, /^#{2,3} /gm);
     if (starts.length === 0) return text;
-    const lineEnd = text.indexOf('\n', starts[pick % starts.length]!) + 1;
+    const lineEnd = text.indexOf('\n', starts[pick % starts.length]) + 1;
     const next = text.slice(lineEnd).search(/^#{2,3} |^---\r?$/m);
     return text.slice(0, lineEnd) + (next < 0 ? '' : text.slice(lineEnd + next));
   },
 ];
 
 function headingStarts(text: string, heading: RegExp): number[] {
-  return [...text.matchAll(heading)].map((m) => m.index!);
+  return [...text.matchAll(heading)].map((m) => m.index);
 }
 
 function cutHeadedPart(text: string, heading: RegExp, pick: number): string {
@@ -97,7 +97,7 @@ function diagnosticsOf(text: string): Diagnostic[] {
   return analysed ? computeDiagnostics(analysed, settings()) : [];
 }
 
-const key = (d: Diagnostic) => `${String(d.code)}: ${String(d.message)}`;
+const key = (d: Diagnostic) => `${String(d.code)}: ${messageOf(d)}`;
 
 function count(diagnostics: readonly Diagnostic[], wanted: string): number {
   return diagnostics.filter((d) => key(d) === wanted).length;

@@ -160,7 +160,7 @@ function exerciseEveryFeature(text: string, positions: readonly Position[]): voi
 function positionsOf(text: string, extra: readonly Position[]): Position[] {
   const document = textDocument(text);
   const offsets = [0, text.length, Math.floor(text.length / 2)];
-  for (const match of text.matchAll(/\[|^#|\*\*|→|: |\|/gm)) offsets.push(match.index!, match.index! + 1);
+  for (const match of text.matchAll(/\[|^#|\*\*|→|: |\|/gm)) offsets.push(match.index, match.index + 1);
   return [...offsets.filter((_, i) => i % 3 === 0).map((o) => document.positionAt(o)), ...extra];
 }
 

@@ -3,9 +3,8 @@ import { test } from 'node:test';
 import { deriveSchema } from '../../server/src/model/schema';
 import { builtinTemplates } from '../../server/src/model/templates';
 import { newBlueprintText, snippetFromTemplateText, today } from '../../server/src/features/template-text';
-import { analyse, templateText } from '../support/documents';
+import { analyse, templateText, settings } from '../support/documents';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { settings } from '../support/documents';
 
 const schema = builtinTemplates[0]!;
 

@@ -10,6 +10,7 @@ import { tooLargeDiagnostics } from '../features/size-limit';
 import { builtinTemplates } from '../model/templates';
 import type { FileAccess } from '../project/file-access';
 import type { FolderContext, Project } from '../project/project';
+import { systemUserName } from '../project/system-user';
 import type { TextEncoding } from '../project/text-decoding';
 import { writeTextAtomically } from './atomic-write';
 import type { FixMode } from './usage';
@@ -100,7 +101,7 @@ export class FileChecker {
 
   /** The text with the safe fixes applied, pass after pass until none is left (at most MAX_FIX_PASSES). */
   private fixedText(document: TextDocument, { settings, templates }: FolderContext): string {
-    const values = footerValues(settings);
+    const values = footerValues(settings, new Date(), systemUserName);
     let current = document;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const analysed = this.store.get(current, templates);

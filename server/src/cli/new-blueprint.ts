@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { templateByKind } from '../documents/template-registry';
-import { systemUserName } from '../features/footer-values';
+import { systemUserName } from '../project/system-user';
 import { newBlueprintText, today } from '../features/template-text';
 import type { FileAccess } from '../project/file-access';
 import { Project, repositoryRootFinder } from '../project/project';
@@ -42,7 +42,9 @@ export async function writeNewBlueprint(
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'EEXIST') throw new ExistingFileError(`${where} already exists; not overwriting it. Choose another name or --output.`);
-    throw new FileWriteError(`${where} cannot be written: ${WRITE_FAILURES[String(code)] ?? String(code ?? 'unknown error')}`);
+    throw new FileWriteError(
+      `${where} cannot be written: ${WRITE_FAILURES[String(code)] ?? (typeof code === 'string' ? code : 'unknown error')}`,
+    );
   }
   return { path: where, problems: context.problems };
 }

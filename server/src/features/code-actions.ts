@@ -276,14 +276,14 @@ function mergeDuplicate(analysed: AnalysedBlueprint, span: Span, data: Diagnosti
   if (!first || !duplicate || duplicate === first) return [];
   const text = document.getText();
   const sameGuidance = duplicate.guidance && first.guidance && sameName(duplicate.guidance.text, first.guidance.text);
-  const contentStart = sameGuidance ? duplicate.guidance!.span.end : duplicate.heading.span.end;
+  const contentStart = sameGuidance ? duplicate.guidance.span.end : duplicate.heading.span.end;
   const content = text.slice(contentStart, duplicate.contentEnd).replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '');
   // A section takes its closing separator with it; a subsection leaves its section's separator in place.
   const removedEnd = pastWhiteSpace(text, isSubsection ? duplicate.contentEnd : duplicate.span.end);
   const edits: TextEdit[] = [];
   if (content.trim() !== '') edits.push(insertBlock(document, first.contentEnd, content));
   edits.push({ range: toRange(document, { start: duplicate.heading.span.start, end: removedEnd }), newText: '' });
-  const name = isSubsection ? data.subsection! : data.section;
+  const name = isSubsection ? data.subsection : data.section;
   return [{ title: `Merge into the first '${name}'`, isPreferred: true, edits }];
 }
 
@@ -361,7 +361,7 @@ function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: Diagnos
   if (!templatePart || !present || present.contentBlockCount > 0) return [];
   const body = schema.text.slice(templatePart.guidance?.span.end ?? templatePart.heading.span.end, templatePart.contentEnd).trim();
   if (body === '') return [];
-  const name = isSubsection ? data.subsection! : sectionSchema.name;
+  const name = isSubsection ? data.subsection : sectionSchema.name;
   return [
     {
       title: `Fill '${name}' from the template`,

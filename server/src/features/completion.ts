@@ -8,7 +8,7 @@ import { lineBreakOf, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
 import { templateBlock } from './skeleton-edits';
-import { templatePlaces } from './template-places';
+import { isRelationshipPlace } from './template-places';
 import { sectionSnippet, templateSnippet } from './template-snippets';
 import { newBlueprintText } from './template-text';
 
@@ -122,6 +122,8 @@ const sectionHeading: Context = (analysed, line, { snippets }) => {
   const marks = HEADING_LINE.exec(line.before)?.[1];
   if (marks === undefined || marks.length > 2) return undefined;
   const { model, schema } = analysed;
+  // A `#` line in front matter is a YAML or TOML comment.
+  if (model.frontMatter && line.start < model.frontMatter.end) return undefined;
   const isHeading =
     marks.length === 2
       ? model.sections.some((s) => s.heading.span.start === line.start)
@@ -199,30 +201,19 @@ function headingItem(
 
 const RELATIONSHIP_FROM = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*([^*]*)$/;
 const RELATIONSHIP_TO = /(?:→|->)[ \t]*\*\*[^*]*\*\*[ \t]*(?:→|->)[ \t]*\*\*([^*]*)$/;
-const ARROW = /→|->/;
 
-/** In `**A** → **verb** → **B**`, at A or B: the structures the blueprint declares. */
+/**
+ * In `**A** → **verb** → **B**`, at A or B, where the template has relationship bullets: the
+ * structures the blueprint declares. A bold-arrow bullet elsewhere is prose and gets nothing.
+ */
 const relationshipEnd: Context = (analysed, line) => {
   const to = RELATIONSHIP_TO.exec(line.before);
   const from = to ? undefined : RELATIONSHIP_FROM.exec(line.before);
   if (!to && !from) return undefined;
-  if (from && !ARROW.test(line.after) && !inRelationshipPlace(analysed, line.start)) return undefined;
+  if (!isRelationshipPlace(analysed, line.start)) return undefined;
   const typed = (to ?? from)![1]!;
   return structureItems(analysed, line, typed);
 };
-
-function inRelationshipPlace({ model, schema }: AnalysedBlueprint, offset: number): boolean {
-  const section = model.sections.find((s) => s.span.start <= offset && offset <= s.span.end);
-  if (!section) return false;
-  const subsection = section.subsections.find((s) => s.span.start <= offset && offset <= s.span.end);
-  return templatePlaces(schema).relationships.some(
-    (place) =>
-      sameName(place.section, section.heading.text) &&
-      (place.subsection === undefined
-        ? subsection === undefined
-        : subsection !== undefined && sameName(place.subsection, subsection.heading.text)),
-  );
-}
 
 const TYPE_POSITION = /(?:^[ \t]*(?:readonly[ \t]+)?[\w$]+\??[ \t]*:|[<|&,([=]|\bextends|\bimplements)[ \t]*([A-Za-z_$][\w$]*)?$/;
 
@@ -247,7 +238,7 @@ function insideTypescriptBlock({ document, model }: AnalysedBlueprint, line: Cur
   const from = subsection?.span.start ?? section?.span.start ?? (text.startsWith(BOM) ? 1 : 0);
   // Most lines with a colon or a comma are prose: without a fence above the cursor there is nothing to parse.
   if (Math.max(text.lastIndexOf('```', line.start), text.lastIndexOf('~~~', line.start)) < from) return false;
-  const root = parseMarkdown(text.slice(from, line.end));
+  const root = parseMarkdown(text.slice(from, line.end), { documentStart: from <= (text.startsWith(BOM) ? 1 : 0) });
   const cursor = line.offset - from;
   const visit = (nodes: readonly Node[]): boolean =>
     nodes.some(
@@ -258,7 +249,7 @@ function insideTypescriptBlock({ document, model }: AnalysedBlueprint, line: Cur
           cursor <= node.position!.end.offset!) ||
         (node.children !== undefined && visit(node.children)),
     );
-  return visit(root.children as readonly Node[]);
+  return visit(root.children);
 }
 
 interface Node {

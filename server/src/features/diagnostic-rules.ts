@@ -61,6 +61,11 @@ export const DIAGNOSTIC_RULES: Record<
     detail:
       "A relationship end names no structure declared by an interface, type, class or enum in the blueprint's typescript blocks. Quick fix: declare an interface stub in Related Data Structures.",
   },
+  'typescript-syntax': {
+    summary: 'a `typescript` block does not parse; reported at the token where the parser stopped, with its message',
+    detail:
+      "A typescript block does not parse: the parser's message, on the token where it stopped (the last token when the block ends too early). The structures declared before and after it, and the name of the broken one, still count, so relationships to them are not reported as unknown-structure.",
+  },
   'too-large': {
     summary: 'the document is larger than `#blueprint.maxDocumentSize#` and is not checked',
     detail:

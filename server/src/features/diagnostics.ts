@@ -15,6 +15,7 @@ import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { dateProblem } from './calendar-dates';
 import { toRange } from './lsp-ranges';
+import { templateRelationships } from './template-places';
 
 /** Every diagnostic code the server reports, with its default severity. */
 export const DIAGNOSTIC_DEFAULTS = {
@@ -28,6 +29,7 @@ export const DIAGNOSTIC_DEFAULTS = {
   'invalid-date': 'error',
   'missing-footer-field': 'warning',
   'unknown-structure': 'warning',
+  'typescript-syntax': 'warning',
   'too-large': 'warning',
   'degraded-analysis': 'information',
 } as const satisfies Record<string, Exclude<SeverityName, 'off'>>;
@@ -94,7 +96,7 @@ const findingsByModel = new WeakMap<
   { readonly schema: AnalysedBlueprint['schema']; readonly findings: readonly Finding[] }
 >();
 
-/** The problems in document order within each kind: placeholders, structure, footer, relationships. */
+/** The problems in document order within each kind: placeholders, structure, footer, code, relationships. */
 export function findProblems({ model, schema }: Pick<AnalysedBlueprint, 'model' | 'schema'>): readonly Finding[] {
   const known = findingsByModel.get(model);
   if (known?.schema === schema) return known.findings;
@@ -125,8 +127,11 @@ function problemsOf(model: AnalysedBlueprint['model'], schema: AnalysedBlueprint
       message: `This paragraph holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so its links, emphasis and code spans are not checked (its placeholders are)`,
     });
   }
+  for (const error of model.typescriptErrors) {
+    findings.push({ code: 'typescript-syntax', span: error.span, message: error.message });
+  }
   const declared = new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name));
-  for (const r of model.relationships) {
+  for (const r of templateRelationships({ model, schema })) {
     for (const end of [r.from, r.to]) {
       if (end.isPlaceholder || end.text === '' || declared.has(end.text)) continue;
       findings.push({
@@ -294,7 +299,7 @@ function firstGreater(values: readonly number[], value: number): number {
 function longestIncreasingRun(values: readonly number[]): Set<number> {
   // Patience sorting: tails[k] is the index ending the best run of length k+1.
   const tails: number[] = [];
-  const previous: number[] = new Array(values.length).fill(-1);
+  const previous = new Array<number>(values.length).fill(-1);
   values.forEach((value, i) => {
     let lo = 0;
     let hi = tails.length;

@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Section, Structure, StructureKind } from '../model/blueprint';
 import type { Span } from '../model/span';
+import type { OutlineContent } from '../protocol';
 import { toRange } from './lsp-ranges';
 
 const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
@@ -13,19 +14,16 @@ const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
 
 // Editors ask for the outline many times per version (outline view, breadcrumbs, sticky scroll);
 // the store hands out one AnalysedBlueprint per version, so the answer is kept with it.
-const outlines = new WeakMap<AnalysedBlueprint, DocumentSymbol[]>();
+const outlines = new WeakMap<AnalysedBlueprint, Partial<Record<OutlineContent, DocumentSymbol[]>>>();
 
-/** The outline: title, then sections, subsections, the structures they declare and their fields. */
-export function documentSymbols(analysed: AnalysedBlueprint): DocumentSymbol[] {
-  let outline = outlines.get(analysed);
-  if (!outline) {
-    outline = buildOutline(analysed);
-    outlines.set(analysed, outline);
-  }
-  return outline;
+/** The outline: title, then sections, subsections, the structures they declare and their fields (or only the structures). */
+export function documentSymbols(analysed: AnalysedBlueprint, content: OutlineContent = 'full'): DocumentSymbol[] {
+  let kept = outlines.get(analysed);
+  if (!kept) outlines.set(analysed, (kept = {}));
+  return (kept[content] ??= buildOutline(analysed, content));
 }
 
-function buildOutline({ document, model }: AnalysedBlueprint): DocumentSymbol[] {
+function buildOutline({ document, model }: AnalysedBlueprint, content: OutlineContent): DocumentSymbol[] {
   // A leaf has no `children` at all: a 10,000-line blueprint's outline has thousands of fields, and
   // the answer's size is most of what the request costs.
   const symbol = (name: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol => ({
@@ -43,6 +41,7 @@ function buildOutline({ document, model }: AnalysedBlueprint): DocumentSymbol[] 
       s.nameSpan,
       s.fields.map((f) => symbol(f.name, s.kind === 'enum' ? SymbolKind.EnumMember : SymbolKind.Field, f.span, f.nameSpan)),
     );
+  if (content === 'structures') return model.structures.map(structureSymbol);
   // Structures are in document order: find the first one at or after a span by binary search.
   const firstFrom = (offset: number): number => {
     let lo = 0;

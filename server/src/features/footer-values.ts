@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import type { BlueprintSettings } from '../settings';
 import { today } from './template-text';
 
@@ -10,15 +9,7 @@ export interface FooterValues {
   readonly author: string | undefined;
 }
 
-export function footerValues(settings: BlueprintSettings, now = new Date(), systemUser = systemUserName): FooterValues {
+/** `systemUser` comes from the host (the operating system user where there is one): features import no Node module. */
+export function footerValues(settings: BlueprintSettings, now: Date, systemUser: () => string | undefined): FooterValues {
   return { date: today(now), author: settings.author || systemUser() || undefined };
-}
-
-/** The operating system user's name; some containers have a uid without a passwd entry, and then there is none. */
-export function systemUserName(): string | undefined {
-  try {
-    return userInfo().username.trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }

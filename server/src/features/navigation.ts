@@ -13,6 +13,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint } from '../model/blueprint';
 import { spanContains, type Span } from '../model/span';
 import { toOffset, toRange } from './lsp-ranges';
+import { templateRelationships } from './template-places';
 
 /** Where a structure's name is written: its declaration, a type in a typescript block, a relationship end. */
 interface Occurrence {
@@ -25,14 +26,15 @@ interface Occurrence {
  * Every place a structure is named, in document order. Only text that reads exactly as the name
  * counts, so a rename never rewrites anything else (a bold end written with escapes is left alone).
  */
-function occurrences({ document, model }: AnalysedBlueprint): Occurrence[] {
+function occurrences(analysed: AnalysedBlueprint): Occurrence[] {
+  const { document, model } = analysed;
   const text = document.getText();
   const found: Occurrence[] = [];
   for (const s of model.structures) {
     if (!s.nameIsPlaceholder) found.push({ name: s.name, span: s.nameSpan, role: 'declaration' });
     for (const r of s.typeReferences) found.push({ name: r.name, span: r.span, role: 'type' });
   }
-  for (const r of model.relationships) {
+  for (const r of templateRelationships(analysed)) {
     for (const end of [r.from, r.to]) {
       if (!end.isPlaceholder && end.text !== '') found.push({ name: end.text, span: end.span, role: 'relationship' });
     }

@@ -2,6 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BlueprintStore } from '../documents/blueprint-store';
 import type { TemplateSchema } from '../model/schema';
+import { frontMatterEnd } from '../model/markdown-parser';
 import type { BlueprintSettings } from '../settings';
 import { DIAGNOSTIC_SOURCE, severityFor } from './diagnostics';
 
@@ -9,10 +10,14 @@ export function isTooLarge(document: TextDocument, settings: BlueprintSettings):
   return document.getText().length > settings.maxDocumentSize;
 }
 
-/** Whether a document too large to analyse would be a blueprint, judged from its first lines only. */
+/** How far into a document too large to analyse its front matter is looked for. */
+const FRONT_MATTER_LOOKAHEAD = 65_536;
+
+/** Whether a document too large to analyse would be a blueprint, judged from its first lines (after its front matter) only. */
 export function looksLikeBlueprint(document: TextDocument, store: BlueprintStore, templates?: readonly TemplateSchema[]): boolean {
-  const head = document.getText().slice(0, 4096);
-  return store.isBlueprintText(head, document.uri, templates);
+  const text = document.getText();
+  const frontMatter = frontMatterEnd(text.slice(0, FRONT_MATTER_LOOKAHEAD)) ?? 0;
+  return store.isBlueprintText(text.slice(0, frontMatter + 4096), document.uri, templates);
 }
 
 /**

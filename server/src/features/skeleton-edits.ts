@@ -137,8 +137,8 @@ export function footerFieldEdits(analysed: AnalysedBlueprint, labels: readonly s
   for (const field of schema.footer) {
     const present = model.footer.findIndex((f) => sameName(f.label, field.label));
     if (present >= 0) previous = present;
-    else if (added.includes(field))
-      previous >= 0 ? after.set(previous, [...(after.get(previous) ?? []), line(field)]) : before.push(line(field));
+    else if (added.includes(field) && previous >= 0) after.set(previous, [...(after.get(previous) ?? []), line(field)]);
+    else if (added.includes(field)) before.push(line(field));
   }
   const edits: TextEdit[] = [];
   if (before.length > 0) {

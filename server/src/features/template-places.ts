@@ -1,5 +1,7 @@
-import type { Blueprint, Section } from '../model/blueprint';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
+import type { Blueprint, Relationship, Section } from '../model/blueprint';
 import {
+  sameName,
   templateSectionIndex,
   templateSubsectionIndex,
   type SectionSchema,
@@ -88,4 +90,55 @@ function holding(sections: readonly Section[], offset: number): Section | undefi
   }
   const section = sections[lo];
   return section && offset >= section.span.start && offset < section.span.end ? section : undefined;
+}
+
+type Analysed = Pick<AnalysedBlueprint, 'model' | 'schema'>;
+
+// Diagnostics, navigation and completion ask about the same version's relationships: kept with the model.
+const relationshipsByModel = new WeakMap<Blueprint, { readonly schema: TemplateSchema; readonly relationships: readonly Relationship[] }>();
+
+/**
+ * The relationship bullets of a blueprint that are relationships: those in a (sub)section where the
+ * template has relationship bullets (Data Relationships, in the Data Blueprint). A bold-arrow bullet
+ * anywhere else (`**live** → **freeze()** → **frozen**` under State Transitions) is prose. The one
+ * place that decides it, for diagnostics, navigation, rename and completion alike.
+ */
+export function templateRelationships({ model, schema }: Analysed): readonly Relationship[] {
+  const known = relationshipsByModel.get(model);
+  if (known?.schema === schema) return known.relationships;
+  const relationships = model.relationships.filter((r) => isRelationshipPlace({ model, schema }, r.span.start));
+  relationshipsByModel.set(model, { schema, relationships });
+  return relationships;
+}
+
+/** Whether an offset is in a (sub)section where the template has relationship bullets. */
+export function isRelationshipPlace({ model, schema }: Analysed, offset: number): boolean {
+  const places = templatePlaces(schema).relationships;
+  if (places.length === 0) return false;
+  const section = containing(model.sections, offset);
+  if (!section) return false;
+  const subsection = containing(section.subsections, offset);
+  return places.some(
+    (place) =>
+      sameName(place.section, section.heading.text) &&
+      (place.subsection === undefined
+        ? subsection === undefined
+        : subsection !== undefined && sameName(place.subsection, subsection.heading.text)),
+  );
+}
+
+/**
+ * The section whose span holds the offset (its end included), by binary search: sections follow one
+ * another without overlapping, and a long blueprint has thousands of subsections and relationships.
+ */
+function containing(sections: readonly Section[], offset: number): Section | undefined {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid]!.span.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const candidate = sections[lo - 1];
+  return candidate && offset <= candidate.span.end ? candidate : undefined;
 }

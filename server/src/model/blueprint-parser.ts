@@ -1,12 +1,38 @@
-import type { Blueprint, FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, Section, Structure } from './blueprint';
+import type {
+  Blueprint,
+  CodeSyntaxError,
+  FieldLine,
+  Heading,
+  HtmlSnippet,
+  Placeholder,
+  Relationship,
+  Section,
+  Structure,
+} from './blueprint';
 import { analyseChunk, type Block, type ChunkFacts } from './chunk-analysis';
-import { chunkStarts } from './section-chunks';
+import { chunkStarts, type ChunkingOptions } from './section-chunks';
 import { shiftSpan, type Span } from './span';
 
 interface Chunk {
   readonly start: number;
   readonly text: string;
   facts: ChunkFacts;
+}
+
+/** An analysis of one text under way: its steps, and the chunk facts found so far. */
+interface Analysis {
+  readonly text: string;
+  readonly steps: Generator<void, Chunk[]>;
+  /** The facts of every chunk the analysis has used, parsed or found in the cache. */
+  readonly facts: Map<string, ChunkFacts>;
+  chunks: Chunk[] | undefined;
+}
+
+export interface ParserOptions {
+  /** `false` parses the whole text as one chunk: the reference the property tests compare with. */
+  readonly chunked?: boolean;
+  /** Where the text may be cut (tests cut at every paragraph boundary to exercise them all). */
+  readonly chunking?: ChunkingOptions;
 }
 
 /**
@@ -17,13 +43,12 @@ interface Chunk {
  */
 export class BlueprintParser {
   private cache = new Map<string, ChunkFacts>();
-  /** The text `prepare` is working through, its chunk starts and how many of them are analysed. */
-  private preparing: { readonly text: string; readonly starts: readonly number[]; next: number } | undefined;
+  /** The analysis `prepare` is working through. */
+  private preparing: Analysis | undefined;
 
   private parsedOnce = false;
 
-  /** `chunked: false` parses the whole text as one chunk: the reference the property tests compare with. */
-  constructor(private readonly options: { readonly chunked?: boolean } = {}) {}
+  constructor(private readonly options: ParserOptions = {}) {}
 
   /** Whether this parser has parsed a text before (its cache then holds that text's chunks). */
   get hasParsed(): boolean {
@@ -31,62 +56,77 @@ export class BlueprintParser {
   }
 
   /**
-   * Analyses the chunks of `text` that are not cached yet, one after another, until `timeUp()` says
-   * to stop; true once every chunk is. `parse(text)` then only assembles. This lets a server spread
-   * the first analysis of a long document over many turns of its event loop instead of freezing.
+   * Analyses the chunks of `text` that are not cached yet, one after another (joined chunks and
+   * chunks re-read with other chunks' definitions included), until `timeUp()` says to stop; true
+   * once every one is. `parse(text)` then only assembles. This lets a server spread the first
+   * analysis of a long document over many turns of its event loop instead of freezing.
    */
   prepare(text: string, timeUp: () => boolean): boolean {
-    if (this.options.chunked === false) return true;
-    if (this.preparing?.text !== text) this.preparing = { text, starts: chunkStarts(text), next: 0 };
-    const preparing = this.preparing;
-    const { starts } = preparing;
-    while (preparing.next < starts.length) {
-      const chunkText = text.slice(starts[preparing.next]!, starts[preparing.next + 1] ?? text.length);
-      preparing.next++;
-      if (this.cache.has(chunkText)) continue;
-      this.cache.set(chunkText, analyseChunk(chunkText, ''));
-      if (preparing.next < starts.length && timeUp()) return false;
+    const analysis = this.analysisOf(text);
+    while (!analysis.chunks) {
+      const step = analysis.steps.next();
+      if (step.done) analysis.chunks = step.value;
+      else if (timeUp()) return false;
     }
     return true;
   }
 
   parse(text: string): Blueprint {
-    const previous = this.cache;
-    const next = new Map<string, ChunkFacts>();
-    const factsOf = (chunkText: string, definitions = ''): ChunkFacts => {
-      const key = definitions ? definitions + '\u0000' + chunkText : chunkText;
-      let facts = next.get(key) ?? previous.get(key);
-      if (!facts) facts = analyseChunk(chunkText, definitions);
-      next.set(key, facts);
-      return facts;
-    };
-
-    const chunks = this.chunk(text, factsOf);
-    this.resolveDefinitionsAcrossChunks(chunks, factsOf);
-    this.cache = next;
+    const analysis = this.analysisOf(text);
+    while (!analysis.chunks) {
+      const step = analysis.steps.next();
+      if (step.done) analysis.chunks = step.value;
+    }
+    this.cache = analysis.facts;
     this.preparing = undefined;
     this.parsedOnce = true;
-    return assemble(chunks, text.length);
+    return assemble(analysis.chunks, text.length);
   }
 
-  private chunk(text: string, factsOf: (chunkText: string) => ChunkFacts): Chunk[] {
-    const starts = this.options.chunked === false ? [0] : this.preparing?.text === text ? this.preparing.starts : chunkStarts(text);
+  /** The analysis of `text` under way, or a new one; what an abandoned one found stays cached. */
+  private analysisOf(text: string): Analysis {
+    if (this.preparing?.text === text) return this.preparing;
+    if (this.preparing) for (const [key, facts] of this.preparing.facts) this.cache.set(key, facts);
+    const facts = new Map<string, ChunkFacts>();
+    this.preparing = { text, steps: this.analyse(text, this.cache, facts), facts, chunks: undefined };
+    return this.preparing;
+  }
+
+  /**
+   * The chunks of `text` with their facts, taken from `previous` or parsed (each parse is a step:
+   * the analysis yields after it). Every fact used is recorded in `used`.
+   */
+  private *analyse(text: string, previous: ReadonlyMap<string, ChunkFacts>, used: Map<string, ChunkFacts>): Generator<void, Chunk[]> {
+    const starts = this.options.chunked === false ? [0] : chunkStarts(text, this.options.chunking);
     const chunks: Chunk[] = [];
     let i = 0;
     while (i < starts.length) {
       const start = starts[i]!;
       let endIndex = i + 1;
       let chunkText = text.slice(start, starts[endIndex] ?? text.length);
-      let facts = factsOf(chunkText);
+      let key = cacheKey(chunkText, '', start);
+      let facts = used.get(key) ?? previous.get(key);
+      if (!facts) {
+        facts = analyseChunk(chunkText, '', start === 0);
+        used.set(key, facts);
+        yield;
+      } else used.set(key, facts);
       // A cut inside a fence or HTML block was wrong: join the chunk with the next and try again.
       while (facts.endsOpen && endIndex < starts.length) {
         endIndex++;
         chunkText = text.slice(start, starts[endIndex] ?? text.length);
-        facts = factsOf(chunkText);
+        key = cacheKey(chunkText, '', start);
+        facts = used.get(key) ?? previous.get(key);
+        if (!facts) {
+          facts = analyseChunk(chunkText, '', start === 0);
+          used.set(key, facts);
+          yield;
+        } else used.set(key, facts);
       }
       chunks.push({ start, text: chunkText, facts });
       i = endIndex;
     }
+    yield* this.resolveDefinitionsAcrossChunks(chunks, previous, used);
     return chunks;
   }
 
@@ -94,7 +134,11 @@ export class BlueprintParser {
    * Reference definitions apply to the whole document. A chunk whose bracketed text names a
    * definition from another chunk is parsed again with those definitions in front of it.
    */
-  private resolveDefinitionsAcrossChunks(chunks: Chunk[], factsOf: (chunkText: string, definitions?: string) => ChunkFacts): void {
+  private *resolveDefinitionsAcrossChunks(
+    chunks: Chunk[],
+    previous: ReadonlyMap<string, ChunkFacts>,
+    used: Map<string, ChunkFacts>,
+  ): Generator<void, void> {
     if (chunks.length < 2 || !chunks.some((c) => c.facts.definitions.length > 0)) return;
     const definedIn = new Map<string, { chunk: Chunk; source: string }>();
     for (const chunk of chunks) {
@@ -106,9 +150,30 @@ export class BlueprintParser {
         const definition = definedIn.get(label);
         if (definition && definition.chunk !== chunk) needed.add(definition.source);
       }
-      if (needed.size > 0) chunk.facts = factsOf(chunk.text, [...needed].sort().join('\n\n'));
+      if (needed.size === 0) continue;
+      const definitions = [...needed].sort().join('\n\n');
+      const key = cacheKey(chunk.text, definitions, chunk.start);
+      let facts = used.get(key) ?? previous.get(key);
+      if (!facts) {
+        facts = analyseChunk(chunk.text, definitions, chunk.start === 0);
+        used.set(key, facts);
+        chunk.facts = facts;
+        yield;
+      } else {
+        used.set(key, facts);
+        chunk.facts = facts;
+      }
     }
   }
+}
+
+/**
+ * The cache key of a chunk's facts: its text, after the definitions parsed in front of it. The
+ * document's first chunk has a key of its own, as front matter is read only there.
+ */
+function cacheKey(chunkText: string, definitions: string, start: number): string {
+  const key = definitions ? definitions + '\u0000' + chunkText : chunkText;
+  return start === 0 ? '\u0001' + key : key;
 }
 
 /** Parses a text once, without keeping anything: for templates, the CLI and tests. */
@@ -122,7 +187,10 @@ interface PlacedBlock {
 }
 
 /** A chunk's facts at their offsets in the document. */
-type PlacedChunk = Pick<ChunkFacts, 'placeholders' | 'structures' | 'relationships' | 'degraded' | 'directiveComments' | 'codeBlocks'> & {
+type PlacedChunk = Pick<
+  ChunkFacts,
+  'placeholders' | 'structures' | 'typescriptErrors' | 'relationships' | 'degraded' | 'directiveComments' | 'codeBlocks'
+> & {
   readonly start: number;
   readonly blocks: readonly PlacedBlock[];
 };
@@ -139,6 +207,9 @@ function placed(facts: ChunkFacts, start: number): PlacedChunk {
     blocks: facts.blocks.map((block) => ({ block, span: shiftSpan(block.span, start) })),
     placeholders: start ? facts.placeholders.map((p) => ({ text: p.text, span: shiftSpan(p.span, start) })) : facts.placeholders,
     structures: start ? facts.structures.map((s) => shiftStructure(s, start)) : facts.structures,
+    typescriptErrors: start
+      ? facts.typescriptErrors.map((e) => ({ message: e.message, span: shiftSpan(e.span, start) }))
+      : facts.typescriptErrors,
     relationships: start ? facts.relationships.map((r) => shiftRelationship(r, start)) : facts.relationships,
     degraded: facts.degraded.map((d) => shiftSpan(d, start)),
     directiveComments: start
@@ -154,6 +225,7 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   const blocks: PlacedBlock[] = [];
   const placeholders: Placeholder[] = [];
   const structures: Structure[] = [];
+  const typescriptErrors: CodeSyntaxError[] = [];
   const relationships: Relationship[] = [];
   const degraded: Span[] = [];
   const directiveComments: HtmlSnippet[] = [];
@@ -163,27 +235,32 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
     for (const d of chunk.degraded) degraded.push(d);
     for (const c of chunk.directiveComments) directiveComments.push(c);
     for (const b of chunk.codeBlocks) codeBlocks.push(b);
-    for (const b of chunk.blocks) blocks.push(b);
+    let first = 0;
+    const previous = blocks[blocks.length - 1];
+    const next = chunk.blocks[0];
+    if (previous && next && continuesList(previous, next, start)) {
+      // A cut between two items of one list: the two halves are one block again.
+      blocks[blocks.length - 1] = { block: previous.block, span: { start: previous.span.start, end: next.span.end } };
+      first = 1;
+    }
+    for (let i = first; i < chunk.blocks.length; i++) blocks.push(chunk.blocks[i]!);
     for (const p of chunk.placeholders) placeholders.push(p);
     for (const s of chunk.structures) structures.push(s);
+    for (const e of chunk.typescriptErrors) typescriptErrors.push(e);
     for (const r of chunk.relationships) relationships.push(r);
   }
   placeholders.sort((a, b) => a.span.start - b.span.start);
 
-  // The footer is the run of `**Label**: value` paragraphs that ends the document (HTML comments,
-  // such as rule-control comments, may stand among or after them).
-  let footerStart = blocks.length;
-  let scan = blocks.length;
-  while (scan > 0 && (blocks[scan - 1]!.block.kind === 'fields' || blocks[scan - 1]!.block.kind === 'comment')) {
-    scan--;
-    if (blocks[scan]!.block.kind === 'fields') footerStart = scan;
-  }
+  const run = footerRun(blocks);
   const footer: FieldLine[] = [];
-  for (let i = footerStart; i < blocks.length; i++) {
-    const { block, span } = blocks[i]!;
-    if (block.kind === 'fields') for (const f of block.fields) footer.push(shiftField(f, span.start - block.span.start));
+  if (run) {
+    for (let i = run.start; i < run.end; i++) {
+      const { block, span } = blocks[i]!;
+      if (block.kind === 'fields') for (const f of block.fields) footer.push(shiftField(f, span.start - block.span.start));
+    }
   }
-  const body = blocks.slice(0, footerStart);
+  // What follows the footer (definitions, a closing line) belongs to no section.
+  const body = run ? blocks.slice(0, run.start) : blocks;
 
   const firstHeading = body.find((b) => b.block.kind === 'heading');
   const title =
@@ -191,11 +268,14 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
       ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
       : undefined;
 
+  const frontMatter = blocks[0]?.block.kind === 'frontMatter' ? blocks[0].span : undefined;
   return {
+    frontMatter,
     title,
     sections: buildSections(body),
     placeholders,
     structures,
+    typescriptErrors,
     relationships,
     footer,
     length,
@@ -203,6 +283,55 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
     directiveComments,
     codeBlocks,
   };
+}
+
+/**
+ * Whether a chunk's first block is the rest of the list that ends the chunk before: both lists of the
+ * same marker, only a line break between them (two such lists are one in a parse of the whole text).
+ */
+function continuesList(previous: PlacedBlock, next: PlacedBlock, chunkStart: number): boolean {
+  return (
+    previous.block.kind === 'list' &&
+    next.block.kind === 'list' &&
+    previous.block.marker === next.block.marker &&
+    next.span.start === chunkStart &&
+    chunkStart - previous.span.end <= 2
+  );
+}
+
+/** What may follow a footer that no thematic break sets apart: definitions, comments and breaks. */
+const TRAILING_MATTER = new Set<Block['kind']>(['definition', 'comment', 'break']);
+/** What, between the last heading and a run of field lines, is not content of that (sub)section. */
+const NOT_CONTENT = new Set<Block['kind']>(['comment', 'guidance', 'break']);
+
+/**
+ * The blocks of the footer: the last run of `**Label**: value` paragraphs after the document's last
+ * heading (comments may stand among them), when either
+ * - a thematic break stands between that heading and the run, as the template has it: then
+ *   anything may follow (reference and footnote definitions, a closing paragraph, comments); or
+ * - nothing sets it apart, but only definitions, comments and breaks follow it and, under a section
+ *   heading, other content precedes it.
+ * So the field lines that are a last subsection's only content (`**Check**: …`) are that content,
+ * not a footer, and what follows a footer is no section's content.
+ */
+function footerRun(blocks: readonly PlacedBlock[]): { readonly start: number; readonly end: number } | undefined {
+  let lastHeading = blocks.length - 1;
+  while (lastHeading >= 0 && blocks[lastHeading]!.block.kind !== 'heading') lastHeading--;
+  let end = blocks.length;
+  while (end > lastHeading + 1 && blocks[end - 1]!.block.kind !== 'fields') end--;
+  if (end === lastHeading + 1) return undefined;
+  let start = end - 1;
+  for (let i = start - 1; i > lastHeading; i--) {
+    const kind = blocks[i]!.block.kind;
+    if (kind === 'fields') start = i;
+    else if (kind !== 'comment') break;
+  }
+  const before = blocks.slice(lastHeading + 1, start);
+  if (before.some((b) => b.block.kind === 'break')) return { start, end };
+  if (!blocks.slice(end).every((b) => TRAILING_MATTER.has(b.block.kind))) return undefined;
+  const heading = blocks[lastHeading]?.block;
+  const underSection = heading?.kind === 'heading' && heading.heading.depth > 1;
+  return !underSection || before.some((b) => !NOT_CONTENT.has(b.block.kind)) ? { start, end } : undefined;
 }
 
 function buildSections(blocks: readonly PlacedBlock[]): Section[] {

@@ -6,14 +6,23 @@ import type { Span } from './span';
  * The model knows nothing of templates: the features compare it against a TemplateSchema.
  */
 export interface Blueprint {
+  /** YAML (`---`) or TOML (`+++`) front matter before everything else, fences included. */
+  readonly frontMatter: Span | undefined;
   /** The document's first heading when it is a level-1 heading. */
   readonly title: Heading | undefined;
   /** Every level-2 section, in document order. */
   readonly sections: readonly Section[];
   readonly placeholders: readonly Placeholder[];
   readonly structures: readonly Structure[];
+  /** What the TypeScript parser could not read in the `typescript` blocks, in document order. */
+  readonly typescriptErrors: readonly CodeSyntaxError[];
+  /** Every `**A** → **verb** → **B**` list item, wherever it stands (features decide which count). */
   readonly relationships: readonly Relationship[];
-  /** The trailing `**Label**: value` lines of the document (Status, Last Updated, Author, …). */
+  /**
+   * The `**Label**: value` lines (Status, Last Updated, Author, …) of the last run of such paragraphs
+   * after the last heading, when it is the footer: after a thematic break, or else followed only by
+   * definitions, comments and breaks (see `footerRun` in blueprint-parser.ts).
+   */
   readonly footer: readonly FieldLine[];
   /** The whole text length, so features can clamp positions. */
   readonly length: number;
@@ -80,6 +89,13 @@ export interface Structure {
   readonly fields: readonly Field[];
   /** Names used as types in the declaration (`extends`, field types), for navigation. */
   readonly typeReferences: readonly NameReference[];
+}
+
+/** A syntax error in a code block, at the token where the parser stopped. */
+export interface CodeSyntaxError {
+  /** The parser's own message, without its line and column. */
+  readonly message: string;
+  readonly span: Span;
 }
 
 export interface Field {

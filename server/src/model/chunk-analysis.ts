@@ -1,8 +1,8 @@
 import type {
+  Blockquote,
   Code,
   Heading as MdHeading,
   Html,
-  List,
   ListItem,
   Nodes,
   Paragraph,
@@ -12,7 +12,7 @@ import type {
   Strong,
   Text,
 } from 'mdast';
-import type { FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
+import type { CodeSyntaxError, FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
 import { BOM, normalizeLabel, parseMarkdownWithinBudget } from './markdown-parser';
 import type { Span } from './span';
 import { analyseTypescript } from './typescript-blocks';
@@ -24,6 +24,12 @@ export type Block =
   | { readonly kind: 'fields'; readonly fields: readonly FieldLine[]; readonly span: Span }
   | { readonly kind: 'break'; readonly span: Span }
   | { readonly kind: 'comment'; readonly span: Span }
+  /** A link reference or footnote definition. */
+  | { readonly kind: 'definition'; readonly span: Span }
+  /** YAML or TOML front matter, only ever the document's first block. */
+  | { readonly kind: 'frontMatter'; readonly span: Span }
+  /** A list, with its items' marker (`-`, `+`, `*`, or `.` or `)` after a number): a list cut between two items is joined again. */
+  | { readonly kind: 'list'; readonly marker: string; readonly span: Span }
   | { readonly kind: 'other'; readonly span: Span };
 
 export interface ReferenceDefinition {
@@ -37,11 +43,16 @@ export interface ChunkFacts {
   readonly blocks: readonly Block[];
   readonly placeholders: readonly Placeholder[];
   readonly structures: readonly Structure[];
+  readonly typescriptErrors: readonly CodeSyntaxError[];
   readonly relationships: readonly Relationship[];
   readonly definitions: readonly ReferenceDefinition[];
   /** Labels of bracketed text that a definition elsewhere in the document would turn into a link. */
   readonly unresolvedLabels: readonly string[];
-  /** The chunk ends inside a block (a fence or HTML block) that would swallow the next chunk's first line. */
+  /**
+   * The chunk ends inside a block (a fence or HTML block) that would swallow the next chunk's first
+   * line, or its last line looks like a list item but is not one that ends a list (the cut after it
+   * may have split a paragraph).
+   */
   readonly endsOpen: boolean;
   /** Paragraphs whose inline Markdown was read as plain text, being over the inline delimiter budget. */
   readonly degraded: readonly Span[];
@@ -53,16 +64,31 @@ const TYPESCRIPT_LANGS = new Set(['typescript', 'ts', 'tsx']);
 /** The HTML line break as people write it: `<br>`, `<br/>`, `<br />`, any case. */
 const HTML_LINE_BREAK = /^<br\s*\/?>$/i;
 
+/** A line that starts with a list item's marker in column 0 (see section-chunks.ts). */
+const LIST_ITEM_LINE = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** A list's marker: its first item's bullet, or the delimiter after its number. */
+function listMarker(source: string, from: number, ordered: boolean): string {
+  if (!ordered) return source[from]!;
+  let i = from;
+  while (i < source.length && source.charCodeAt(i) >= 48 && source.charCodeAt(i) <= 57) i++;
+  return source[i]!;
+}
+
+/** A GitHub alert's first line: the marker, then at most white space or a hard line break. */
+const ALERT_MARKER_LINE = /^\[!(?:note|tip|important|warning|caution)\][ \t]*\\?$/i;
+
 /**
  * Parses a chunk and summarises it. `definitions` are reference definitions from elsewhere in the
  * document: they are parsed ahead of the chunk (and dropped again) so links resolve exactly as in a
- * parse of the whole document.
+ * parse of the whole document. `documentStart` says the chunk is the document's beginning, the only
+ * place front matter can be.
  */
-export function analyseChunk(chunk: string, definitions = ''): ChunkFacts {
-  const bom = chunk.startsWith(BOM) ? 1 : 0;
+export function analyseChunk(chunk: string, definitions = '', documentStart = false): ChunkFacts {
+  const bom = documentStart && chunk.startsWith(BOM) ? 1 : 0;
   const prefix = definitions ? definitions + '\n\n' : '';
   const source = prefix + (bom ? chunk.slice(1) : chunk);
-  const { root, degraded } = parseMarkdownWithinBudget(source);
+  const { root, degraded } = parseMarkdownWithinBudget(source, { documentStart });
   const shift = bom - prefix.length;
   const facts = new ChunkReader(source, shift, prefix.length).read(root);
   if (degraded.length === 0) return facts;
@@ -75,11 +101,14 @@ class ChunkReader {
   private readonly blocks: Block[] = [];
   private readonly placeholders: Placeholder[] = [];
   private readonly structures: Structure[] = [];
+  private readonly typescriptErrors: CodeSyntaxError[] = [];
   private readonly relationships: Relationship[] = [];
   private readonly definitions: ReferenceDefinition[] = [];
   private readonly unresolvedLabels = new Set<string>();
   private readonly directiveComments: HtmlSnippet[] = [];
   private readonly codeBlocks: Span[] = [];
+  /** Source offsets of the `[` of GitHub alert markers (`> [!NOTE]`), which are not placeholders. */
+  private readonly alertMarkers = new Set<number>();
 
   /**
    * @param source the parsed text: definitions prefix, then the chunk without its BOM
@@ -96,6 +125,8 @@ class ChunkReader {
     const own = root.children.filter((node) => start(node) >= this.ownStart);
     for (const node of own) {
       this.blocks.push(this.summarise(node));
+      // A chunk is a run of whole top-level blocks: its top-level quotes are the document's.
+      if (node.type === 'blockquote') this.noteAlertMarker(node);
       this.visitBlock(node);
     }
     const last = own[own.length - 1];
@@ -103,10 +134,11 @@ class ChunkReader {
       blocks: this.blocks,
       placeholders: this.placeholders,
       structures: this.structures,
+      typescriptErrors: this.typescriptErrors,
       relationships: this.relationships,
       definitions: this.definitions,
       unresolvedLabels: [...this.unresolvedLabels],
-      endsOpen: last !== undefined && this.leavesBlockOpen(last),
+      endsOpen: last !== undefined && (this.leavesBlockOpen(last) || this.endsWithStrayListMarker(last)),
       degraded: [],
       directiveComments: this.directiveComments,
       codeBlocks: this.codeBlocks,
@@ -119,6 +151,8 @@ class ChunkReader {
 
   private summarise(node: RootContent): Block {
     const span = this.span(node);
+    // mdast types YAML front matter but not TOML, which mdast-util-frontmatter adds.
+    if (node.type === 'yaml' || (node.type as string) === 'toml') return { kind: 'frontMatter', span };
     switch (node.type) {
       case 'heading':
         return { kind: 'heading', heading: this.heading(node), span };
@@ -126,6 +160,11 @@ class ChunkReader {
         return { kind: 'break', span };
       case 'html':
         return node.value.startsWith('<!--') ? { kind: 'comment', span } : { kind: 'other', span };
+      case 'definition':
+      case 'footnoteDefinition':
+        return { kind: 'definition', span };
+      case 'list':
+        return { kind: 'list', marker: listMarker(this.source, start(node), node.ordered === true), span };
       case 'paragraph': {
         const guidance = this.guidanceText(node);
         if (guidance !== undefined) return { kind: 'guidance', text: guidance, span };
@@ -157,7 +196,7 @@ class ChunkReader {
   private guidanceText(node: Paragraph): string | undefined {
     const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
     if (meaningful.length !== 1 || meaningful[0]!.type !== 'strong') return undefined;
-    return plainText(meaningful[0]!).trim();
+    return plainText(meaningful[0]).trim();
   }
 
   /** A paragraph whose every line is `**Label**: value`. */
@@ -234,6 +273,23 @@ class ChunkReader {
     return false;
   }
 
+  /**
+   * Whether the chunk's last line starts with a list marker in column 0 without being the last item
+   * of a list that ends the chunk (`2. x` after a paragraph line continues the paragraph): a cut
+   * between two list items (see section-chunks.ts) was then wrong.
+   */
+  private endsWithStrayListMarker(last: RootContent): boolean {
+    const text = this.source;
+    let end = text.length;
+    while (end > this.ownStart && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    let lineStart = end;
+    while (lineStart > this.ownStart && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+    if (!LIST_ITEM_LINE.test(text.slice(lineStart, Math.min(end, lineStart + 12)))) return false;
+    if (last.type !== 'list') return true;
+    const lastItem = last.children[last.children.length - 1];
+    return lastItem === undefined || start(lastItem) !== lineStart;
+  }
+
   private visitBlock(node: Nodes): void {
     switch (node.type) {
       case 'paragraph':
@@ -252,7 +308,7 @@ class ChunkReader {
         this.definitions.push({ label: normalizeLabel(node.label ?? node.identifier), source: this.source.slice(start(node), end(node)) });
         return;
       case 'list':
-        for (const item of (node as List).children) this.visitListItem(item);
+        for (const item of node.children) this.visitListItem(item);
         return;
       case 'footnoteDefinition':
         // Like link definitions, footnote definitions apply document-wide: `[^1]` is a call only where one exists.
@@ -266,11 +322,24 @@ class ChunkReader {
       case 'table':
       case 'tableRow':
       case 'root':
-        for (const child of node.children) this.visitBlock(child as Nodes);
+        for (const child of node.children) this.visitBlock(child);
         return;
       default:
         return;
     }
+  }
+
+  /**
+   * GitHub renders a top-level block quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`,
+   * `[!WARNING]` or `[!CAUTION]` (any case) and nothing else as an alert: the marker is not text.
+   * A marker with more on its line, or in a nested quote or a list, stays text on GitHub.
+   */
+  private noteAlertMarker(quote: Blockquote): void {
+    const first = quote.children[0];
+    if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return;
+    const from = start(first);
+    const line = this.source.slice(from, lineEndFrom(this.source, from, end(first)));
+    if (ALERT_MARKER_LINE.test(line)) this.alertMarkers.add(from);
   }
 
   private visitListItem(item: ListItem): void {
@@ -342,7 +411,7 @@ class ChunkReader {
       } else if (c === 0x5d /* ] */ && open >= 0) {
         const inner = src.slice(open + 1, i);
         this.unresolvedLabels.add(normalizeLabel(inner));
-        if (this.isPlaceholder(open, i, inner, firstInParagraph && open === from)) {
+        if (!this.alertMarkers.has(open) && this.isPlaceholder(open, i, inner, firstInParagraph && open === from)) {
           this.placeholders.push({ text: inner, span: { start: open + this.shift, end: i + 1 + this.shift } });
         }
         open = -1;
@@ -368,6 +437,7 @@ class ChunkReader {
     const facts = analyseTypescript(content.code, content.offset + this.shift);
     this.structures.push(...facts.structures);
     this.placeholders.push(...facts.placeholders);
+    this.typescriptErrors.push(...facts.syntaxErrors);
   }
 }
 

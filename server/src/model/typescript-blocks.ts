@@ -1,11 +1,13 @@
 import type * as Babel from '@babel/parser';
-import type { Field, NameReference, Placeholder, Structure, StructureKind } from './blueprint';
+import type { CodeSyntaxError, Field, NameReference, Placeholder, Structure, StructureKind } from './blueprint';
+import { shiftSpan, type Span } from './span';
 
 // @babel/parser is two fifths of the server bundle and only needed once a typescript block is read:
 // the shipped build keeps it in its own file (dist/babel-parser.js), loaded here on first use, so that
 // the server answers `initialize` without compiling it.
 let babel: typeof Babel | undefined;
 function parse(...args: Parameters<typeof Babel.parse>): ReturnType<typeof Babel.parse> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of the bundle's own file, by design (see scripts/build.mjs)
   babel ??= require('@babel/parser') as typeof Babel;
   return babel.parse(...args);
 }
@@ -14,6 +16,8 @@ export interface TypescriptFacts {
   readonly structures: Structure[];
   /** Placeholders in name positions (`interface [Name]`, `[SystemName]State`, `type [Alias] =`). */
   readonly placeholders: Placeholder[];
+  /** What the parser could not read, each at the token it stopped on. */
+  readonly syntaxErrors: CodeSyntaxError[];
 }
 
 // A declaration keyword followed by a name made of identifier characters and bracketed words.
@@ -36,48 +40,107 @@ export function analyseTypescript(code: string, base: number): TypescriptFacts {
     for (const m of name.matchAll(BRACKETED)) {
       placeholders.push({
         text: m[0].slice(1, -1),
-        span: { start: base + nameStart + m.index!, end: base + nameStart + m.index! + m[0].length },
+        span: { start: base + nameStart + m.index, end: base + nameStart + m.index + m[0].length },
       });
     }
     return keyword + gap + name.replace(/[^A-Za-z0-9_$]/g, '_');
   });
   const structures: Structure[] = [];
+  const syntaxErrors: CodeSyntaxError[] = [];
+  const reported = new Set<number>();
   for (const piece of parseablePieces(parseable)) {
     for (const statement of piece.statements) {
       const structure = readDeclaration(statement, code, base);
       if (structure) structures.push(structure);
     }
+    if (piece.declared) structures.push(declaredOnly(piece.declared, code, base));
+    for (const error of piece.errors) {
+      if (reported.has(error.index)) continue;
+      reported.add(error.index);
+      syntaxErrors.push({ message: error.message, span: shiftSpan(tokenAt(parseable, error.index), base) });
+    }
   }
-  return { structures, placeholders };
+  structures.sort((a, b) => a.span.start - b.span.start);
+  syntaxErrors.sort((a, b) => a.span.start - b.span.start);
+  return { structures, placeholders, syntaxErrors };
+}
+
+interface ParseError {
+  /** Where the parser stopped, as an offset into the code. */
+  readonly index: number;
+  /** The parser's message without its `(line:column)`. */
+  readonly message: string;
 }
 
 interface ParsedPiece {
-  statements: BabelNode[];
+  readonly statements: BabelNode[];
+  readonly errors: readonly ParseError[];
+  /** The declaration a piece that does not parse starts with: its name still counts as declared. */
+  readonly declared?: DeclarationLine;
 }
+
+interface DeclarationLine {
+  readonly kind: StructureKind;
+  /** Offsets into the code. */
+  readonly name: Span;
+  readonly span: Span;
+}
+
+const DECLARATION_LINE =
+  /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?(?:abstract[ \t]+)?(interface|type|class|enum)[ \t]+([A-Za-z_$][\w$]*)/gm;
 
 /**
  * The whole block when it parses; otherwise each top-level declaration on its own, so one broken
- * declaration does not hide the others.
+ * declaration does not hide the others. Each piece brings what the parser could not read.
  */
 function parseablePieces(code: string): ParsedPiece[] {
   const whole = tryParse(code);
-  if (whole) return [{ statements: whole }];
-  const starts: number[] = [];
-  const declarationLine = /^(?:export[ \t]+)?(?:declare[ \t]+)?(?:interface|type|class|enum)\b/gm;
-  for (const m of code.matchAll(declarationLine)) starts.push(m.index!);
+  if (whole.statements) return [{ statements: whole.statements, errors: whole.errors }];
+  const lines = [...code.matchAll(DECLARATION_LINE)];
   const pieces: ParsedPiece[] = [];
-  for (let i = 0; i < starts.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     // Blank everything outside the piece so offsets stay those of the whole block.
-    const end = starts[i + 1] ?? code.length;
-    const isolated = blankOutside(code, starts[i]!, end);
-    const statements = tryParse(isolated);
-    if (statements) pieces.push({ statements });
+    const start = lines[i]!.index;
+    const end = lines[i + 1]?.index ?? code.length;
+    const parsed = tryParse(blankOutside(code, start, end));
+    if (parsed.statements) {
+      pieces.push({ statements: parsed.statements, errors: parsed.errors });
+      continue;
+    }
+    const [line, kind, name] = lines[i]!;
+    const nameStart = start + line.length - name!.length;
+    const contentEnd = start + code.slice(start, end).trimEnd().length;
+    pieces.push({
+      statements: [],
+      errors: parsed.errors,
+      declared: {
+        kind: kind as StructureKind,
+        name: { start: nameStart, end: nameStart + name!.length },
+        span: { start: start + line.length - line.trimStart().length, end: contentEnd },
+      },
+    });
   }
+  // The parser stopped before the first declaration, or there is none: its own error says where.
+  if (!pieces.some((p) => p.errors.length > 0)) pieces.push({ statements: [], errors: whole.errors });
   return pieces;
 }
 
 function blankOutside(code: string, start: number, end: number): string {
   return code.slice(0, start).replace(/[^\r\n]/g, ' ') + code.slice(start, end) + code.slice(end).replace(/[^\r\n]/g, ' ');
+}
+
+/** A declaration whose body does not parse: its name and extent, with no fields. */
+function declaredOnly(declared: DeclarationLine, code: string, base: number): Structure {
+  const name = code.slice(declared.name.start, declared.name.end);
+  return {
+    kind: declared.kind,
+    name,
+    nameSpan: shiftSpan(declared.name, base),
+    nameIsPlaceholder: name.includes('['),
+    span: shiftSpan(declared.span, base),
+    fields: [],
+    typeReferences: [],
+  };
 }
 
 interface BabelNode {
@@ -87,16 +150,55 @@ interface BabelNode {
   [key: string]: unknown;
 }
 
-function tryParse(code: string): BabelNode[] | undefined {
+interface BabelError {
+  readonly message: string;
+  readonly loc?: { readonly index?: number };
+  readonly pos?: number;
+}
+
+/** The statements when the code parses (with the errors it recovered from), else only the error that stopped it. */
+function tryParse(code: string): { statements: BabelNode[] | undefined; errors: ParseError[] } {
   try {
     const file = parse(code, { sourceType: 'module', plugins: ['typescript'], errorRecovery: true }) as unknown as {
       program: { body: BabelNode[] };
+      errors?: BabelError[];
     };
-    return file.program.body;
-  } catch {
-    return undefined;
+    return { statements: file.program.body, errors: (file.errors ?? []).flatMap((e) => parseError(e, code)) };
+  } catch (error) {
+    return { statements: undefined, errors: parseError(error as BabelError, code) };
   }
 }
+
+function parseError(error: BabelError, code: string): ParseError[] {
+  const index = error.loc?.index ?? error.pos;
+  if (typeof index !== 'number' || typeof error.message !== 'string') return [];
+  return [{ index: Math.max(0, Math.min(index, code.length)), message: error.message.replace(/\s*\(\d+:\d+\)$/, '') }];
+}
+
+/**
+ * The token an error points at: the identifier, the run of one punctuation character (`...`), or
+ * the one character there. At the end of the code or on white space (a missing `}`), the token
+ * before it, so the range is never empty.
+ */
+function tokenAt(code: string, index: number): Span {
+  let at = index;
+  if (at >= code.length || /\s/.test(code[at]!)) {
+    while (at > 0 && /\s/.test(code[at - 1]!)) at--;
+    if (at === 0) return { start: index, end: Math.min(code.length, index + 1) };
+    // The last token before: back to its start.
+    const last = code[at - 1]!;
+    let start = at - 1;
+    if (IDENTIFIER_CHAR.test(last)) while (start > 0 && IDENTIFIER_CHAR.test(code[start - 1]!)) start--;
+    else while (start > 0 && code[start - 1] === last) start--;
+    return { start, end: at };
+  }
+  let end = at + 1;
+  if (IDENTIFIER_CHAR.test(code[at]!)) while (end < code.length && IDENTIFIER_CHAR.test(code[end]!)) end++;
+  else while (end < code.length && code[end] === code[at]) end++;
+  return { start: at, end };
+}
+
+const IDENTIFIER_CHAR = /[\w$]/;
 
 const DECLARATION_KINDS: Record<string, StructureKind> = {
   TSInterfaceDeclaration: 'interface',

@@ -113,18 +113,16 @@ export class Project {
 
   /** The `configFile` for every folder, read once; its `extends` stays within its own root. */
   private configured(path: string): Promise<RcFile> {
-    this.config ??= this.options
-      .rootOf(dirname(path))
-      .then(
-        async (root) =>
-          (await readRcFile(this.options.files, path, root)) ?? {
-            path,
-            settings: {},
-            error: `${path}: does not exist`,
-            problems: [],
-            ignores: [],
-          },
-      );
+    this.config ??= this.options.rootOf(dirname(path)).then(
+      async (root) =>
+        (await readRcFile(this.options.files, path, root)) ?? {
+          path,
+          settings: {},
+          error: `${path}: does not exist`,
+          problems: [],
+          ignores: [],
+        },
+    );
     return this.config;
   }
 
