@@ -30,7 +30,8 @@ export async function writeTextAtomically(path: string, text: string, encoding: 
     return undefined;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return WRITE_FAILURES[String(code)] ?? String(code ?? 'unknown error');
+    // Node's system errors carry a string code (EACCES); anything else is named no further.
+    return typeof code === 'string' ? (WRITE_FAILURES[code] ?? code) : 'unknown error';
   } finally {
     if (temporary !== undefined) await unlink(temporary).catch(() => undefined);
   }

@@ -85,9 +85,9 @@ export function formatJunit(reports: readonly FileReport[]): string {
   return lines.join('\n') + '\n';
 }
 
-// Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF): written as escapes, like the text output's.
-const NOT_IN_XML =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Characters XML 1.0 cannot hold at all (the C0 controls but tab, line feed and carriage return; lone
+// surrogates, which a `u` pattern sees apart from pairs; U+FFFE/U+FFFF): written as escapes, like the text output's.
+const NOT_IN_XML = /(?![\t\n\r\u007f-\u009f])[\p{Cc}\ud800-\udfff\ufffe\uffff]/gu;
 
 function xmlText(text: string): string {
   return text
