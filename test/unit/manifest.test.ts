@@ -98,7 +98,7 @@ test('each contributed grammar exists, has the scope name it is registered under
   }
 });
 
-test('the .vsix ships the bundles and every file they load (the command line too: the blueprint task runs it), and nothing from the source tree', () => {
+test('the .vsix ships the bundles and every file they load (the command line too: the blueprint task runs it), every file the manifest names, and nothing from the source tree', () => {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
@@ -110,6 +110,17 @@ test('the .vsix ships the bundles and every file they load (the command line too
       assert.ok(files.has(`dist/${loaded}`), `${bundle} loads dist/${loaded}`);
     }
   }
+  // Every file the manifest names ships: the `files` list of package.json (which vsce follows) covers them all.
+  const named: string[] = [
+    manifest.main,
+    manifest.icon,
+    ...Object.values<string>(manifest.bin),
+    ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+    ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+    ...manifest.contributes.jsonValidation.map((j: { url: string }) => j.url),
+  ];
+  for (const path of named.map((p) => p.replace(/^\.\//, '')))
+    assert.ok(files.has(path), `${path}, named in package.json, is in the .vsix`);
   assert.deepEqual(
     [...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)),
     [],
