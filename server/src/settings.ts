@@ -189,3 +189,24 @@ function describe(value: unknown): string {
 export function describeSettingProblem(problem: SettingProblem, prefix = ''): string {
   return `${prefix}${problem.path.join('.')}: ${problem.message}`;
 }
+
+/** A copy of `raw` without the values that were reported, so that another source's value (else the default) applies instead. */
+export function withoutProblems(raw: unknown, problems: readonly SettingProblem[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = isObject(raw) ? { ...raw } : {};
+  for (const { path } of problems) removeAt(copy, path);
+  return copy;
+}
+
+function removeAt(object: Record<string, unknown>, path: readonly string[]): void {
+  const [key, ...rest] = path;
+  if (key === undefined) return;
+  if (rest.length === 0) {
+    delete object[key];
+    return;
+  }
+  const inner = object[key];
+  if (!isObject(inner)) return;
+  const copy = { ...inner };
+  object[key] = copy;
+  removeAt(copy, rest);
+}

@@ -14,7 +14,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import type { NewBlueprint } from '../../server/src/protocol';
-import { applyEdits, fixture, templateText } from '../support/documents';
+import { applyEdits, fixture, writtenTemplateText } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 import { InProcessClient } from '../support/in-process-client';
 
@@ -80,7 +80,7 @@ test('completion at ## offers the missing sections; after **Author**: the config
   assert.equal(sections[0]!.insertTextFormat, 2);
   assert.match(
     (sections[0]!.textEdit as TextEdit).newText,
-    /^## Data Flow\n\n\*\*How data moves through the system\.\*\*\n\n### Input Sources\n- \*\*\$\{1:\[Source 1\]\}\*\*/,
+    /^## Data Flow\n\n\*\*How data moves through the system\.\*\*\n\n### Input Sources\n\n- \*\*\$\{1:\[Source 1\]\}\*\*/,
   );
   const author = itemsOf(
     await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, '**Author**: ', 12) }),
@@ -201,7 +201,9 @@ test('the source action adds every missing section; plain Markdown gets no actio
     completed,
     purposeOnly +
       '\n' +
-      templateText.slice(templateText.indexOf('## Data Model'), templateText.indexOf('**Blueprint Status**')).replace(/\s+$/, '\n'),
+      writtenTemplateText
+        .slice(writtenTemplateText.indexOf('## Data Model'), writtenTemplateText.indexOf('**Blueprint Status**'))
+        .replace(/\s+$/, '\n'),
   );
   const plain = 'file:///work/plain-notes.md';
   await client.open(plain, '# Notes\n\n## Purpose\n');

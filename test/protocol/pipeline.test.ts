@@ -44,7 +44,7 @@ function repository(): string {
 
 test('the server and blueprint check classify a repository alike and give each file the same diagnostics', async () => {
   const root = repository();
-  const cli = await checkFiles([], root, nodeFileAccess);
+  const cli = await checkFiles([], { cwd: root, files: nodeFileAccess, fix: 'none', concurrency: 1 });
   const fromCli = new Map(cli.reports.map((r) => [r.path, r.diagnostics]));
   const { client } = await startInWorkspace(root, clients);
   const uriOf = (path: string) => pathToFileURL(join(root, path)).href;

@@ -22,6 +22,18 @@ function nearestPackageRoot(from: string): string {
 
 export const templateText = readFileSync(join(repoRoot, 'templates', 'data-blueprint.md'), 'utf8');
 
+/**
+ * The template as it is written into documents (New Data Blueprint, completion, quick fixes): a
+ * blank line after each heading that lacks one, as markdownlint's default rules want (MD022; every
+ * list of this template follows a heading, so MD032 asks for nothing more).
+ */
+export const writtenTemplateText = asWritten(templateText);
+
+/** A piece of the template as it is written into documents (see writtenTemplateText). */
+export function asWritten(templatePiece: string): string {
+  return templatePiece.replace(/^(#{1,6} .*)\n(?=[^\n])/gm, '$1\n\n');
+}
+
 /** A fixture from test/fixtures. */
 export function fixture(name: string): string {
   return readFileSync(join(repoRoot, 'test', 'fixtures', name), 'utf8');

@@ -6,7 +6,7 @@ import { ADD_MISSING_SECTIONS_KIND, closestChoice, quickFixesFor } from '../../s
 import { ADD_MISSING_SECTIONS, provideCodeActions, QUICK_FIXES } from '../../server/src/language-server/code-action-providers';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
-import { analyse, fixture, settings, templateText, messageOf } from '../support/documents';
+import { analyse, fixture, messageOf, settings, writtenTemplateText } from '../support/documents';
 import { applyMinimal } from '../support/edits';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
@@ -57,10 +57,10 @@ function cut(text: string, from: string, to: string): string {
   return text.slice(0, start) + text.slice(text.indexOf(to, start));
 }
 
-/** A piece of the template, from one heading to another. */
+/** A piece of the template as it is written into documents, from one heading to another. */
 function templatePart(from: string, to: string): string {
-  const start = templateText.indexOf(from);
-  return templateText.slice(start, templateText.indexOf(to, start));
+  const start = writtenTemplateText.indexOf(from);
+  return writtenTemplateText.slice(start, writtenTemplateText.indexOf(to, start));
 }
 
 test("missing-section: 'Add section' inserts the template section after its predecessor", () => {
@@ -105,7 +105,7 @@ test('missing-subsection: inserted before the next subsection, or at the end of 
     apply(noHealth, fixesFor(noHealth, 'missing-subsection').fixes[0]!),
     noHealth.replace(
       '2 hours\n\n---',
-      '2 hours\n\n### Health Checks\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---',
+      '2 hours\n\n### Health Checks\n\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---',
     ),
   );
 });
@@ -279,7 +279,7 @@ test('duplicate subsection: merged into the first of its name', () => {
 });
 
 test('"Add all missing sections" completes the skeleton in one edit of insertions only', () => {
-  const purposeOnly = templateText.replace(
+  const purposeOnly = writtenTemplateText.replace(
     "[Describe the data system's purpose, what data it manages, and why it's needed.]",
     'Keeps the order ledger.',
   );
@@ -287,7 +287,7 @@ test('"Add all missing sections" completes the skeleton in one edit of insertion
     cut(purposeOnly, '## Data Model', '## Data Validation'),
     '## Performance Characteristics',
     '**Blueprint Status**',
-  ).replace('### Consistency Checks\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
+  ).replace('### Consistency Checks\n\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
   const actions = codeActions(analyse(partial), { diagnostics: [], only: ['source'] }, values);
   assert.deepEqual(
     actions.map((a) => [a.title, a.kind]),

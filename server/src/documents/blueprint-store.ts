@@ -20,6 +20,11 @@ export interface BlueprintStoreOptions {
    * which exists in Node and in browsers alike.
    */
   readonly slicing?: Slicing;
+  /**
+   * `false` parses each text whole (the same model, as the property tests check): for texts read
+   * once, as the CLI reads files, cutting them into chunks only costs, since no later edit reuses them.
+   */
+  readonly chunked?: boolean;
 }
 
 const DEFAULT_SLICING: Slicing = { sliceMs: 20, pause: () => new Promise((resolve) => setTimeout(resolve, 0)) };
@@ -37,7 +42,7 @@ export class BlueprintStore {
   /** `templates`: those in force for documents whose calls name none. */
   constructor(
     private readonly templates: readonly TemplateSchema[] = builtinTemplates,
-    options: BlueprintStoreOptions = {},
+    private readonly options: BlueprintStoreOptions = {},
   ) {
     this.slicing = options.slicing ?? DEFAULT_SLICING;
   }
@@ -83,7 +88,7 @@ export class BlueprintStore {
   private entryFor(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { parser: new BlueprintParser(), version: -1, templates: undefined, analysed: undefined };
+      entry = { parser: new BlueprintParser({ chunked: this.options.chunked }), version: -1, templates: undefined, analysed: undefined };
       this.entries.set(uri, entry);
     }
     return entry;

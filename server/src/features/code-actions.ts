@@ -345,7 +345,7 @@ function fillFromTemplate(analysed: AnalysedBlueprint, span: Span, data: Diagnos
     {
       title: `Fill '${name}' from the template`,
       isPreferred: true,
-      edits: [insertBlock(document, present.contentEnd, body)],
+      edits: [insertBlock(document, present.contentEnd, templateBlock(body))],
     },
   ];
 }

@@ -6,6 +6,7 @@ import { insertBlock, lineBreakOf } from './document-edits';
 import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
 import type { FooterValues } from './footer-values';
 import { toRange } from './lsp-ranges';
+import { withBlankLinesAroundBlocks } from './template-text';
 
 /** A block of template text to insert at an offset (blank lines around it are added when inserted). */
 export interface BlockInsertion {
@@ -18,8 +19,9 @@ export function firstSectionNamed(model: Blueprint, name: string): Section | und
   return model.sections.find((s) => sameName(s.heading.text, name));
 }
 
+/** A piece of the template as it is inserted: blank lines around its headings and lists (see `withBlankLinesAroundBlocks`), none at its end. */
 export function templateBlock(source: string): string {
-  return source.replace(/\s+$/, '');
+  return withBlankLinesAroundBlocks(source.replace(/\s+$/, ''));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SectionSchema, SubsectionSchema, TemplateSchema } from '../model/schema';
+import { templateBlock } from './skeleton-edits';
 import { newBlueprintText, snippetFromTemplateText } from './template-text';
 
 /**
@@ -10,7 +11,7 @@ export function sectionSnippet(section: SectionSchema | SubsectionSchema): strin
   // Completion asks for these on every `##`: parse each template section once, not per request.
   let snippet = sectionSnippets.get(section);
   if (snippet === undefined) {
-    snippet = snippetFromTemplateText(section.source.replace(/\s+$/, '')).snippet;
+    snippet = snippetFromTemplateText(templateBlock(section.source)).snippet;
     sectionSnippets.set(section, snippet);
   }
   return snippet;

@@ -3,11 +3,13 @@ import { DidChangeWatchedFilesNotification, type Connection, type Disposable } f
 import type { TemplateProblem } from '../documents/template-registry';
 import { templateDiagnostics } from '../features/template-diagnostics';
 import { Project, type FolderContext } from '../project/project';
-import { RC_FILE_NAME } from '../project/rc-file';
 import { WorkspaceRoots } from '../project/roots';
 import type { TemplateSet } from '../project/template-folder';
 import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { ServerHost } from './host';
+
+/** The rc files' names (rc-file.ts, `RC_FILE_NAMES`) as the client's watcher reads them. */
+const RC_FILE_GLOB = '**/.blueprintrc.{json,jsonc}';
 
 /** Reading rc files and templates yields to other messages this often, like a document's first analysis. */
 export const SLICE_MS = 20;
@@ -65,7 +67,7 @@ export class ProjectFiles {
 
   /** Asks the client to watch the rc files and the template files of every templates folder read so far (replacing the last registration). */
   async watchFiles(): Promise<void> {
-    const watchers = [`**/${RC_FILE_NAME}`, ...(await this.templateGlobs())].map((globPattern) => ({ globPattern }));
+    const watchers = [RC_FILE_GLOB, ...(await this.templateGlobs())].map((globPattern) => ({ globPattern }));
     this.watcherRegistration = this.watcherRegistration
       .then((old) => {
         old?.dispose();

@@ -92,7 +92,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     void reloadWorkspaceFiles();
   });
 
-  // `.blueprintrc.json` files and templates apply as soon as they are saved, without a restart.
+  // Rc files (`.blueprintrc.json`, `.blueprintrc.jsonc`) and templates apply as soon as they are saved, without a restart.
   connection.onDidChangeWatchedFiles(() => {
     files.filesChanged();
     settings.filesChanged();

@@ -4,7 +4,8 @@ import type { TemplateSchema } from '../model/schema';
 import { builtinTemplates } from '../model/templates';
 import type { BlueprintSettings } from '../settings';
 import type { FileAccess } from './file-access';
-import { findRcFile, type RcFile } from './rc-file';
+import { ignoreMatcher } from './ignores';
+import { findRcFile, readRcFile, type RcFile } from './rc-file';
 import type { RootOf } from './roots';
 import { resolveSettings, type SettingsProblem } from './settings-resolution';
 import { isTemplateFileName, TemplateFolderReader, type Slicing, type TemplateSet } from './template-folder';
@@ -21,6 +22,8 @@ export interface FolderContext {
   /** The templates folder as read (its malformed files are reported in them). */
   readonly templateSet: TemplateSet | undefined;
   readonly problems: readonly SettingsProblem[];
+  /** Whether a file (absolute path) is one the rc file's `ignores` excludes from `blueprint check`. */
+  isIgnored(path: string): boolean;
 }
 
 export interface ProjectOptions {
@@ -31,6 +34,8 @@ export interface ProjectOptions {
    */
   readonly rootOf: RootOf;
   readonly slicing?: Slicing;
+  /** An rc file that applies everywhere instead of the one each folder would find (the CLI's `--config`). */
+  readonly configFile?: string;
 }
 
 /**
@@ -44,6 +49,7 @@ export class Project {
   private readonly rcByDirectory = new Map<string, Promise<{ rc: RcFile | undefined; root: string }>>();
   private readonly sets = new Map<string, Promise<TemplateSet>>();
   private readonly reader: TemplateFolderReader;
+  private config: Promise<RcFile> | undefined;
 
   constructor(private readonly options: ProjectOptions) {
     this.reader = new TemplateFolderReader(options.files, options.slicing);
@@ -60,7 +66,15 @@ export class Project {
     const all = templateSet?.problem
       ? [...problems, { severity: 'error' as const, message: `${templateSet.folder}: the templates folder ${templateSet.problem}` }]
       : problems;
-    return { settings, rc, templatesFolder, templates: templateSet?.templates ?? builtinTemplates, templateSet, problems: all };
+    return {
+      settings,
+      rc,
+      templatesFolder,
+      templates: templateSet?.templates ?? builtinTemplates,
+      templateSet,
+      problems: all,
+      isIgnored: ignoreMatcher(rc?.error ? [] : (rc?.ignores ?? [])),
+    };
   }
 
   /** What applies to a file (an absolute path): the context of its folder. */
@@ -85,6 +99,7 @@ export class Project {
 
   /** Files changed: rc files and templates folders are read again when next asked for. */
   forgetFiles(): void {
+    this.config = undefined;
     this.rcByDirectory.clear();
     this.sets.clear();
   }
@@ -92,10 +107,29 @@ export class Project {
   private rcFor(directory: string): Promise<{ rc: RcFile | undefined; root: string }> {
     let found = this.rcByDirectory.get(directory);
     if (!found) {
-      found = this.options.rootOf(directory).then(async (root) => ({ rc: await findRcFile(this.options.files, directory, root), root }));
+      const { configFile, files } = this.options;
+      found = this.options.rootOf(directory).then(async (root) => ({
+        rc: configFile === undefined ? await findRcFile(files, directory, root) : await this.configured(configFile),
+        root,
+      }));
       this.rcByDirectory.set(directory, found);
     }
     return found;
+  }
+
+  /** The `configFile` for every folder, read once; its `extends` stays within its own root. */
+  private configured(path: string): Promise<RcFile> {
+    this.config ??= this.options.rootOf(dirname(path)).then(
+      async (root) =>
+        (await readRcFile(this.options.files, path, root)) ?? {
+          path,
+          settings: {},
+          error: `${path}: does not exist`,
+          problems: [],
+          ignores: [],
+        },
+    );
+    return this.config;
   }
 
   private templateSet(folder: string): Promise<TemplateSet> {

@@ -3,9 +3,10 @@ import type { FileAccess } from './file-access';
 import { isInside } from './rc-file';
 
 /**
- * The root of the files in a folder: the `.blueprintrc.json` lookup goes from the folder up to it
- * and never above it (rc-file.ts, `findRcFile`), and `templates.folder` is relative to it and must
- * stay inside it (settings-resolution.ts). The two rules, one per program, are here side by side.
+ * The root of the files in a folder: the rc file lookup (`.blueprintrc.json`, `.blueprintrc.jsonc`)
+ * goes from the folder up to it and never above it (rc-file.ts, `findRcFile`), an rc file's `extends`
+ * stays inside it, and `templates.folder` is relative to it and must stay inside it (settings-resolution.ts).
+ * The two rules, one per program, are here side by side.
  */
 export type RootOf = (directory: string) => Promise<string>;
 
