@@ -1,5 +1,6 @@
 // Lint is part of `npm test`. Type-aware rules from typescript-eslint, and the import boundaries of
-// ARCHITECTURE.md: the server never imports `vscode`; the model, the templates and the features import no Node module.
+// ARCHITECTURE.md: the server never imports `vscode`; the model, the documents, the templates, the features and the
+// composed server import no Node module.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
@@ -49,8 +50,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/model/**/*.ts', 'server/src/features/**/*.ts', 'server/src/template/**/*.ts'],
-    // The templates folder reader names files with node:path; it reads them only through FileAccess.
+    // The model, the documents, the templates, the features and the composed server run in a browser too (a
+    // web worker): what the platform gives reaches them through the host (language-server/host.ts). The
+    // templates folder reader names files with node:path; it reads them only through FileAccess.
+    files: [
+      'server/src/model/**/*.ts',
+      'server/src/documents/**/*.ts',
+      'server/src/template/**/*.ts',
+      'server/src/features/**/*.ts',
+      'server/src/language-server/**/*.ts',
+    ],
     ignores: ['server/src/template/template-folder.ts'],
     rules: {
       'no-restricted-imports': [
@@ -60,7 +69,7 @@ export default tseslint.config(
             { name: 'vscode', message: 'The server runs in any editor: no VS Code API here.' },
             ...nodeBuiltins.map((name) => ({
               name,
-              message: 'The model, the templates and the features are pure: no Node module (they also run in a browser).',
+              message: 'No Node module here (this code also runs in a browser): take it from the host (language-server/host.ts).',
             })),
           ],
         },
@@ -80,7 +89,7 @@ export default tseslint.config(
             { name: 'vscode', message: 'The server runs in any editor: no VS Code API here.' },
             ...nodeBuiltins.map((name) => ({
               name,
-              message: 'The model, the templates and the features are pure: no Node module (they also run in a browser).',
+              message: 'No Node module here (this code also runs in a browser): take it from the host (language-server/host.ts).',
             })),
           ],
           patterns: [

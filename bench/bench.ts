@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlueprintStore } from '../server/src/documents/blueprint-store';
-import { checkDocument } from '../server/src/features/checked-diagnostics';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
-import { repoRoot, textDocument } from '../test/support/documents';
+import { checkDocument, repoRoot, textDocument } from '../test/support/documents';
 import { blueprintWithParagraph, emphasisRun, generateBlueprint, unclosedLinkRun } from '../test/support/generate-blueprint';
 import { MarkdownLanguageService, markdownItParse, remarkParseAlone } from './baselines';
+import { commandLine } from './command-line';
 import { judge, table, type Figure } from './report';
 import { p50, p95, ServerSession } from './server-session';
 import { collectGarbage, median, medianTime, now } from './statistics';
@@ -418,7 +418,15 @@ async function main(): Promise<void> {
   if (!existsSync(join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: build first (npm run bench does)');
   const started = now();
   await inProcess();
-  for (const phase of [keystrokes, pathological, memory, startup]) {
+  for (const phase of [
+    keystrokes,
+    pathological,
+    memory,
+    startup,
+    async () => {
+      figures.push(...(await commandLine(log)));
+    },
+  ]) {
     // The in-process runs leave this process with a large heap to collect: done now, so that its
     // collector does not compete with the server for the machine's cores while the server is timed.
     collectGarbage();

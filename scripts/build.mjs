@@ -52,6 +52,9 @@ if (existsSync('server/src/cli/main.ts')) {
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
   });
 }
+// The Node API (`import { check, fix } from 'blueprint-authoring'`): its own bundle, no vscode, and its declarations.
+const API_ENTRY = 'server/src/api/index.ts';
+shipped.push({ entryPoints: { api: API_ENTRY }, outdir: 'dist', plugins: [babelParserApart] });
 
 function testEntries(dir) {
   if (!existsSync(dir)) return [];
@@ -71,6 +74,26 @@ if (args.has('--tests')) {
     builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });
 }
 
+/**
+ * dist/api.d.ts from the API's entry alone (TypeScript's isolated declarations: no type-checking of
+ * the whole program, so it takes milliseconds). The entry writes every type it exports in full.
+ */
+async function writeApiDeclarations() {
+  const { default: ts } = await import('typescript');
+  const { readFileSync, writeFileSync, mkdirSync } = await import('node:fs');
+  const { outputText, diagnostics } = ts.transpileDeclaration(readFileSync(API_ENTRY, 'utf8'), {
+    fileName: API_ENTRY,
+    compilerOptions: { isolatedDeclarations: true, strict: true, target: ts.ScriptTarget.ES2022 },
+    reportDiagnostics: true,
+  });
+  if (diagnostics?.length)
+    throw new Error(`${API_ENTRY}: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('; ')}`);
+  const imports = [...outputText.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+  if (imports.length) throw new Error(`dist/api.d.ts would import ${imports.join(', ')}: the API's types must stand alone`);
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/api.d.ts', outputText);
+}
+
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
@@ -79,7 +102,7 @@ if (watch) {
   const require = createRequire(import.meta.url);
   spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' });
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...builds.map((b) => esbuild.build(b)), writeApiDeclarations()]);
   // The snippets ship in the extension and are derived from the template, like everything else.
   await (await import('./generate-snippets.mjs')).generateSnippets();
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BlueprintServer } from './blueprint-server';
+import { registerBlueprintTasks } from './blueprint-tasks';
 import { createLanguageClient } from './language-client';
 import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
 import { goToPlaceholder } from './placeholder-navigation';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
   context.subscriptions.push(
     output,
     statusBar,
+    registerBlueprintTasks(context),
     vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
       newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined),
     ),

@@ -5,13 +5,16 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** The `blueprint.*` settings the server reads (workspace/configuration section `blueprint`). */
+/**
+ * The `blueprint.*` settings, wherever they come from: the editor (workspace/configuration section
+ * `blueprint`, or initialization options), a `.blueprintrc.json`, both merged (project/settings-resolution.ts).
+ */
 export interface BlueprintSettings {
   /** Severity per diagnostic code (only known codes: `readSettings` reports the others); codes not named keep their default. */
   readonly diagnostics: Readonly<Record<string, SeverityName>>;
-  /** Filled in for the Author field; the operating system user when empty. */
+  /** Filled in for the Author field (completion, quick fixes, new blueprints); the operating system user when empty. */
   readonly author: string;
-  /** Documents longer than this many characters get one `too-large` diagnostic instead of analysis. */
+  /** Blueprints longer than this many characters get one `too-large` diagnostic instead of an analysis; other documents nothing. */
   readonly maxDocumentSize: number;
   /**
    * The unfinished-blueprint codes (`placeholder`, `missing-section`, `missing-subsection`,
@@ -185,4 +188,25 @@ function describe(value: unknown): string {
 /** A problem as one line: `diagnostics.placeholder: "warn" is not a severity …`. */
 export function describeSettingProblem(problem: SettingProblem, prefix = ''): string {
   return `${prefix}${problem.path.join('.')}: ${problem.message}`;
+}
+
+/** A copy of `raw` without the values that were reported, so that another source's value (else the default) applies instead. */
+export function withoutProblems(raw: unknown, problems: readonly SettingProblem[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = isObject(raw) ? { ...raw } : {};
+  for (const { path } of problems) removeAt(copy, path);
+  return copy;
+}
+
+function removeAt(object: Record<string, unknown>, path: readonly string[]): void {
+  const [key, ...rest] = path;
+  if (key === undefined) return;
+  if (rest.length === 0) {
+    delete object[key];
+    return;
+  }
+  const inner = object[key];
+  if (!isObject(inner)) return;
+  const copy = { ...inner };
+  object[key] = copy;
+  removeAt(copy, rest);
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith, runCli } from '../support/cli-runner';
-import { fixture, templateText } from '../support/documents';
+import { fixture, writtenTemplateText } from '../support/documents';
 import { filledBlueprint } from '../support/filled-blueprint';
 
 const filled = fixture('order-ledger.md');
@@ -75,6 +75,7 @@ test('paths, folders and globs choose what is checked; files named explicitly ar
     'b/two.md': onePlaceholder,
     'b/deep/three.blueprint.md': onePlaceholder,
     'ignored.md': onePlaceholder,
+    'top.md': onePlaceholder,
   });
   const files = (args: string[]) => [
     ...new Set(JSON.parse(runCli(['check', '--format', 'json', ...args], root).stdout).map((d: { file: string }) => d.file)),
@@ -82,7 +83,13 @@ test('paths, folders and globs choose what is checked; files named explicitly ar
   assert.deepEqual(files(['a']), ['a/one.md']);
   assert.deepEqual(files(['b/two.md', 'ignored.md']), ['b/two.md', 'ignored.md']);
   assert.deepEqual(files(['b/**/*.blueprint.md']), ['b/deep/three.blueprint.md']);
-  assert.deepEqual(files(['*.md']), ['a/one.md', 'b/deep/three.blueprint.md', 'b/two.md']);
+  // picomatch: `*` stays in its folder, `**` crosses folders, braces choose, `!` leaves out.
+  assert.deepEqual(files(['*.md']), ['top.md'], '.gitignore still applies to globs');
+  assert.deepEqual(files(['**/*.md']), ['a/one.md', 'b/deep/three.blueprint.md', 'b/two.md', 'top.md']);
+  assert.deepEqual(files(['{a,b}/*.md']), ['a/one.md', 'b/two.md']);
+  assert.deepEqual(files(['**/*.md', '!b/deep']), ['a/one.md', 'b/two.md', 'top.md']);
+  assert.deepEqual(files(['.', '!**/two.md', '!top.md']), ['a/one.md', 'b/deep/three.blueprint.md']);
+  assert.deepEqual(files([join(root, 'b', '**', '*.md')]), ['b/deep/three.blueprint.md', 'b/two.md'], 'an absolute glob');
 });
 
 test('a named file that is not a blueprint is skipped with a note', () => {
@@ -125,8 +132,16 @@ test('--format sarif writes a SARIF 2.1.0 log code scanning accepts', () => {
   assert.equal(driver.name, 'blueprint');
   const ids = driver.rules.map((r: { id: string }) => r.id);
   assert.equal(new Set(ids).size, ids.length);
-  for (const rule of driver.rules)
-    assert.deepEqual(Object.keys(rule).sort(), ['defaultConfiguration', 'helpUri', 'id', 'shortDescription']);
+  for (const rule of driver.rules) {
+    assert.deepEqual(Object.keys(rule).sort(), ['defaultConfiguration', 'fullDescription', 'helpUri', 'id', 'shortDescription']);
+    assert.match(rule.shortDescription.text, /^[A-Z].{10,}\.$/);
+    assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length, rule.id);
+    assert.equal(rule.helpUri, 'https://github.com/blueprint-authoring/blueprint-authoring#diagnostics');
+  }
+  assert.equal(
+    driver.rules.find((r: { id: string }) => r.id === 'placeholder').shortDescription.text,
+    'A [bracketed placeholder] is still in the text.',
+  );
   assert.deepEqual(
     sarifRun.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
     [
@@ -153,10 +168,17 @@ test('bad usage exits with 2 and says what is wrong', () => {
   const cases: Array<[string[], RegExp]> = [
     [[], /No command given/],
     [['lint'], /Unknown command 'lint'/],
-    [['check', '--format', 'xml'], /--format must be one of text, json, sarif, not 'xml'/],
+    [['check', '--format', 'xml'], /--format must be one of text, json, sarif, github, junit, not 'xml'/],
     [['check', '--max-warnings', 'many'], /--max-warnings needs a whole number of 0 or more, not 'many'/],
     [['check', '--max-warnings'], /--max-warnings needs a value/],
-    [['check', '--fix'], /Unknown option '--fix'/],
+    [['check', '--fixx'], /Unknown option '--fixx'/],
+    [['check', '--format', 'junit', '--fix-dry-run'], /--fix-dry-run prints a unified diff: it takes no --format/],
+    [['check', '--fix', '--fix-dry-run'], /--fix writes the fixes and --fix-dry-run prints them: choose one/],
+    [['check', '-', '--fix'], /--fix cannot write to stdin: use --fix-dry-run/],
+    [['check', '--stdin-filename', 'x.md'], /--stdin-filename names the document read from stdin: add - to the paths/],
+    [['check', '--min-severity', 'loud'], /--min-severity must be one of error, warning, information, hint, not 'loud'/],
+    [['check', '--quiet', '--min-severity', 'hint'], /--quiet reports errors only: it cannot be combined with --min-severity hint/],
+    [['check', '--concurrency', '0'], /--concurrency needs a whole number of 1 or more, not '0'/],
     [['check', 'missing.md'], /No such file or folder: missing\.md/],
     [['check', 'nothing/*.md'], /No Markdown files match 'nothing\/\*\.md'/],
     [['new', 'data'], /blueprint new needs a kind and a name/],
@@ -198,15 +220,17 @@ test('severityByStatus false in .blueprintrc.json keeps the default severities',
   assert.match(runCli(['check'], root).stdout, /ledger\.md:7:5 warning placeholder/);
 });
 
-test('a malformed .blueprintrc.json is bad usage, pointing at the mistake; unknown keys are warned about', () => {
-  const broken = folderWith({ '.blueprintrc.json': '{\n  "diagnostics": { "placeholder": "off", }\n}\n', 'ledger.md': filled });
+test('a malformed .blueprintrc.json is bad usage, pointing at the mistake by line and column', () => {
+  const broken = folderWith({
+    '.blueprintrc.json': '{\n  // comments and trailing commas are fine\n  "diagnostics": { "placeholder" "off", },\n}\n',
+    'ledger.md': filled,
+  });
   const run = runCli(['check'], broken);
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /\.blueprintrc\.json: not valid JSON \(.* at line 2, column \d+\)/);
-  const typo = folderWith({ '.blueprintrc.json': '{ "diagnostic": {} }', 'ledger.md': filled });
-  const warned = runCli(['check'], typo);
-  assert.equal(warned.status, 0);
-  assert.match(warned.stderr, /warning: .*\.blueprintrc\.json: unknown setting 'diagnostic' is ignored/);
+  assert.equal(
+    run.stderr,
+    `error: ${join(broken, '.blueprintrc.json')}: not valid JSON (':' expected at line 3, column 34); its settings are not used\n`,
+  );
 });
 
 test('rule-control comments silence diagnostics in the CLI as in the editor', () => {
@@ -228,8 +252,8 @@ test('custom templates in .blueprints/ are checked, and a malformed template is 
   assert.equal(
     run.stdout,
     [
-      "payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
       '.blueprints/broken.md:1:1 error invalid-template A template starts with a title line naming its kind and a placeholder for the name, such as `# API Blueprint: [API Name]`; this template is not used until it is fixed',
+      "payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
       '',
       '2 problems (1 error, 1 warning) in 2 blueprints.',
       '',
@@ -256,7 +280,11 @@ test('new writes a blueprint from the template with name, date and author, and n
   assert.equal(written.split('\n')[0], '# Data Blueprint: Order Ledger');
   // A Draft, its footer lines ending with a hard break but the last, so that GitHub renders one field per line.
   assert.match(written, /\n\*\*Blueprint Status\*\*: Draft\\\n\*\*Last Updated\*\*: \d{4}-\d{2}-\d{2}\\\n\*\*Author\*\*: Grace Hopper\n$/);
-  assert.equal(written.split('\n').length, templateText.trimEnd().split('\n').length + 1);
+  assert.equal(
+    written.split('\n').length,
+    writtenTemplateText.trimEnd().split('\n').length + 1,
+    'the template as documents get it: a blank line after each heading',
+  );
 
   const again = runCli(['new', 'data', 'Order Ledger'], root);
   assert.equal(again.status, 1);
@@ -304,7 +332,7 @@ test('new takes a custom template kind and an --output path', () => {
 
 test('--help and --version', () => {
   const root = folderWith({});
-  assert.match(runCli(['--help'], root).stdout, /blueprint check \[paths or globs…\]/);
+  assert.match(runCli(['--help'], root).stdout, /blueprint check \[paths, globs or -\] \[options\]/);
   assert.match(runCli(['--version'], root).stdout, /^\d+\.\d+\.\d+\n$/);
 });
 

@@ -38,13 +38,14 @@ test('FIFOs, links to /dev/zero and to nothing, in documents and templates: each
   makeFifo(join(root, '.blueprints/fifo.md'));
   makeLink('/dev/zero', join(root, '.blueprints/zero.md'));
   const run = runCli(['check'], root);
+  // Sorted by file, then position.
   assert.equal(
     run.stdout,
     [
-      ledgerWarning,
-      "docs/payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
       '.blueprints/fifo.md:1:1 error invalid-template This template cannot be read: it is a FIFO, not a regular file; this template is not used until it is fixed',
       '.blueprints/zero.md:1:1 error invalid-template This template cannot be read: it is a character device, not a regular file; this template is not used until it is fixed',
+      ledgerWarning,
+      "docs/payments.md:11:1 warning placeholder Placeholder '[Error format]' is not filled in",
       '',
       '4 problems (2 errors, 2 warnings) in 4 blueprints.',
       '',
@@ -275,9 +276,9 @@ test('an invalid value in .blueprintrc.json is reported with the file and the ke
   assert.equal(
     run.stderr,
     [
-      `error: ${rc}: diagnostics.placeholder: "warn" is not a severity (error, warning, information, hint, off); the default applies`,
-      `error: ${rc}: diagnostics.placeholdr: is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`,
-      `error: ${rc}: maxDocumentSize: "big" is not a number above 0; the default (1000000) applies`,
+      `error: ${rc}:1:31: diagnostics.placeholder: "warn" is not a severity (error, warning, information, hint, off); the default applies`,
+      `error: ${rc}:1:38: diagnostics.placeholdr: is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`,
+      `error: ${rc}:1:76: maxDocumentSize: "big" is not a number above 0; the default (1000000) applies`,
       '',
     ].join('\n'),
   );

@@ -288,9 +288,11 @@ suite('Commands', () => {
     const editor = await openUntitled('');
     assert.equal(await vscode.commands.executeCommand('blueprint.insertTemplate'), true);
     const template = readFileSync(join(extension().extensionPath, 'templates', 'data-blueprint.md'), 'utf8');
+    // As every text written from the template: a blank line after each heading, as markdownlint wants.
     assert.equal(
       editor.document.getText(),
       template
+        .replace(/^(#{1,6} .*)\n(?=[^\n])/gm, '$1\n\n')
         .replace(/\s*$/, '\n')
         .replace(
           '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n',

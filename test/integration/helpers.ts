@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { BlueprintExtensionApi } from '../../client/src/extension';
@@ -56,17 +56,67 @@ export async function openUntitled(content: string): Promise<vscode.TextEditor> 
 }
 
 /**
- * Polls until `probe` returns something other than undefined; fails with `what` and the last value seen
+ * Waits until `probe` returns something other than undefined; fails with `what` and the last value seen
  * when it does not within the time limit. For what the editor does asynchronously (diagnostics, status).
+ * The probe runs again whenever the editor reports a change (`changes`), and at the latest after
+ * RECHECK_MS for what changes without an event (the workbench's own UI, the status bar, an answer the
+ * server gives once it has analysed a document).
  */
-export async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+  changes: (listener: () => void) => vscode.Disposable = editorChanges,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const left = deadline - Date.now();
+    if (left <= 0) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await nextChange(changes, Math.min(left, RECHECK_MS));
   }
+}
+
+/** The longest wait between two probes when nothing the editor reports has changed. */
+const RECHECK_MS = 250;
+
+/** Resolves at the next change `changes` reports, or after `ms` at the latest. */
+function nextChange(changes: (listener: () => void) => vscode.Disposable, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const subscription = changes(done);
+  });
+}
+
+/** Every change the editor reports to extensions that may be what a test waits for. */
+function editorChanges(listener: () => void): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.onDidChangeDiagnostics(listener),
+    vscode.workspace.onDidOpenTextDocument(listener),
+    vscode.workspace.onDidChangeTextDocument(listener),
+    vscode.workspace.onDidSaveTextDocument(listener),
+    vscode.workspace.onDidCloseTextDocument(listener),
+    vscode.workspace.onDidChangeConfiguration(listener),
+    vscode.window.onDidChangeActiveTextEditor(listener),
+    vscode.window.onDidChangeVisibleTextEditors(listener),
+    vscode.window.onDidChangeTextEditorSelection(listener),
+    vscode.window.tabGroups.onDidChangeTabs(listener),
+    vscode.extensions.onDidChange(listener),
+  );
+}
+
+/** Changes to the files of a folder (the workbench driver's answers). */
+function folderChanges(folder: string): (listener: () => void) => vscode.Disposable {
+  return (listener) => {
+    const watcher = watch(folder, listener);
+    return new vscode.Disposable(() => watcher.close());
+  };
 }
 
 /** The diagnostics the blueprint server published for a document. */
@@ -201,6 +251,7 @@ export class Workbench {
       `the workbench to carry out ${action}`,
       () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string }) : undefined),
       20_000,
+      folderChanges(this.answersDir),
     );
     if (!answer.ok) assert.fail(`the workbench could not ${action}: ${answer.error}`);
     return answer.result as T;

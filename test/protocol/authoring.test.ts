@@ -15,16 +15,16 @@ import type {
 } from 'vscode-languageserver-protocol';
 import type { NewBlueprint } from '../../server/src/protocol';
 import { today } from '../../server/src/template/template-text';
-import { applyEdits, fixture, templateText } from '../support/documents';
+import { applyEdits, fixture, writtenTemplateText } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
-import { LspClient } from '../support/lsp-client';
+import { InProcessClient } from '../support/in-process-client';
 
 const ledger = fixture('fulfilment-ledger.md');
-let client: LspClient;
+let client: InProcessClient;
 let initializeResult: InitializeResult;
 
 before(async () => {
-  client = new LspClient();
+  client = new InProcessClient();
   client.settings = { author: 'Grace Hopper' };
   initializeResult = await client.initialize();
 });
@@ -81,7 +81,7 @@ test('completion at ## offers the missing sections; after **Author**: the config
   assert.equal(sections[0]!.insertTextFormat, 2);
   assert.match(
     (sections[0]!.textEdit as TextEdit).newText,
-    /^## Data Flow\n\n\*\*How data moves through the system\.\*\*\n\n### Input Sources\n- \*\*\$\{1:\[Source 1\]\}\*\*/,
+    /^## Data Flow\n\n\*\*How data moves through the system\.\*\*\n\n### Input Sources\n\n- \*\*\$\{1:\[Source 1\]\}\*\*/,
   );
   const author = itemsOf(
     await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, '**Author**: ', 12) }),
@@ -203,7 +203,7 @@ test('the source action adds every missing section and footer field; plain Markd
     completed,
     purposeOnly +
       '\n' +
-      templateText.slice(templateText.indexOf('## Data Model'), templateText.indexOf('**Blueprint Status**')) +
+      writtenTemplateText.slice(writtenTemplateText.indexOf('## Data Model'), writtenTemplateText.indexOf('**Blueprint Status**')) +
       `**Blueprint Status**: [Draft/Review/Approved]\\\n**Last Updated**: ${today()}\\\n**Author**: Grace Hopper\n`,
   );
   const plain = 'file:///work/plain-notes.md';

@@ -2,19 +2,20 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { fixture } from '../support/documents';
-import { LspClient } from '../support/lsp-client';
+import { InProcessClient } from '../support/in-process-client';
 
-// The features compute each family of code actions without looking at `context.only`; the server
-// decides which families a request wants, the same way for each: a kind is wanted when `only` is
-// absent or names it or a prefix of it. Fix-all is the exception: it is offered only when asked for by name.
+// The features compute each family of code actions without looking at `context.only`; the server's
+// code-action providers decide which families a request wants, with one rule (`isAskedFor`, unit-tested
+// in test/unit/code-action-providers.test.ts): a kind is wanted when `only` is absent or names it or a
+// prefix of it. Fix-all is the exception: it is offered only when asked for by name. Here, over the protocol.
 
 const ledger = fixture('fulfilment-ledger.md');
-let client: LspClient;
+let client: InProcessClient;
 const uri = 'file:///work/kinds.blueprint.md';
 let diagnostics: Diagnostic[];
 
 before(async () => {
-  client = await LspClient.start();
+  client = await InProcessClient.start();
   // A missing section (its quick fix, and "Add all missing sections") and an impossible date (fix-all's).
   const start = ledger.indexOf('## Data Flow');
   const text = (ledger.slice(0, start) + ledger.slice(ledger.indexOf('## State Management', start))).replace(

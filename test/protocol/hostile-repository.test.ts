@@ -8,7 +8,7 @@ import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
 import { fixture } from '../support/documents';
 import { makeFifo, makeLink, manySectionBlueprint, manySectionTemplate } from '../support/hostile-files';
-import type { LspClient } from '../support/lsp-client';
+import { LspClient } from '../support/lsp-client';
 import { startInWorkspace } from '../support/workspace-client';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
 
@@ -22,6 +22,9 @@ const clients: LspClient[] = [];
 after(async () => {
   await Promise.all(clients.map((c) => c.stop()));
 });
+/** Spawned, as an editor starts it: a hostile file that froze or crashed the server must not take the test process with it. */
+const startSpawnedIn = (folder: string, settings: Record<string, unknown> = {}) =>
+  startInWorkspace(folder, clients, settings, () => new LspClient());
 const uriOf = (folder: string, path: string) => pathToFileURL(join(folder, path)).href;
 const summary = (diagnostics: Diagnostic[]) =>
   diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${String(d.code)}`);
@@ -50,7 +53,7 @@ test(".blueprintrc.json is read from the workspace folder and below, never above
     'ws/team/team-kinds/event-blueprint.md': apiTemplate.replace('API Blueprint', 'Event Blueprint'),
   });
   const ws = join(outer, 'ws');
-  const { client, messages } = await startInWorkspace(ws, clients);
+  const { client, messages } = await startSpawnedIn(ws);
   const payments = uriOf(ws, 'payments.md');
   await client.open(payments, paymentsApi);
   assert.deepEqual(
@@ -80,7 +83,7 @@ test('FIFOs and links to /dev/zero as rc file and templates: the server keeps an
   makeFifo(join(ws, '.blueprintrc.json'));
   makeFifo(join(ws, '.blueprints/fifo.md'));
   makeLink('/dev/zero', join(ws, '.blueprints/zero.md'));
-  const { client, messages } = await startInWorkspace(ws, clients);
+  const { client, messages } = await startSpawnedIn(ws);
   const zero = await client.waitForDiagnostics(uriOf(ws, '.blueprints/zero.md'));
   assert.deepEqual(
     zero.map((d) => d.message),
@@ -112,7 +115,7 @@ test('FIFOs and links to /dev/zero as rc file and templates: the server keeps an
 test('an rc file linked to another file is refused without a word of that file in the message', async () => {
   const ws = folderWith({ 'secret.env': 'API_TOKEN=ghp_verysecretvalue\n' });
   makeLink('secret.env', join(ws, '.blueprintrc.json'));
-  const { client, messages } = await startInWorkspace(ws, clients);
+  const { client, messages } = await startSpawnedIn(ws);
   const ledger = uriOf(ws, 'ledger.md');
   await client.open(ledger, onePlaceholder);
   assert.deepEqual(summary(await client.diagnosticsFor(ledger, 1)), ['6:4 2 placeholder']);
@@ -124,7 +127,7 @@ test('an rc file linked to another file is refused without a word of that file i
 
 test('a template of 20,000 tiny sections never freezes the server: requests are answered while it is read, and a blueprint of it is checked', async () => {
   const ws = folderWith({ '.blueprints/big.md': manySectionTemplate(20_000) });
-  const { client } = await startInWorkspace(ws, clients);
+  const { client } = await startSpawnedIn(ws);
   const stress = uriOf(ws, 'stress.md');
   await client.open(stress, manySectionBlueprint(20_000));
   // A document outside the workspace folder, whose templates do not wait for that folder's.
@@ -132,14 +135,14 @@ test('a template of 20,000 tiny sections never freezes the server: requests are 
   const ledger = uriOf(elsewhere, 'ledger.md');
   await client.open(ledger, onePlaceholder);
   // While the template is read and the blueprint analysed, the other document's requests are
-  // answered: each within a deadline far above a slice, far below the minutes a frozen server takes.
+  // answered, one after the other: each within a deadline far above a slice, far below the minutes
+  // a frozen server takes.
   let slowest = 0;
   let answered = 0;
   while (!client.diagnostics.get(stress)) {
     const { ms } = await answeredWithin(client, 'textDocument/documentSymbol', { textDocument: { uri: ledger } }, 2_000);
     slowest = Math.max(slowest, ms);
     answered++;
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   assert.ok(answered > 3, `requests answered while the template was read: ${answered} (slowest ${Math.round(slowest)} ms)`);
   process.stderr.write(`# slowest answer while a 20,000-section template was read: ${Math.round(slowest)} ms, ${answered} answered\n`);
@@ -155,7 +158,7 @@ test('a template of 20,000 tiny sections never freezes the server: requests are 
 
 test("an invalid editor setting is shown once as a warning naming the setting, not on every keystroke, and the rc file's value applies", async () => {
   const ws = folderWith({ '.blueprintrc.json': '{ "diagnostics": { "placeholder": "error" } }' });
-  const { client, messages } = await startInWorkspace(ws, clients, {
+  const { client, messages } = await startSpawnedIn(ws, {
     diagnostics: { placeholder: 'warn', 'section-ordr': 'off' },
     maxDocumentSize: 'big',
   });
@@ -193,7 +196,7 @@ test("an invalid editor setting is shown once as a warning naming the setting, n
 
 test('blueprint/newBlueprint: a name or an author with a line break cannot add a heading or a line', async () => {
   const ws = folderWith({});
-  const { client } = await startInWorkspace(ws, clients);
+  const { client } = await startSpawnedIn(ws);
   const made = await client.request<{ text: string; fileName: string }>('blueprint/newBlueprint', {
     name: 'Orders\n## Injected',
     author: 'Eve\n**Blueprint Status**: Approved',

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CodeLens, DocumentSymbol, Hover, InitializeResult } from 'vscode-languageserver-protocol';
 import { fixture, templateText } from '../support/documents';
-import { LspClient } from '../support/lsp-client';
+import { InProcessClient } from '../support/in-process-client';
 
 const filled = fixture('order-ledger.md');
-let client: LspClient;
+let client: InProcessClient;
 let initializeResult: InitializeResult;
 
 before(async () => {
-  client = new LspClient();
+  client = new InProcessClient();
   initializeResult = await client.initialize();
 });
 after(async () => {
@@ -190,7 +190,7 @@ test('messages, the placeholder hover and the code lens over the protocol say wh
 
 test('a client whose own outline lists the headings (VS Code) asks for the structures only; others get the whole outline', async () => {
   const uri = 'file:///work/ledger-structures.md';
-  const vscodeLike = new LspClient();
+  const vscodeLike = new InProcessClient();
   try {
     await vscodeLike.initialize({ initializationOptions: { outline: 'structures' } });
     await vscodeLike.open(uri, filled);
@@ -238,7 +238,7 @@ test('severities come from workspace/configuration and follow didChangeConfigura
 });
 
 test('an editor without workspace/configuration passes settings as initialization options', async () => {
-  const other = new LspClient();
+  const other = new InProcessClient();
   try {
     await other.initialize({ configuration: false, initializationOptions: { settings: { diagnostics: { placeholder: 'error' } } } });
     await other.open('file:///work/x.md', templateText);

@@ -3,17 +3,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
-import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { apiTemplate, paymentsApi } from '../support/api-template';
 import { folderWith } from '../support/cli-runner';
 import { applyEdits, fixture } from '../support/documents';
-import { LspClient } from '../support/lsp-client';
+import { InProcessClient } from '../support/in-process-client';
 import { startInWorkspace } from '../support/workspace-client';
 
 const filled = fixture('order-ledger.md');
 const onePlaceholder = filled.replace('The order ledger records', 'The [Ledger name] records');
 
-const clients: LspClient[] = [];
+const clients: InProcessClient[] = [];
 after(async () => {
   await Promise.all(clients.map((c) => c.stop()));
 });
@@ -84,7 +84,7 @@ test('a custom template from .blueprints/ gives its documents diagnostics and ou
   };
   assert.deepEqual(
     watchers.watchers.map((w) => w.globPattern),
-    ['**/.blueprintrc.json', '**/.blueprints/*.md'],
+    ['**/.blueprintrc.{json,jsonc}', '**/.blueprints/*.md'],
   );
 
   writeFileSync(join(folder, '.blueprints/api-blueprint.md'), apiTemplate.replace('---', '## Versioning\n\n[Versioning policy]\n\n---'));
@@ -103,16 +103,9 @@ test('a malformed template gets diagnostics in its own file, and breaks nothing 
   });
   const { client } = await startIn(folder);
   const brokenUri = uriOf(folder, '.blueprints/broken.md');
-  const published: PublishDiagnosticsParams = await new Promise((resolve) => {
-    const poll = () => {
-      const p = client.diagnostics.get(brokenUri);
-      if (p) resolve(p);
-      else setTimeout(poll, 20);
-    };
-    poll();
-  });
+  const published = await client.waitForDiagnostics(brokenUri);
   assert.deepEqual(
-    published.diagnostics.map((d) => [d.code, d.message, d.range.start.line]),
+    published.map((d) => [d.code, d.message, d.range.start.line]),
     [
       [
         'invalid-template',
@@ -202,7 +195,7 @@ test('blueprint/templates lists every template for a quick pick, built-in first,
 
 test('a broken .blueprintrc.json is reported once as a warning message and the defaults apply', async () => {
   const folder = folderWith({ '.blueprintrc.json': '{ "diagnostics": ' });
-  const client = new LspClient();
+  const client = new InProcessClient();
   clients.push(client);
   const messages: Array<{ type: number; message: string }> = [];
   client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
@@ -230,6 +223,47 @@ test('a broken .blueprintrc.json is reported once as a warning message and the d
   assert.match(
     messages[0]!.message,
     /^Blueprint: .*\.blueprintrc\.json: not valid JSON \(.*line 1, column \d+\); its settings are not used\.$/,
+  );
+});
+
+test('an rc file with comments and trailing commas is read; each unknown key and invalid value is a warning message with its line and column', async () => {
+  const folder = folderWith({
+    '.blueprintrc.jsonc':
+      '{\n  // The team agreed: placeholders are errors.\n  "diagnostics": { "placeholder": "error", "section-ordr": "off", },\n  "autor": "Ada",\n}\n',
+  });
+  const client = new InProcessClient();
+  clients.push(client);
+  const messages: Array<{ type: number; message: string }> = [];
+  client.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+    messages.push(params);
+    return null;
+  });
+  client.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+  });
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'p' }],
+    capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await client.notify('initialized', {});
+  const uri = uriOf(folder, 'a.md');
+  await client.open(uri, onePlaceholder);
+  assert.deepEqual(summary(await client.diagnosticsFor(uri, 1)), ['6:4 1 placeholder'], "the rc file's valid value applies");
+  const rc = join(folder, '.blueprintrc.jsonc');
+  assert.deepEqual(
+    messages.map((m) => [m.type, m.message]),
+    [
+      [
+        2,
+        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, typescript-syntax, too-large, degraded-analysis).`,
+      ],
+      [
+        2,
+        `Blueprint: ${rc}:4:3: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores).`,
+      ],
+    ],
   );
 });
 

@@ -15,10 +15,22 @@ export const CLI_DEADLINE_MS = 60_000;
 
 /** Runs the built dist/cli.js as a process in `cwd`, as CI would; a run past its deadline is killed and throws. */
 export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, deadlineMs = CLI_DEADLINE_MS): CliRun {
+  return runCliWithInput(args, cwd, undefined, env, deadlineMs);
+}
+
+/** The same, with `input` on its stdin (a pipe, as an editor or a pre-commit hook pipes a buffer). */
+export function runCliWithInput(
+  args: readonly string[],
+  cwd: string,
+  input: string | Buffer | undefined,
+  env: Record<string, string> = {},
+  deadlineMs = CLI_DEADLINE_MS,
+): CliRun {
   const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], {
     cwd,
+    ...(input !== undefined ? { input } : {}),
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: { ...withoutColourSettings(process.env), NO_COLOR: '1', ...env },
     timeout: deadlineMs,
     killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
@@ -26,6 +38,12 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
   if (result.error)
     throw new Error(`blueprint ${args.join(' ')} did not finish within ${deadlineMs} ms (${result.error.message})\n${result.stderr}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The test's own environment, less what would decide the CLI's colours for it (each test sets what it means). */
+function withoutColourSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...rest } = env;
+  return rest;
 }
 
 /** Runs the CLI as a process without waiting for it, for runs that race each other. */

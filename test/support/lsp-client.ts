@@ -4,13 +4,19 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { repoRoot } from './documents';
 
+export interface InitializeOptions {
+  /** Whether the client answers workspace/configuration (it does unless told otherwise). */
+  readonly configuration?: boolean;
+  readonly initializationOptions?: unknown;
+}
+
 /**
- * Spawns the bundled dist/server.js and talks LSP to it over stdio, as Neovim or Helix would.
- * Answers the server's workspace/configuration requests from `settings`.
+ * A client talking LSP to the language server, as Neovim or Helix would: the spawned
+ * dist/server.js (`LspClient`, below) or the real server started inside the test process
+ * (`InProcessClient`, in-process-client.ts). Answers the server's workspace/configuration requests
+ * from `settings`, and keeps every diagnostics publication.
  */
-export class LspClient {
-  readonly process: ChildProcess;
-  readonly connection: MessageConnection;
+export abstract class TestClient {
   /** Diagnostics as last published per URI. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   /** Every publication, in the order received. */
@@ -18,15 +24,11 @@ export class LspClient {
   settings: Record<string, unknown> = {};
   /** Called with the scope URIs of each workspace/configuration request, before it is answered. */
   onConfiguration: ((scopeUris: string[]) => void) | undefined;
-  stderr = '';
+  /** What the server logged (`window/logMessage`), one line per message. */
+  readonly logged: string[] = [];
   private readonly diagnosticWaiters: Array<() => void> = [];
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (d: Buffer) => {
-      this.stderr += d.toString();
-    });
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  protected constructor(readonly connection: MessageConnection) {
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       this.publications.push(params);
@@ -38,18 +40,18 @@ export class LspClient {
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logged.push(params.message);
+    });
     this.connection.listen();
   }
 
-  /** Spawns, initializes (with workspace/configuration support unless told otherwise) and returns the client. */
-  static async start(options: { configuration?: boolean; initializationOptions?: unknown } = {}): Promise<LspClient> {
-    const client = new LspClient();
-    await client.initialize(options);
-    return client;
+  /** What the server said outside the protocol's answers, for failure messages: its log (and a process's stderr). */
+  get output(): string {
+    return this.logged.join('\n');
   }
 
-  async initialize(options: { configuration?: boolean; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+  async initialize(options: InitializeOptions = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -94,7 +96,7 @@ export class LspClient {
       const left = deadline - Date.now();
       if (left <= 0)
         throw new Error(
-          `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(current)?.slice(0, 500)}\n${this.stderr}`,
+          `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(current)?.slice(0, 500)}\n${this.output}`,
         );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
@@ -111,13 +113,57 @@ export class LspClient {
     return this.waitForDiagnostics(uri, (p) => p.version === version, timeoutMs);
   }
 
-  async stop(): Promise<void> {
+  /** Asks the server to shut down and exit, within a deadline, and closes the connection. */
+  abstract stop(): Promise<void>;
+
+  /** `shutdown`, then `exit`; a server that does not answer within 2 s is not waited for. */
+  protected async shutDown(): Promise<void> {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 2000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       await this.connection.sendNotification('exit');
     } catch {
       // already gone
     }
+  }
+}
+
+/**
+ * Spawns the bundled dist/server.js and talks LSP to it over stdio: the tests of what only the
+ * real process shows (start-up, stdio framing, exit codes, memory, surviving hostile input) and
+ * the Neovim test use it; the others use the in-process server, which is faster to start and debug.
+ */
+export class LspClient extends TestClient {
+  readonly process: ChildProcess;
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio']) {
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    super(createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)));
+    this.process = child;
+    this.process.stderr!.on('data', (d: Buffer) => {
+      this.stderr += d.toString();
+    });
+  }
+
+  /** Spawns, initializes (with workspace/configuration support unless told otherwise) and returns the client. */
+  static async start(options: InitializeOptions = {}): Promise<LspClient> {
+    const client = new LspClient();
+    await client.initialize(options);
+    return client;
+  }
+
+  override get output(): string {
+    return [super.output, this.stderr].filter((part) => part !== '').join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await this.shutDown();
     await new Promise<void>((resolve) => {
       if (this.process.exitCode !== null) return resolve();
       const timer = setTimeout(() => {

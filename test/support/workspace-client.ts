@@ -1,8 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { LspClient } from './lsp-client';
+import { InProcessClient } from './in-process-client';
+import type { TestClient } from './lsp-client';
 
-export interface WorkspaceClient {
-  readonly client: LspClient;
+export interface WorkspaceClient<C extends TestClient = TestClient> {
+  readonly client: C;
   readonly registrations: Array<{ method: string; registerOptions?: unknown }>;
   readonly shown: unknown[];
   /** `window/showMessage` notifications and `window/showMessageRequest`s, in order. */
@@ -10,16 +11,29 @@ export interface WorkspaceClient {
 }
 
 /**
- * Spawns dist/server.js with a client like VS Code's: one workspace folder, watched files,
+ * Starts the server with a client like VS Code's: one workspace folder, watched files,
  * window/showDocument and messages. `settings` is what the user set: the extension's client sends
  * only that, without VS Code's defaults. `clients` collects it, for the test file to stop them all.
+ * The server runs in-process unless `make` spawns it (`() => new LspClient()`).
  */
+export function startInWorkspace(
+  folder: string,
+  clients: TestClient[],
+  settings?: Record<string, unknown>,
+): Promise<WorkspaceClient<InProcessClient>>;
+export function startInWorkspace<C extends TestClient>(
+  folder: string,
+  clients: TestClient[],
+  settings: Record<string, unknown>,
+  make: () => C,
+): Promise<WorkspaceClient<C>>;
 export async function startInWorkspace(
   folder: string,
-  clients: LspClient[],
+  clients: TestClient[],
   settings: Record<string, unknown> = {},
+  make: () => TestClient = () => new InProcessClient(),
 ): Promise<WorkspaceClient> {
-  const client = new LspClient();
+  const client = make();
   clients.push(client);
   client.settings = settings;
   const registrations: WorkspaceClient['registrations'] = [];

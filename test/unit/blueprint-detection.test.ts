@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
-import { textDocument, templateText } from '../support/documents';
+import { classifyDocument } from '../../server/src/documents/classification';
+import { builtinTemplates } from '../../server/src/template/builtin-templates';
+import { settings, textDocument, templateText } from '../support/documents';
 
+/** The kind of blueprint a document is, as the server and the CLI classify it (a document with no file). */
 function kindOf(text: string, uri: string): string | undefined {
-  return new BlueprintStore().get(textDocument(text, uri))?.schema.kind;
+  const place = { path: undefined, context: { settings: settings(), templates: builtinTemplates, templatesFolder: undefined } };
+  const classified = classifyDocument(textDocument(text, uri), place, new BlueprintStore());
+  return classified.kind === 'blueprint' ? classified.analysed.schema.kind : undefined;
 }
 
 test('a Markdown document whose first heading is the template title is a blueprint', () => {

@@ -9,14 +9,27 @@ import {
   quickFixActions,
   quickFixesFor,
 } from '../../server/src/features/code-actions';
+import { ADD_MISSING_SECTIONS, provideCodeActions, QUICK_FIXES } from '../../server/src/language-server/code-action-providers';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { safeFixEdits } from '../../server/src/features/fix-all';
 import type { FooterValues } from '../../server/src/features/footer-values';
-import { analyse, fixture, settings, templateText, messageOf } from '../support/documents';
+import { analyse, fixture, messageOf, settings, writtenTemplateText } from '../support/documents';
 import { applyMinimal } from '../support/edits';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
 const ledger = fixture('fulfilment-ledger.md');
+
+/** The quick fixes and "Add all missing sections" the server gives for `diagnostics`, as `only` asks (the other families have tests of their own). */
+function codeActions(
+  analysed: ReturnType<typeof analyse>,
+  context: { diagnostics: Diagnostic[]; only?: string[] },
+  footer: FooterValues,
+): CodeAction[] {
+  return provideCodeActions({ analysed, diagnostics: context.diagnostics, settings: settings(), values: footer }, context.only, [
+    QUICK_FIXES,
+    ADD_MISSING_SECTIONS,
+  ]);
+}
 
 function diagnosticsOf(text: string): Diagnostic[] {
   return computeDiagnostics(analyse(text), settings());
@@ -51,10 +64,10 @@ function cut(text: string, from: string, to: string): string {
   return text.slice(0, start) + text.slice(text.indexOf(to, start));
 }
 
-/** A piece of the template, from one heading to another. */
+/** A piece of the template as it is written into documents, from one heading to another. */
 function templatePart(from: string, to: string): string {
-  const start = templateText.indexOf(from);
-  return templateText.slice(start, templateText.indexOf(to, start));
+  const start = writtenTemplateText.indexOf(from);
+  return writtenTemplateText.slice(start, writtenTemplateText.indexOf(to, start));
 }
 
 test("missing-section: 'Add section' inserts the template section after its predecessor", () => {
@@ -99,7 +112,7 @@ test('missing-subsection: inserted before the next subsection, or at the end of 
     apply(noHealth, fixesFor(noHealth, 'missing-subsection').fixes[0]!),
     noHealth.replace(
       '2 hours\n\n---',
-      '2 hours\n\n### Health Checks\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---',
+      '2 hours\n\n### Health Checks\n\n- **[Check 1]**: [What to check]\n- **[Check 2]**: [What to check]\n\n---',
     ),
   );
 });
@@ -273,7 +286,7 @@ test('duplicate subsection: merged into the first of its name', () => {
 });
 
 test('"Add all missing sections" completes the skeleton in one edit of insertions only', () => {
-  const purposeOnly = templateText.replace(
+  const purposeOnly = writtenTemplateText.replace(
     "[Describe the data system's purpose, what data it manages, and why it's needed.]",
     'Keeps the order ledger.',
   );
@@ -281,8 +294,9 @@ test('"Add all missing sections" completes the skeleton in one edit of insertion
     cut(purposeOnly, '## Data Model', '## Data Validation'),
     '## Performance Characteristics',
     '**Blueprint Status**',
-  ).replace('### Consistency Checks\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
-  const actions = addMissingSectionsActions(analyse(partial), values);
+  ).replace('### Consistency Checks\n\n- **[Check 1]**: [What it checks]\n- **[Check 2]**: [What it checks]\n\n', '');
+  const actions = codeActions(analyse(partial), { diagnostics: [], only: ['source'] }, values);
+  assert.deepEqual(actions, addMissingSectionsActions(analyse(partial), values), "the source actions asked for are the family's");
   assert.deepEqual(
     actions.map((a) => [a.title, a.kind]),
     [['Add all missing sections', ADD_MISSING_SECTIONS_KIND]],
@@ -320,7 +334,6 @@ test('"Add all missing sections" adds the missing footer fields too, as fix-all 
   assert.equal(applyMinimal(noDate, edits(addAll(noDate))), ledger.replace('2026-11-20', '2026-11-25'));
 });
 
-// Which families a request wants (`context.only`) is the server's providers' decision: test/protocol/code-action-kinds.test.ts.
 test("quick fixes are for this server's diagnostics that still hold, with their data or, without it, their message", () => {
   const text = cut(ledger, '## Data Flow', '## State Management');
   const diagnostics = diagnosticsOf(text);
@@ -344,6 +357,31 @@ test("quick fixes are for this server's diagnostics that still hold, with their 
   const withoutData = diagnostics.map(({ data: _data, ...d }) => d);
   assert.deepEqual(
     quickFixActions(analyse(text), withoutData, values).map((a) => a.title),
+    ["Add section 'Data Flow'"],
+  );
+});
+
+// Which families a request wants (`context.only`) is the server's providers' decision (the one rule:
+// test/unit/code-action-providers.test.ts; over the protocol: test/protocol/code-action-kinds.test.ts).
+test('code actions follow the kinds the client asks for and ignore other sources and stale diagnostics', () => {
+  const text = cut(ledger, '## Data Flow', '## State Management');
+  const diagnostics = diagnosticsOf(text);
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics, only: ['quickfix'] }, values).map((a) => a.title),
+    ["Add section 'Data Flow'"],
+  );
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics }, values).map((a) => a.title),
+    ["Add section 'Data Flow'", 'Add all missing sections'],
+  );
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics: diagnostics.map((d) => ({ ...d, source: 'markdownlint' })), only: ['quickfix'] }, values),
+    [],
+  );
+  assert.deepEqual(codeActions(analyse(ledger), { diagnostics, only: ['quickfix'] }, values), [], 'the section is back: nothing to fix');
+  const withoutData = diagnostics.map(({ data: _data, ...d }) => d);
+  assert.deepEqual(
+    codeActions(analyse(text), { diagnostics: withoutData, only: ['quickfix'] }, values).map((a) => a.title),
     ["Add section 'Data Flow'"],
   );
 });

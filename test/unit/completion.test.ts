@@ -5,7 +5,7 @@ import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { footerValues, type FooterValues } from '../../server/src/features/footer-values';
 import { withCursor } from '../support/cursor';
-import { analyse, applyEdits, fixture, settings, templateText } from '../support/documents';
+import { analyse, applyEdits, fixture, settings, writtenTemplateText } from '../support/documents';
 import { expandSnippet, tabStops } from '../support/snippets';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
@@ -53,7 +53,7 @@ test('a section item inserts the template skeleton with its placeholders as tab 
   assert.equal(document.getText(edit.range), '## Da');
   assert.ok(
     edit.newText.startsWith(
-      '## Data Flow\n\n**How data moves through the system.**\n\n### Input Sources\n- **${1:[Source 1]}**: ${2:[What data comes from here]}\n',
+      '## Data Flow\n\n**How data moves through the system.**\n\n### Input Sources\n\n- **${1:[Source 1]}**: ${2:[What data comes from here]}\n',
     ),
   );
   assert.ok(edit.newText.endsWith('- **${13:[Destination 2]}**: ${14:[What data goes here]}\n\n---'));
@@ -98,13 +98,13 @@ test('at ### inside a section: its missing subsections only', () => {
   const newText = (items[0]!.textEdit as TextEdit).newText;
   assert.equal(
     newText,
-    '### Processing Steps\n1. **${1:[Step 1]}**: ${2:[What happens]}\n2. **${3:[Step 2]}**: ${4:[What happens]}\n3. **${5:[Step 3]}**: ${6:[What happens]}',
-    'the blank line after the heading line is already there',
+    '### Processing Steps\n\n1. **${1:[Step 1]}**: ${2:[What happens]}\n2. **${3:[Step 2]}**: ${4:[What happens]}\n3. **${5:[Step 3]}**: ${6:[What happens]}',
+    'the blank line after the inserted text is already there',
   );
   const after = accept(text, items[0]!);
   assert.ok(
     after.includes(
-      '### Processing Steps\n1. **[Step 1]**: [What happens]\n2. **[Step 2]**: [What happens]\n3. **[Step 3]**: [What happens]\n\n### Output Destinations',
+      '### Processing Steps\n\n1. **[Step 1]**: [What happens]\n2. **[Step 2]**: [What happens]\n3. **[Step 3]**: [What happens]\n\n### Output Destinations',
     ),
   );
   assert.deepEqual(
@@ -216,7 +216,7 @@ test('on the first line of an empty blueprint file: the whole template, status D
   // A new blueprint is a Draft, and its footer renders one field per line.
   assert.equal(
     after,
-    templateText
+    writtenTemplateText
       .replace(/\s*$/, '\n')
       .replace(
         '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n**Author**: [Name]',
@@ -258,7 +258,9 @@ test('a client without snippet support gets the template text itself, placeholde
   const newText = (items[0]!.textEdit as TextEdit).newText;
   assert.equal(
     newText,
-    templateText.slice(templateText.indexOf('## Data Flow'), templateText.indexOf('## State Management')).replace(/\s+$/, ''),
+    writtenTemplateText
+      .slice(writtenTemplateText.indexOf('## Data Flow'), writtenTemplateText.indexOf('## State Management'))
+      .replace(/\s+$/, ''),
   );
   const whole = completions(analyse('', 'file:///work/new.blueprint.md'), { line: 0, character: 0 }, values, false);
   assert.ok((whole[0]!.textEdit as TextEdit).newText.startsWith('# Data Blueprint: [Data System Name]\n\n## Purpose\n'));

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { nodeFileAccess } from '../../server/src/project/node-file-access';
 import { findRcFile, foldersUpTo, mergeSettingsSources, parseRcText } from '../../server/src/project/rc-file';
 import { resolveSettings } from '../../server/src/project/settings-resolution';
+import { DIAGNOSTIC_RULES, plainSummary } from '../../server/src/features/diagnostic-rules';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS, describeSettingProblem, readSettings } from '../../server/src/settings';
 import { folderWith } from '../support/cli-runner';
@@ -18,8 +19,9 @@ test('the rc file schema, the settings the server reads and the editor settings 
     Object.entries(value).flatMap(([key, inner]) =>
       inner && typeof inner === 'object' && key !== 'diagnostics' ? settingKeys(inner, `${prefix}${key}.`) : [`${prefix}${key}`],
     );
+  // $schema, extends and ignores are about the file itself, not settings.
   const schemaKeys = Object.entries(schema.properties as Record<string, { properties?: object }>)
-    .filter(([key]) => key !== '$schema')
+    .filter(([key]) => !['$schema', 'extends', 'ignores'].includes(key))
     .flatMap(([key, value]) =>
       value.properties && key !== 'diagnostics' ? Object.keys(value.properties).map((inner) => `${key}.${inner}`) : [key],
     );
@@ -30,8 +32,50 @@ test('the rc file schema, the settings the server reads and the editor settings 
     .filter((k: string) => !k.startsWith('diagnostics.'));
   for (const key of settingKeys(DEFAULT_SETTINGS).filter((k) => k !== 'diagnostics'))
     assert.ok(editorKeys.includes(key), `package.json declares blueprint.${key}`);
-  assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.blueprintrc.json', url: './schemas/blueprintrc.schema.json' }]);
+  assert.deepEqual(manifest.contributes.jsonValidation, [
+    { fileMatch: ['.blueprintrc.json', '.blueprintrc.jsonc'], url: './schemas/blueprintrc.schema.json' },
+  ]);
+  // Read as JSON with comments in VS Code too, as the server and the CLI read them.
+  assert.deepEqual(manifest.contributes.languages, [{ id: 'jsonc', filenames: ['.blueprintrc.json', '.blueprintrc.jsonc'] }]);
   assert.equal(manifest.bin.blueprint, 'dist/cli.js');
+});
+
+test("each diagnostic code is described the same in the rc file's schema and in the editor settings, from the text SARIF rules use", () => {
+  for (const code of Object.keys(DIAGNOSTIC_DEFAULTS) as Array<keyof typeof DIAGNOSTIC_DEFAULTS>) {
+    const severity = DIAGNOSTIC_DEFAULTS[code];
+    assert.deepEqual(
+      schema.properties.diagnostics.properties[code],
+      {
+        type: 'string',
+        enum: ['error', 'warning', 'information', 'hint', 'off'],
+        default: severity,
+        description: `${plainSummary(code)} Default: ${severity}.`,
+      },
+      code,
+    );
+    const setting = manifest.contributes.configuration.properties[`blueprint.diagnostics.${code}`];
+    assert.equal(setting.markdownDescription, `Severity of \`${code}\` diagnostics: ${DIAGNOSTIC_RULES[code].summary}.`, code);
+    assert.equal(setting.default, severity, code);
+  }
+});
+
+test('the rc file schema is ready for SchemaStore: an $id, a description and examples for the file and its settings, and the examples validate', () => {
+  assert.equal(schema.$id, 'https://json.schemastore.org/blueprintrc.json');
+  assert.match(schema.description, /blueprint check and the Blueprint language server/);
+  for (const [key, property] of Object.entries(
+    schema.properties as Record<string, { description?: string; properties?: Record<string, { description?: string }> }>,
+  )) {
+    assert.ok(property.description, `${key} has a description`);
+    for (const [inner, value] of Object.entries(property.properties ?? {}))
+      assert.ok(value.description, `${key}.${inner} has a description`);
+  }
+  for (const key of ['extends', 'ignores', 'diagnostics', 'author', 'maxDocumentSize'])
+    assert.ok(schema.properties[key].examples?.length, `${key} has examples`);
+  // The whole-file example is a valid rc file: nothing in it is reported.
+  assert.equal(schema.examples.length, 1);
+  const example = parseRcText(JSON.stringify(schema.examples[0]), '/repo/docs/.blueprintrc.json');
+  assert.deepEqual(example.problems, []);
+  assert.deepEqual(example.extends?.target, '../.blueprintrc.json');
 });
 
 test('schema defaults are the settings defaults', () => {
@@ -74,12 +118,19 @@ test('readSettings keeps the settings when well-formed, and reports every other 
   );
 });
 
-test('an rc file: an object of settings; invalid JSON is located by line and column; unknown keys are warnings', () => {
-  assert.deepEqual(parseRcText('\uFEFF{ "author": "Ada" }', 'rc'), { path: 'rc', settings: { author: 'Ada' }, warnings: [] });
-  const broken = parseRcText('{\n  "author": "Ada",\n}', 'rc');
-  assert.equal(broken.error, 'rc: not valid JSON (a property name expected (a trailing comma?) at line 3, column 1)');
+test('an rc file: an object of settings; invalid JSON is located by line and column; unknown keys are reported by position', () => {
+  assert.deepEqual(parseRcText('\uFEFF{ "author": "Ada" }', 'rc'), { path: 'rc', settings: { author: 'Ada' }, problems: [], ignores: [] });
+  assert.deepEqual(
+    parseRcText('{\n  // JSONC\n  "author": "Ada", /* as VS Code reads settings */\n}', 'rc').settings,
+    { author: 'Ada' },
+    'comments and trailing commas',
+  );
+  const broken = parseRcText('{\n  "author": "Ada"\n  "severityByStatus": false\n}', 'rc');
+  assert.equal(broken.error, "rc: not valid JSON (',' expected at line 3, column 3)");
   assert.equal(parseRcText('[1]', 'rc').error, 'rc: must hold a JSON object such as { "diagnostics": { "placeholder": "warning" } }');
-  assert.deepEqual(parseRcText('{ "$schema": "x", "autor": "Ada" }', 'rc').warnings, ["rc: unknown setting 'autor' is ignored"]);
+  assert.deepEqual(parseRcText('{ "$schema": "x", "autor": "Ada" }', 'rc').problems, [
+    'rc:1:19: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores)',
+  ]);
 });
 
 test('an rc file that is some other file (a link to /etc/passwd, say) is refused without quoting a character of it', () => {
@@ -141,7 +192,7 @@ test("an invalid value is reported where it was written (rc file and key, or edi
     {
       severity: 'error',
       message:
-        '/repo/.blueprintrc.json: diagnostics.section-order: "loud" is not a severity (error, warning, information, hint, off); the default applies',
+        '/repo/.blueprintrc.json:1:89: diagnostics.section-order: "loud" is not a severity (error, warning, information, hint, off); the default applies',
     },
     {
       severity: 'error',
@@ -168,7 +219,7 @@ test('templates.folder is relative to the rc file that sets it, else to the root
   assert.deepEqual(resolved.problems, [
     {
       severity: 'error',
-      message: '/repo/docs/.blueprintrc.json: templates.folder: "../../etc" is outside /repo; the default (".blueprints") applies',
+      message: '/repo/docs/.blueprintrc.json:1:28: templates.folder: "../../etc" is outside /repo; the default (".blueprints") applies',
     },
   ]);
   assert.equal(

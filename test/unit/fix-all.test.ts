@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIX_ALL_KIND, fixAllActions, safeFixEdits } from '../../server/src/features/fix-all';
+import { FIX_ALL, provideCodeActions } from '../../server/src/language-server/code-action-providers';
 import { blueprintDiagnostics } from '../../server/src/features/checked-diagnostics';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { analyse, fixture, settings } from '../support/documents';
@@ -52,7 +53,6 @@ test('codes turned off or silenced by a comment are not fixed', () => {
   assert.deepEqual(safeFixEdits(analyse(silenced), settings(), values), []);
 });
 
-// That it is offered only when a client asks for fix-all by name is the server's provider's: test/protocol/code-action-kinds.test.ts.
 test('the fix-all action holds every safe edit, and there is none when nothing is safe to fix', () => {
   const text = filled.replace('2026-11-20', '2026-11-31');
   const [action, ...others] = fixAllActions(analyse(text), settings(), values);
@@ -60,6 +60,20 @@ test('the fix-all action holds every safe edit, and there is none when nothing i
   assert.deepEqual([action!.title, action!.kind], ['Fix all safe blueprint problems', FIX_ALL_KIND]);
   assert.equal(applyMinimal(text, action!.edit!.changes![analyse(text).document.uri]!), filled.replace('2026-11-20', '2026-11-25'));
   assert.deepEqual(fixAllActions(analyse(filled), settings(), values), []);
+});
+
+// Its provider offers it only when a client asks for fix-all by name (see also test/protocol/code-action-kinds.test.ts).
+test('the action is offered only when fix-all is asked for', () => {
+  const text = filled.replace('2026-11-20', '2026-11-31');
+  const analysed = analyse(text);
+  const provided = (only: string[] | undefined) =>
+    provideCodeActions({ analysed, diagnostics: [], settings: settings(), values }, only, [FIX_ALL]);
+  assert.deepEqual(provided(undefined), []);
+  assert.deepEqual(provided(['source']), []);
+  for (const only of [['source.fixAll'], [FIX_ALL_KIND]]) {
+    const [action] = provided(only);
+    assert.equal(action!.kind, 'source.fixAll.blueprint');
+  }
 });
 
 test('missing footer fields are added on save, after any missing section', () => {

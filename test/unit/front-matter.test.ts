@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
-import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { BlueprintParser, parseBlueprint } from '../../server/src/model/blueprint-parser';
 import { chunkStarts } from '../../server/src/model/section-chunks';
 import { withCursor, withCursors } from '../support/cursor';
-import { analyse, fixture, settings, textDocument } from '../support/documents';
+import { analyse, checkDocument, fixture, settings, textDocument } from '../support/documents';
 
 const filled = fixture('order-ledger.md');
 const teamWritten = fixture('payments-ledger.md');

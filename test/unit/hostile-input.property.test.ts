@@ -6,14 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { MAX_TEMPLATE_SIZE, templateFromText } from '../../server/src/template/template-file';
-import { checkDocument } from '../../server/src/features/checked-diagnostics';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { INLINE_DELIMITER_BUDGET, maskOverBudgetParagraphs } from '../../server/src/model/inline-budget';
 import { builtinTemplates } from '../../server/src/template/builtin-templates';
 import { nodeFileAccess } from '../../server/src/project/node-file-access';
 import { TemplateFolderReader } from '../../server/src/template/template-folder';
 import { adversarialParagraph, fuzzParameters, insideBlueprint, REAL_BLUEPRINTS, testTimeout } from '../support/arbitraries';
-import { settings, templateText, textDocument, messageOf } from '../support/documents';
+import { checkDocument, settings, templateText, textDocument, messageOf } from '../support/documents';
 
 // A hang guard, not a speed target (those are `npm run bench`'s): a case that takes longer than this
 // has gone quadratic or worse.

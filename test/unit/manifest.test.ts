@@ -83,7 +83,8 @@ test('the extension works in untrusted workspaces and says what it can do in vir
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
   assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
   assert.ok(manifest.capabilities.virtualWorkspaces.description);
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
+  // Markdown documents start the server; running a `blueprint` task activates the task provider.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onTaskType:blueprint']);
 });
 
 test('each contributed grammar exists, has the scope name it is registered under and injects into Markdown', () => {
@@ -97,18 +98,29 @@ test('each contributed grammar exists, has the scope name it is registered under
   }
 });
 
-test('the .vsix ships the bundles and every file they load, and nothing from the source tree', () => {
+test('the .vsix ships the bundles and every file they load (the command line too: the blueprint task runs it), every file the manifest names, and nothing from the source tree', () => {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
   const files = new Set(listed.stdout.split(/\r?\n/).filter(Boolean));
-  for (const bundle of ['dist/client.js', 'dist/server.js']) {
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
     assert.ok(files.has(bundle), bundle);
     // Files a bundle requires next to itself (the server loads dist/babel-parser.js on first use).
     for (const [, loaded] of readFileSync(join(repoRoot, bundle), 'utf8').matchAll(/require\(["']\.\/([^"']+)["']\)/g)) {
       assert.ok(files.has(`dist/${loaded}`), `${bundle} loads dist/${loaded}`);
     }
   }
+  // Every file the manifest names ships: the `files` list of package.json (which vsce follows) covers them all.
+  const named: string[] = [
+    manifest.main,
+    manifest.icon,
+    ...Object.values<string>(manifest.bin),
+    ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+    ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+    ...manifest.contributes.jsonValidation.map((j: { url: string }) => j.url),
+  ];
+  for (const path of named.map((p) => p.replace(/^\.\//, '')))
+    assert.ok(files.has(path), `${path}, named in package.json, is in the .vsix`);
   assert.deepEqual(
     [...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)),
     [],

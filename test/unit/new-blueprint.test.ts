@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { blueprintFileName, newBlueprint, templateSnippetFor } from '../../server/src/template/new-blueprint';
 import { builtinTemplates } from '../../server/src/template/builtin-templates';
-import { templateText } from '../support/documents';
+import { writtenTemplateText } from '../support/documents';
 
 const footer = { date: '2026-11-25', author: 'Ada Lovelace' };
 
@@ -50,7 +50,7 @@ test('the template snippet writes a new blueprint: status Draft, footer breaks, 
   const plain = snippet.replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\\([$}\\])/g, '$1');
   assert.equal(
     plain,
-    templateText
+    writtenTemplateText
       .replace(/\s*$/, '\n')
       .replace(
         '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n',

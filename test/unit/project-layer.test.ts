@@ -25,8 +25,8 @@ test('the safe reader reads regular files, links to regular files, and nothing e
   makeLink('loop-b.md', join(folder, 'loop-a.md'));
   makeLink('loop-a.md', join(folder, 'loop-b.md'));
   const read = (name: string, max = 1000) => nodeFileAccess.readText(join(folder, name), max);
-  assert.deepEqual(await read('a.md'), { kind: 'text', text: '# Title\n' });
-  assert.deepEqual(await read('link.md'), { kind: 'text', text: '# Title\n' });
+  assert.deepEqual(await read('a.md'), { kind: 'text', text: '# Title\n', encoding: 'utf-8' });
+  assert.deepEqual(await read('link.md'), { kind: 'text', text: '# Title\n', encoding: 'utf-8' });
   assert.deepEqual(await read('fifo.md'), { kind: 'problem', problem: 'is a FIFO, not a regular file' });
   assert.deepEqual(await read('zero.md'), { kind: 'problem', problem: 'is a character device, not a regular file' });
   assert.deepEqual(await read('dangling.md'), { kind: 'problem', problem: 'is a symbolic link to nothing (its target does not exist)' });
@@ -141,7 +141,7 @@ test('the CLI through a file access where a file vanishes between listing and re
     readText: (path, max): Promise<ReadText> =>
       path.endsWith('gone.md') ? Promise.resolve({ kind: 'missing' }) : nodeFileAccess.readText(path, max),
   };
-  const result = await checkFiles([], folder, vanishing);
+  const result = await checkFiles([], { cwd: folder, files: vanishing, fix: 'none', concurrency: 1 });
   assert.deepEqual(result.problems, [{ path: 'docs/gone.md', problem: 'no longer exists' }]);
   assert.deepEqual(
     result.reports.map((r) => r.path),

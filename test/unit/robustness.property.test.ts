@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { Position, Range } from 'vscode-languageserver';
+import { CodeActionKind, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { templateFromText } from '../../server/src/template/template-file';
-import { checkDocument } from '../../server/src/features/checked-diagnostics';
-import { addMissingSectionsActions, quickFixActions } from '../../server/src/features/code-actions';
+import { ADD_MISSING_SECTIONS_KIND } from '../../server/src/features/code-actions';
 import { sectionCodeLenses } from '../../server/src/features/code-lens';
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { documentStatus } from '../../server/src/features/document-status';
 import { documentSymbols } from '../../server/src/features/document-symbols';
-import { fixAllActions } from '../../server/src/features/fix-all';
+import { FIX_ALL_KIND } from '../../server/src/features/fix-all';
+import { provideCodeActions } from '../../server/src/language-server/code-action-providers';
 import type { FooterValues } from '../../server/src/features/footer-values';
 import { hover } from '../../server/src/features/hover';
 import { newBlueprint, templateSnippetFor } from '../../server/src/template/new-blueprint';
@@ -32,7 +32,7 @@ import {
   REAL_BLUEPRINTS,
   testTimeout,
 } from '../support/arbitraries';
-import { settings, templateText, textDocument } from '../support/documents';
+import { checkDocument, settings, templateText, textDocument } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 
 const values: FooterValues = { date: '2026-11-25', author: 'Ada Lovelace' };
@@ -131,9 +131,10 @@ function exerciseEveryFeature(text: string, positions: readonly Position[]): voi
       ['documentSymbols', symbols],
       ['documentStatus', documentStatus(analysed)],
       ['codeLens', sectionCodeLenses(analysed, defaults)],
-      ['quickFixes', quickFixActions(analysed, checked ?? [], values)],
-      ['addAll', addMissingSectionsActions(analysed, values)],
-      ['fixAll', fixAllActions(analysed, defaults, values)],
+      ['codeActions', provideCodeActions({ analysed, diagnostics: checked ?? [], settings: defaults, values }, undefined)],
+      ['addAll', provideCodeActions({ analysed, diagnostics: [], settings: defaults, values }, [ADD_MISSING_SECTIONS_KIND])],
+      ['fixAll', provideCodeActions({ analysed, diagnostics: [], settings: defaults, values }, [CodeActionKind.SourceFixAll])],
+      ['fixAllExplicit', provideCodeActions({ analysed, diagnostics: [], settings: defaults, values }, [FIX_ALL_KIND])],
       ['ignore', ignoreDiagnosticActions(analysed, checked ?? [])],
     );
     for (const range of tokenRanges(semanticTokens(analysed).data)) assertInside(document, range, 'semantic token');

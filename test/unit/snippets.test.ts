@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { snippetFile, snippetFileText } from '../../server/src/template/snippets';
 import { builtinTemplates } from '../../server/src/template/builtin-templates';
-import { analyse, repoRoot, settings, templateText } from '../support/documents';
+import { analyse, asWritten, repoRoot, settings, templateText, writtenTemplateText } from '../support/documents';
 import { expandSnippet } from '../support/snippets';
 
 const schema = builtinTemplates[0]!;
@@ -23,7 +23,7 @@ test('the whole-template snippet writes a new blueprint: the template, status Dr
   assert.equal(file['Data Blueprint']!.prefix, 'blueprint');
   assert.equal(
     expandSnippet(file['Data Blueprint']!.body.join('\n')),
-    templateText
+    writtenTemplateText
       .replace(/\s*$/, '\n')
       .replace(
         '**Blueprint Status**: [Draft/Review/Approved]\n**Last Updated**: [Date]\n',
@@ -52,7 +52,7 @@ test('one snippet per section, prefixed blueprint-<section>, expanding to that s
   for (const section of schema.sections) {
     const snippet = file[`Data Blueprint: ${section.name}`]!;
     const expanded = expandSnippet(snippet.body.join('\n'));
-    assert.equal(expanded, section.source.replace(/\s+$/, ''));
+    assert.equal(expanded, asWritten(section.source.replace(/\s+$/, '')));
     // Inserted into a blueprint that lacks it, the section brings nothing but its placeholders to fill.
     const start = templateText.indexOf(`## ${section.name}\n`);
     const lacking = templateText.slice(0, start) + templateText.slice(start + section.source.length);

@@ -1,19 +1,38 @@
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlueprintStore } from '../documents/blueprint-store';
-import { checkDocument } from '../features/checked-diagnostics';
-import { tooLargeDiagnostics } from '../features/size-limit';
 import { templateDiagnostics } from '../template/template-diagnostics';
 import type { FileAccess } from '../project/file-access';
-import { Project, repositoryRootFinder } from '../project/project';
+import { Project } from '../project/project';
+import { repositoryRoots } from '../project/roots';
+import { FileChecker, type FileJob } from './check-file';
 import { FileFinder, toSlashes, type FileProblem } from './find-files';
-import { countSeverities, type FileReport } from './report';
+import { byPosition, countSeverities, type FileReport } from './report';
+import type { FixMode } from './usage';
+import { checkAll, checkInWorkers } from './worker-pool';
+
+export interface CheckOptions {
+  readonly cwd: string;
+  /** How files are read (Node's file system, bounded: see project/file-access.ts). */
+  readonly files: FileAccess;
+  /** An rc file for every file instead of the nearest one (`--config`). */
+  readonly config?: string;
+  readonly fix: FixMode;
+  /** The document read from stdin (`-`), and the name it goes by (`--stdin-filename`). */
+  readonly stdin?: { readonly text: string; readonly filename?: string };
+  /** How many threads may check files at once; more than one needs `workerScript`. */
+  readonly concurrency: number;
+  /** The bundle a worker thread runs (it must call `serveChecksIfWorker` first). */
+  readonly workerScript?: string;
+}
 
 export interface CheckResult {
+  /** One per checked blueprint and per malformed template, by path; diagnostics by position. */
   readonly reports: FileReport[];
   /** Files named on the command line that are not blueprints. */
   readonly skipped: string[];
+  /** Files named on the command line (or stdin's name) that the rc file's `ignores` leave out. */
+  readonly ignored: string[];
   /** Files and folders that could not be checked, each with why (shown paths). */
   readonly problems: FileProblem[];
   /** Problems with the settings: errors (a value or a whole rc file not used) and warnings. */
@@ -21,53 +40,79 @@ export interface CheckResult {
   readonly warnings: readonly string[];
 }
 
-/** The most a document read may hold: above it V8 cannot make one string of the text anyway. */
-const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+/** The name a document read from stdin goes by when `--stdin-filename` gives none (as ESLint names it). */
+export const STDIN_NAME = '<stdin>';
 
 /**
- * Checks files exactly as the language server does: the same project layer (rc files, settings,
- * templates), store and diagnostics, on a TextDocument made from each file's text read as an editor
- * reads it (BOM removed, UTF-16 decoded). A file that cannot be read is a problem reported by name;
- * the others are still checked. Malformed templates of the projects involved are reported in their own files.
+ * Worker threads pay for their start (each compiles the bundle and warms up anew): a thread is
+ * worth it only with this many files or more for it.
  */
-export async function checkFiles(args: readonly string[], cwd: string, files: FileAccess): Promise<CheckResult> {
-  const project = new Project({ files, rootOf: repositoryRootFinder(files, cwd) });
+const FILES_PER_THREAD = 16;
+
+/**
+ * Finds the files the arguments name, leaves out the rc files' `ignores` and the templates, and
+ * checks each (see check-file.ts), on worker threads when there are enough files. Every file that
+ * cannot be read is a problem reported by name; the others are still checked. Malformed templates
+ * of the projects involved are reported in their own files.
+ */
+export async function checkFiles(args: readonly string[], options: CheckOptions): Promise<CheckResult> {
+  const { cwd, files } = options;
+  const project = new Project({
+    files,
+    rootOf: repositoryRoots(files, cwd),
+    ...(options.config !== undefined ? { configFile: resolve(cwd, options.config) } : {}),
+  });
   const finder = new FileFinder(files, cwd);
-  const { files: paths, explicit } = await finder.fromArguments(args);
+  const fileArgs = args.filter((arg) => arg !== '-');
+  const onlyStdin = options.stdin !== undefined && !fileArgs.some((arg) => !arg.startsWith('!'));
+  const { files: paths, explicit } = onlyStdin ? { files: [], explicit: new Set<string>() } : await finder.fromArguments(fileArgs);
+  const display = (path: string) => toSlashes(relative(cwd, path)) || path;
+
+  const settingsErrors = new Set<string>();
+  const warnings = new Set<string>();
+  const ignored: string[] = [];
+  const jobs: FileJob[] = [];
+  const shown: string[] = [];
+  const consider = async (path: string, named: boolean, job: FileJob, shownAs: string) => {
+    const context = await project.contextForFile(path);
+    for (const p of context.problems) (p.severity === 'error' ? settingsErrors : warnings).add(p.message);
+    // A template is checked as a template (below), never as a blueprint of its own kind.
+    if (Project.isTemplateFile(path, context)) return;
+    if (context.isIgnored(path)) {
+      if (named) ignored.push(shownAs);
+      return;
+    }
+    jobs.push(job);
+    shown.push(shownAs);
+  };
+  for (const path of paths) await consider(path, explicit.has(path), { path, fix: options.fix }, display(path));
+  if (options.stdin) {
+    const path = resolve(cwd, options.stdin.filename ?? STDIN_NAME);
+    await consider(path, true, { path, text: options.stdin.text, fix: options.fix }, options.stdin.filename ?? STDIN_NAME);
+  }
+
+  const threads = Math.min(options.concurrency, Math.floor(jobs.length / FILES_PER_THREAD));
+  const outcomes =
+    threads > 1 && options.workerScript && !options.stdin
+      ? await checkInWorkers(
+          jobs,
+          threads,
+          options.workerScript,
+          cwd,
+          options.config === undefined ? undefined : resolve(cwd, options.config),
+        )
+      : await checkAll(new FileChecker(project, files), jobs);
+
   const reports: FileReport[] = [];
   const skipped: string[] = [];
   const problems: FileProblem[] = [];
-  const settingsErrors = new Set<string>();
-  const warnings = new Set<string>();
-  const display = (path: string) => toSlashes(relative(cwd, path)) || path;
-  const store = new BlueprintStore();
-  for (const path of paths) {
-    const context = await project.contextFor(dirname(path));
-    for (const p of context.problems) (p.severity === 'error' ? settingsErrors : warnings).add(p.message);
-    // A template is checked as a template (below), never as a blueprint of its own kind.
-    if (Project.isTemplateFile(path, context)) continue;
-    const { settings, templates } = context;
-    const uri = pathToFileURL(path).href;
-    // Any text of maxDocumentSize characters fits in three bytes a character; a file with more is too large, read or not.
-    const read = await files.readText(path, Math.min(MAX_DOCUMENT_BYTES, 3 * settings.maxDocumentSize + 3));
-    let diagnostics;
-    if (read.kind === 'text') {
-      const document = TextDocument.create(uri, 'markdown', 1, read.text);
-      diagnostics = checkDocument(document, store, settings, templates);
-      // Each file is read once: keeping its parse would only grow the memory of a large run.
-      store.forget(uri);
-    } else if (read.kind === 'too-large') {
-      const head = TextDocument.create(uri, 'markdown', 1, read.head);
-      diagnostics = store.isBlueprintText(read.head.slice(0, 4096), uri, templates)
-        ? tooLargeDiagnostics(head, settings, read.bytes)
-        : undefined;
-    } else {
-      problems.push({ path: display(path), problem: read.kind === 'missing' ? 'no longer exists' : read.problem });
-      continue;
-    }
-    if (diagnostics) reports.push({ path: display(path), diagnostics });
-    else if (explicit.has(path)) skipped.push(display(path));
-  }
+  outcomes.forEach((outcome, i) => {
+    const path = shown[i]!;
+    if (outcome.kind === 'checked')
+      reports.push({ path, diagnostics: outcome.diagnostics, ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
+    else if (outcome.kind === 'problem') problems.push({ path, problem: outcome.problem });
+    else if (explicit.has(jobs[i]!.path) || jobs[i]!.text !== undefined) skipped.push(path);
+  });
   for (const set of await project.templateSets()) {
     for (const file of set.files) {
       if (file.problems.length === 0) continue;
@@ -76,7 +121,21 @@ export async function checkFiles(args: readonly string[], cwd: string, files: Fi
     }
   }
   const found = finder.problems.map((p) => ({ path: display(p.path), problem: p.problem }));
-  return { reports, skipped, problems: dedupe([...found, ...problems]), settingsErrors: [...settingsErrors], warnings: [...warnings] };
+  return {
+    reports: sortedReports(reports),
+    skipped,
+    ignored,
+    problems: dedupe([...found, ...problems]),
+    settingsErrors: [...settingsErrors],
+    warnings: [...warnings],
+  };
+}
+
+/** Files by path, and each file's diagnostics by position, as linters list them. */
+function sortedReports(reports: readonly FileReport[]): FileReport[] {
+  return [...reports]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((report) => ({ ...report, diagnostics: [...report.diagnostics].sort(byPosition) }));
 }
 
 function dedupe(problems: readonly FileProblem[]): FileProblem[] {

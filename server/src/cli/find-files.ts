@@ -1,6 +1,8 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import type { FileAccess } from '../project/file-access';
+import { ignoreMatcher } from '../project/ignores';
 import { UsageError } from './usage';
 
 /** Never searched, whatever .gitignore says. */
@@ -41,16 +43,19 @@ export class FileFinder {
   ) {}
 
   /**
-   * The files the arguments name: files as given (checked even when ignored), folders searched,
-   * globs (gitignore-style patterns, relative to `cwd`) matched against the files under `cwd`.
+   * The files the arguments name: files as given (checked even when .gitignore ignores them),
+   * folders searched, globs matched (picomatch: `*`, `**`, `{a,b}`, classes; relative to `cwd` or
+   * absolute) against the Markdown files under their base folder, and `!glob` leaving out what it
+   * matches (and everything in a folder it matches) from all the rest. No positive argument: `cwd`.
    * A path that does not exist, or a glob matching nothing, is bad usage; a path that exists but
    * cannot be used (a name too long, a link to nothing, no permission) is a problem, reported by name.
    */
   async fromArguments(args: readonly string[]): Promise<{ files: string[]; explicit: Set<string> }> {
     const found: string[] = [];
     const explicit = new Set<string>();
-    const globs: string[] = [];
-    for (const arg of args.length ? args : ['.']) {
+    const negations = args.filter((arg) => arg.startsWith('!') && arg.length > 1);
+    const positives = args.filter((arg) => !negations.includes(arg));
+    for (const arg of positives.length ? positives : ['.']) {
       const path = resolve(this.cwd, arg);
       const stat = await this.files.stat(path);
       if (stat.kind === 'folder') {
@@ -60,25 +65,25 @@ export class FileFinder {
         explicit.add(path);
       } else if (stat.kind === 'problem') {
         this.problems.push({ path, problem: stat.problem });
-      } else if (GLOB_CHARACTERS.test(arg)) {
-        globs.push(arg);
+      } else if (picomatch.scan(arg).isGlob) {
+        const matched = await this.matching(arg);
+        if (matched.length === 0) throw new UsageError(`No Markdown files match '${arg}'.`);
+        found.push(...matched);
       } else {
         throw new UsageError(`No such file or folder: ${arg}`);
       }
     }
-    if (globs.length) {
-      const candidates = await this.markdownFilesUnder(this.cwd);
-      for (const glob of globs) {
-        const matcher = ignore().add(toSlashes(glob).replace(/^\.\//, ''));
-        const matched = candidates.filter((file) => {
-          const rel = toSlashes(relative(this.cwd, file));
-          return !rel.startsWith('..') && safeTest(matcher, rel).ignored;
-        });
-        if (matched.length === 0) throw new UsageError(`No Markdown files match '${glob}'.`);
-        found.push(...matched);
-      }
-    }
-    return { files: [...new Set(found)], explicit };
+    const left = ignoreMatcher(negations.map((arg) => ({ pattern: arg.slice(1), base: this.cwd })));
+    return { files: [...new Set(found)].filter((path) => !left(path)), explicit };
+  }
+
+  /** The Markdown files under a glob's base folder that the glob matches. */
+  private async matching(glob: string): Promise<string[]> {
+    const { base, glob: pattern } = picomatch.scan(glob);
+    const folder = resolve(this.cwd, base || '.');
+    if ((await this.files.stat(folder)).kind !== 'folder') return [];
+    const matches = picomatch(pattern, { dot: true });
+    return (await this.markdownFilesUnder(folder)).filter((file) => matches(toSlashes(relative(folder, file))));
   }
 
   /** Markdown files under a folder, skipping what .gitignore files exclude. */
@@ -137,8 +142,6 @@ export class FileFinder {
     return [...rules];
   }
 }
-
-const GLOB_CHARACTERS = /[*?[\]{}!]/;
 
 /** As git decides: the deepest .gitignore with a rule matching the path decides, its last matching rule winning. */
 function isIgnored(rules: readonly IgnoreRules[], path: string, isFolder: boolean): boolean {

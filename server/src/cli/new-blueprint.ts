@@ -2,9 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { templateByKind } from '../template/registry';
 import { systemUserName } from '../project/system-user';
+import { blueprintFileName } from '../template/new-blueprint';
 import { newBlueprintText, today } from '../template/template-text';
 import type { FileAccess } from '../project/file-access';
-import { Project, repositoryRootFinder } from '../project/project';
+import { Project } from '../project/project';
+import { repositoryRoots } from '../project/roots';
 import type { SettingsProblem } from '../project/settings-resolution';
 import { UsageError } from './usage';
 
@@ -22,8 +24,8 @@ export async function writeNewBlueprint(
   now = new Date(),
 ): Promise<{ path: string; problems: readonly SettingsProblem[] }> {
   if (title.trim() === '') throw new UsageError('The new blueprint needs a name, such as "Order Ledger".');
-  const project = new Project({ files, rootOf: repositoryRootFinder(files, cwd) });
-  const where = resolve(cwd, output ?? `${fileNameFor(title)}.blueprint.md`);
+  const project = new Project({ files, rootOf: repositoryRoots(files, cwd) });
+  const where = resolve(cwd, output ?? blueprintFileName(title));
   const context = await project.contextFor(dirname(where));
   const { templates } = context;
   const template = templateByKind(templates, kind);
@@ -66,14 +68,3 @@ export class ExistingFileError extends Error {}
 
 /** The file could not be created (exit 2). */
 export class FileWriteError extends Error {}
-
-/** `Order Ledger` → `order-ledger`; letters of any script are kept. */
-export function fileNameFor(title: string): string {
-  return (
-    title
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'blueprint'
-  );
-}

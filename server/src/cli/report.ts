@@ -4,6 +4,26 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 export interface FileReport {
   readonly path: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** With --fix or --fix-dry-run: the text before and after the safe fixes, when they changed it. */
+  readonly fixed?: { readonly before: string; readonly after: string; readonly written: boolean };
+}
+
+/** By start line, then start column (then end), as linters list problems. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character
+  );
+}
+
+/** The reports with only the diagnostics at `least` or above (a lower DiagnosticSeverity is more severe). */
+export function atLeast(reports: readonly FileReport[], least: DiagnosticSeverity): FileReport[] {
+  return reports.map((report) => ({
+    ...report,
+    diagnostics: report.diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) <= least),
+  }));
 }
 
 export const SEVERITY_WORDS: Record<DiagnosticSeverity, string> = {
@@ -54,20 +74,23 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
       );
     }
   }
+  const fixed = reports.filter((r) => r.fixed?.written).length;
+  const summary = [...(fixed > 0 ? [`Fixed ${plural(fixed, 'blueprint')}.`] : []), summaryLine(reports)];
+  return [...lines, ...(lines.length ? [''] : []), ...summary].join('\n') + '\n';
+}
+
+/** `3 problems (1 error, 2 warnings) in 2 blueprints.`, or that there are none. */
+export function summaryLine(reports: readonly FileReport[]): string {
   const { errors, warnings, others } = countSeverities(reports);
   const total = errors + warnings + others;
-  const files = reports.length === 1 ? '1 blueprint' : `${reports.length} blueprints`;
-  if (total === 0) {
-    lines.push(reports.length === 0 ? 'No blueprints found.' : `${files} checked: no problems.`);
-  } else {
-    const parts = [
-      plural(errors, 'error'),
-      plural(warnings, 'warning'),
-      ...(others ? [plural(others, 'information or hint', 'informations or hints')] : []),
-    ];
-    lines.push('', `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`);
-  }
-  return lines.join('\n') + '\n';
+  const files = plural(reports.length, 'blueprint');
+  if (total === 0) return reports.length === 0 ? 'No blueprints found.' : `${files} checked: no problems.`;
+  const parts = [
+    plural(errors, 'error'),
+    plural(warnings, 'warning'),
+    ...(others ? [plural(others, 'information or hint', 'informations or hints')] : []),
+  ];
+  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`;
 }
 
 // C0 and C1 controls (escape sequences, line breaks, backspace), line and paragraph separators and

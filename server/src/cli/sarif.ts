@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
+import { ALL_CODES, DIAGNOSTIC_RULES, plainSummary } from '../features/diagnostic-rules';
 import { DIAGNOSTIC_DEFAULTS } from '../features/diagnostics';
-import { INVALID_TEMPLATE_CODE } from '../template/template-diagnostics';
 import type { SeverityName } from '../settings';
 import type { FileReport } from './report';
 
@@ -21,19 +21,23 @@ const DEFAULT_LEVELS: Record<Exclude<SeverityName, 'off'>, 'error' | 'warning' |
 
 const SOURCE_ROOT = 'SRCROOT';
 
+/** The README's table of diagnostic codes, each with when it is reported. */
+const RULES_HELP = 'https://github.com/blueprint-authoring/blueprint-authoring#diagnostics';
+
 /**
  * A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code, results located by
  * paths relative to `%SRCROOT%` (the folder the check ran in), columns in UTF-16 code units as LSP counts.
  */
 export function formatSarif(reports: readonly FileReport[], cwd: string, version: string): string {
-  const codes = [...Object.keys(DIAGNOSTIC_DEFAULTS), INVALID_TEMPLATE_CODE];
-  const rules = codes.map((id) => ({
+  const codes: readonly string[] = ALL_CODES;
+  const rules = ALL_CODES.map((id) => ({
     id,
-    shortDescription: { text: `Blueprint rule ${id}` },
+    shortDescription: { text: plainSummary(id) },
+    fullDescription: { text: DIAGNOSTIC_RULES[id].detail },
     defaultConfiguration: {
       level: id in DIAGNOSTIC_DEFAULTS ? DEFAULT_LEVELS[DIAGNOSTIC_DEFAULTS[id as keyof typeof DIAGNOSTIC_DEFAULTS]] : 'error',
     },
-    helpUri: 'https://github.com/blueprint-authoring/blueprint-authoring#diagnostics',
+    helpUri: RULES_HELP,
   }));
   const results = reports.flatMap((report) =>
     report.diagnostics.map((d) => {

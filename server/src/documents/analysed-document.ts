@@ -3,23 +3,29 @@ import type { Blueprint } from '../model/blueprint';
 import type { TemplateSchema } from '../template/schema';
 
 /**
- * What every feature works from: one version of a document, its model and its template. One entry
- * per version and template: what is derived from it (the alignment with its template, the
- * findings, the outline) is computed on first use and kept with it, so every request about that
- * version shares it, and nothing outlives the version (no module-level tables).
+ * What every feature works from: one version of a blueprint, its model at that version, and its
+ * template. The store makes one per version (and per set of templates in force), so whatever is
+ * worked out from it once — the alignment with the template, the findings, the outline — is kept
+ * with it through `derived`, shared by every request about that version and dropped with it (no
+ * module-level tables).
  */
 export class AnalysedBlueprint {
   private readonly derivedValues = new Map<unknown, unknown>();
 
   constructor(
+    /**
+     * The open document. It is the editor's live document, so read it while this version is the
+     * current one: features answer synchronously from the entry the store just gave them.
+     */
     readonly document: TextDocument,
     readonly model: Blueprint,
     readonly schema: TemplateSchema,
   ) {}
 
   /**
-   * A value derived from this version, computed on first use and kept with it, keyed by the
-   * derivation function (so pass a module-level function, never a new closure per call).
+   * The value `derivation` gives for this version, worked out on first use and kept with it, keyed
+   * by the derivation function itself (`analysed.derived(alignDocument)`): pass a module-level
+   * function, never a closure made per call.
    */
   derived<T>(derivation: (analysed: AnalysedBlueprint) => T): T {
     if (this.derivedValues.has(derivation)) return this.derivedValues.get(derivation) as T;

@@ -1,12 +1,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlueprintParser, parseBlueprint } from '../model/blueprint-parser';
-import type { TemplateSchema } from '../template/schema';
+import { BlueprintParser } from '../model/blueprint-parser';
 import { builtinTemplates } from '../template/builtin-templates';
 import { templateFor } from '../template/registry';
+import type { TemplateSchema } from '../template/schema';
+import type { Slicing } from '../template/template-folder';
 import { AnalysedBlueprint } from './analysed-document';
-
-// Files on disk and new unsaved files; not diff views (`git:`), previews or other virtual documents.
-const ANALYSED_SCHEMES = /^(?:file|untitled):/i;
 
 interface Entry {
   readonly parser: BlueprintParser;
@@ -16,19 +14,42 @@ interface Entry {
   analysed: AnalysedBlueprint | undefined;
 }
 
+export interface BlueprintStoreOptions {
+  /**
+   * How a first analysis yields (`getInSlices`): the language server pauses for a turn of its
+   * event loop every `sliceMs` (its host says how); by default a zero-delay timer every 20 ms,
+   * which exists in Node and in browsers alike.
+   */
+  readonly slicing?: Slicing;
+  /**
+   * `false` parses each text whole (the same model, as the property tests check): for texts read
+   * once, as the CLI reads files, cutting them into chunks only costs, since no later edit reuses them.
+   */
+  readonly chunked?: boolean;
+}
+
+const DEFAULT_SLICING: Slicing = { sliceMs: 20, pause: () => new Promise((resolve) => setTimeout(resolve, 0)) };
+
 /**
- * Parses each open document at most once per version and hands every feature the same model.
- * Documents that follow no template (plain Markdown) analyse to undefined.
+ * Parses each open document at most once per version and hands every feature the same entry for
+ * that version (values derived from it are kept on it: see analysed-document.ts). A document that
+ * follows no template (plain Markdown) analyses to undefined. Which documents are analysed at all
+ * (their scheme, their size, template files) is for the classification to say (classification.ts).
  */
 export class BlueprintStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly slicing: Slicing;
 
   /** `templates`: those in force for documents whose calls name none. */
-  constructor(private readonly templates: readonly TemplateSchema[] = builtinTemplates) {}
+  constructor(
+    private readonly templates: readonly TemplateSchema[] = builtinTemplates,
+    private readonly options: BlueprintStoreOptions = {},
+  ) {
+    this.slicing = options.slicing ?? DEFAULT_SLICING;
+  }
 
   /** The analysed blueprint of a document, matched against `templates` (those of its folder). */
   get(document: TextDocument, templates: readonly TemplateSchema[] = this.templates): AnalysedBlueprint | undefined {
-    if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
     const entry = this.entryFor(document.uri);
     if (entry.version === document.version && entry.templates === templates) return entry.analysed;
     const model = entry.parser.parse(document.getText());
@@ -41,27 +62,23 @@ export class BlueprintStore {
 
   /**
    * The same as `get`, but a document's first analysis is done in slices of about `sliceMs`, with a
-   * turn of the event loop between them, so that a server stays responsive while it reads a long
-   * document (a 1 MB blueprint takes over a second). Later versions re-parse only changed chunks and
-   * take no slices. A version that arrives in the meantime is read instead, keeping the chunks
-   * analysed so far; a document closed in the meantime analyses to undefined.
+   * pause between them, so that a server stays responsive while it reads a long document (a 1 MB
+   * blueprint takes over a second). Later versions re-parse only changed chunks and take no slices.
+   * A version that arrives in the meantime is read instead, keeping the chunks analysed so far; a
+   * document closed (forgotten) in the meantime analyses to undefined.
    */
-  async getInSlices(
-    document: TextDocument,
-    sliceMs = 20,
-    templates: readonly TemplateSchema[] = this.templates,
-  ): Promise<AnalysedBlueprint | undefined> {
-    if (!ANALYSED_SCHEMES.test(document.uri)) return undefined;
+  async getInSlices(document: TextDocument, templates: readonly TemplateSchema[] = this.templates): Promise<AnalysedBlueprint | undefined> {
     const entry = this.entryFor(document.uri);
     if (entry.version === document.version && entry.templates === templates) return entry.analysed;
     if (!entry.parser.hasParsed) {
+      const { sliceMs, pause } = this.slicing;
       const version = document.version;
       const text = document.getText();
       let deadline = performance.now() + sliceMs;
       while (!entry.parser.prepare(text, () => performance.now() > deadline)) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await pause();
         if (this.entries.get(document.uri) !== entry) return undefined;
-        if (document.version !== version) return this.getInSlices(document, sliceMs, templates);
+        if (document.version !== version) return this.getInSlices(document, templates);
         if (entry.version === version && entry.templates === templates) return entry.analysed;
         deadline = performance.now() + sliceMs;
       }
@@ -72,15 +89,10 @@ export class BlueprintStore {
   private entryFor(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { parser: new BlueprintParser(), version: -1, templates: undefined, analysed: undefined };
+      entry = { parser: new BlueprintParser({ chunked: this.options.chunked }), version: -1, templates: undefined, analysed: undefined };
       this.entries.set(uri, entry);
     }
     return entry;
-  }
-
-  /** Whether a text would be a blueprint, without caching anything (for text too large to analyse). */
-  isBlueprintText(text: string, uri: string, templates: readonly TemplateSchema[] = this.templates): boolean {
-    return ANALYSED_SCHEMES.test(uri) && templateFor(parseBlueprint(text), uri, templates) !== undefined;
   }
 
   forget(uri: string): void {

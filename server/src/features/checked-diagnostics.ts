@@ -1,30 +1,37 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { BlueprintStore } from '../documents/blueprint-store';
-import type { TemplateSchema } from '../template/schema';
+import type { DocumentClass } from '../documents/classification';
+import type { TemplateProblem } from '../template/template-file';
 import type { BlueprintSettings } from '../settings';
 import { computeDiagnostics } from './diagnostics';
 import { applyRuleControl } from './rule-control';
 import { severitiesForStatus } from './severity-by-status';
-import { isTooLarge, looksLikeBlueprint, tooLargeDiagnostics } from './size-limit';
+import { tooLargeDiagnostics } from './size-limit';
+import { templateDiagnostics } from '../template/template-diagnostics';
 
 /**
- * The diagnostics a document gets, in the editor and from `blueprint check` alike: the findings at
- * the severities the settings and the Blueprint Status ask for, less those silenced by comments.
- * Undefined for a document that is not a blueprint. `templates`: those of the document's folder.
+ * The diagnostics of a classified document, in the editor and from `blueprint check` alike:
+ * undefined for one that is not checked (plain Markdown), the problems of a template file
+ * (`templateProblems`, for the language server to work out: an open template is judged by its
+ * text), one `too-large` diagnostic, or a blueprint's findings as `blueprintDiagnostics` gives them.
  */
-export function checkDocument(
+export function checkedDiagnostics(
   document: TextDocument,
-  store: BlueprintStore,
+  classified: DocumentClass,
   settings: BlueprintSettings,
-  templates?: readonly TemplateSchema[],
+  templateProblems: readonly TemplateProblem[] = [],
 ): Diagnostic[] | undefined {
-  if (isTooLarge(document, settings)) {
-    return looksLikeBlueprint(document, store, templates) ? tooLargeDiagnostics(document, settings) : undefined;
+  switch (classified.kind) {
+    case 'blueprint':
+      return blueprintDiagnostics(classified.analysed, settings);
+    case 'too-large':
+      return tooLargeDiagnostics(document, settings, classified.bytes);
+    case 'template':
+      return templateDiagnostics(document, templateProblems);
+    case 'plain':
+      return undefined;
   }
-  const blueprint = store.get(document, templates);
-  return blueprint ? blueprintDiagnostics(blueprint, settings) : undefined;
 }
 
 /** The diagnostics of an analysed blueprint, at the severities in force and less the silenced ones. */

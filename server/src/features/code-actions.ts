@@ -11,12 +11,13 @@ import {
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { HtmlSnippet, Placeholder, RelationshipPart, Section } from '../model/blueprint';
 import type { Span } from '../model/span';
+import { templateBlock } from '../template/template-text';
 import { asIsoDate } from './calendar-dates';
 import { findingFor, type Finding } from './diagnostics';
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toRange } from './lsp-ranges';
-import { footerFieldEdits, skeletonEdits, templateBlock } from './skeleton-edits';
+import { footerFieldEdits, skeletonEdits } from './skeleton-edits';
 
 /**
  * The code actions of a blueprint, in families of pure functions: the quick fixes for given
@@ -349,7 +350,7 @@ function fillFromTemplate({ document, schema }: AnalysedBlueprint, empty: Aligne
     {
       title: `Fill '${empty.schema.name}' from the template`,
       isPreferred: true,
-      edits: [insertBlock(document, present.contentEnd, body)],
+      edits: [insertBlock(document, present.contentEnd, templateBlock(body))],
     },
   ];
 }

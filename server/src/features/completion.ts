@@ -8,9 +8,8 @@ import type { Span } from '../model/span';
 import { lineBreakOf, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toOffset, toRange } from './lsp-ranges';
-import { templateBlock } from './skeleton-edits';
 import { sectionSnippet, templateSnippet } from '../template/snippets';
-import { newBlueprintText } from '../template/template-text';
+import { newBlueprintText, templateBlock } from '../template/template-text';
 
 /**
  * `#` starts headings, `*` a relationship's bold ends, a space the value after `**Label**:` and a

@@ -2,6 +2,7 @@ import type { TextEdit } from 'vscode-languageserver';
 import { alignmentOf, type MissingField } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FooterFieldSchema } from '../template/schema';
+import { templateBlock } from '../template/template-text';
 import { insertBlock, lineBreakOf } from './document-edits';
 import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
 import type { FooterValues } from './footer-values';
@@ -11,10 +12,6 @@ import { toRange } from './lsp-ranges';
 export interface BlockInsertion {
   readonly offset: number;
   readonly block: string;
-}
-
-export function templateBlock(source: string): string {
-  return source.replace(/\s+$/, '');
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { TextEncoding } from './text-decoding';
+
 /**
  * The project layer's only way to files: the language server and the CLI give it Node's file
  * system (node-file-access.ts); a browser build can give it the editor's. Every file a repository
@@ -15,7 +17,8 @@ export interface FileAccess {
 }
 
 export type ReadText =
-  | { readonly kind: 'text'; readonly text: string }
+  /** `encoding`: how the bytes held the text (a writer keeps it); absent where the reader cannot tell. */
+  | { readonly kind: 'text'; readonly text: string; readonly encoding?: TextEncoding }
   /** Nothing at the path (a dangling symbolic link is a problem instead). */
   | { readonly kind: 'missing' }
   /** A regular file over the limit: its size and its first bytes decoded (up to HEAD_BYTES, and never past the limit and one byte), so that callers can still say what it is. */

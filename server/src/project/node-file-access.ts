@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { HEAD_BYTES, type FileAccess, type Listing, type ReadText, type Stat } from './file-access';
-import { decodeText } from './text-decoding';
+import { decodeText, textEncodingOf } from './text-decoding';
 
 // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one (the fstat
 // after it then refuses the FIFO); O_NOCTTY: a terminal device never becomes ours. Both are 0 where
@@ -40,7 +40,7 @@ export const nodeFileAccess: FileAccess = {
           head: decodeText(bytes.subarray(0, Math.min(length, HEAD_BYTES))),
         };
       }
-      return { kind: 'text', text: decodeText(bytes) };
+      return { kind: 'text', text: decodeText(bytes), encoding: textEncodingOf(bytes) };
     } catch (error) {
       return { kind: 'problem', problem: cannot('be read', error) };
     } finally {

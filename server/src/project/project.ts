@@ -1,12 +1,14 @@
-import { dirname, join } from 'node:path';
-import type { TemplateProblem } from '../template/template-file';
-import type { TemplateSchema } from '../template/schema';
+import { basename, dirname } from 'node:path';
 import { builtinTemplates } from '../template/builtin-templates';
+import type { TemplateSchema } from '../template/schema';
+import type { TemplateProblem } from '../template/template-file';
 import type { BlueprintSettings } from '../settings';
 import type { FileAccess } from './file-access';
-import { findRcFile, isInside, type RcFile } from './rc-file';
+import { ignoreMatcher } from './ignores';
+import { findRcFile, readRcFile, type RcFile } from './rc-file';
+import type { RootOf } from './roots';
 import { resolveSettings, type SettingsProblem } from './settings-resolution';
-import { TemplateFolderReader, type Slicing, type TemplateSet } from '../template/template-folder';
+import { isTemplateFileName, TemplateFolderReader, type Slicing, type TemplateSet } from '../template/template-folder';
 
 /** What applies to the files of one folder. */
 export interface FolderContext {
@@ -20,16 +22,20 @@ export interface FolderContext {
   /** The templates folder as read (its malformed files are reported in them). */
   readonly templateSet: TemplateSet | undefined;
   readonly problems: readonly SettingsProblem[];
+  /** Whether a file (absolute path) is one the rc file's `ignores` excludes from `blueprint check`. */
+  isIgnored(path: string): boolean;
 }
 
 export interface ProjectOptions {
   readonly files: FileAccess;
   /**
-   * The folder that bounds the rc lookup for files in `directory` and that `templates.folder` is
-   * relative to: the workspace folder in the server, the repository root in the CLI.
+   * The folder that bounds the rc lookup for files in a directory and that `templates.folder` is
+   * relative to: the workspace folder in the server, the repository root in the CLI (roots.ts).
    */
-  rootOf(directory: string): Promise<string>;
+  readonly rootOf: RootOf;
   readonly slicing?: Slicing;
+  /** An rc file that applies everywhere instead of the one each folder would find (the CLI's `--config`). */
+  readonly configFile?: string;
 }
 
 /**
@@ -43,6 +49,7 @@ export class Project {
   private readonly rcByDirectory = new Map<string, Promise<{ rc: RcFile | undefined; root: string }>>();
   private readonly sets = new Map<string, Promise<TemplateSet>>();
   private readonly reader: TemplateFolderReader;
+  private config: Promise<RcFile> | undefined;
 
   constructor(private readonly options: ProjectOptions) {
     this.reader = new TemplateFolderReader(options.files, options.slicing);
@@ -59,12 +66,25 @@ export class Project {
     const all = templateSet?.problem
       ? [...problems, { severity: 'error' as const, message: `${templateSet.folder}: the templates folder ${templateSet.problem}` }]
       : problems;
-    return { settings, rc, templatesFolder, templates: templateSet?.templates ?? builtinTemplates, templateSet, problems: all };
+    return {
+      settings,
+      rc,
+      templatesFolder,
+      templates: templateSet?.templates ?? builtinTemplates,
+      templateSet,
+      problems: all,
+      isIgnored: ignoreMatcher(rc?.error ? [] : (rc?.ignores ?? [])),
+    };
+  }
+
+  /** What applies to a file (an absolute path): the context of its folder. */
+  contextForFile(path: string, editor?: unknown): Promise<FolderContext> {
+    return this.contextFor(dirname(path), editor);
   }
 
   /** Whether a file is a template of a context (a Markdown file directly in its templates folder). */
-  static isTemplateFile(path: string, context: FolderContext): boolean {
-    return context.templatesFolder !== undefined && /\.md$/i.test(path) && dirname(path) === context.templatesFolder;
+  static isTemplateFile(path: string, context: Pick<FolderContext, 'templatesFolder'>): boolean {
+    return context.templatesFolder !== undefined && dirname(path) === context.templatesFolder && isTemplateFileName(basename(path));
   }
 
   /** The problems of an open template (`path`, in the templates folder of `context`) with this text. */
@@ -79,6 +99,7 @@ export class Project {
 
   /** Files changed: rc files and templates folders are read again when next asked for. */
   forgetFiles(): void {
+    this.config = undefined;
     this.rcByDirectory.clear();
     this.sets.clear();
   }
@@ -86,10 +107,29 @@ export class Project {
   private rcFor(directory: string): Promise<{ rc: RcFile | undefined; root: string }> {
     let found = this.rcByDirectory.get(directory);
     if (!found) {
-      found = this.options.rootOf(directory).then(async (root) => ({ rc: await findRcFile(this.options.files, directory, root), root }));
+      const { configFile, files } = this.options;
+      found = this.options.rootOf(directory).then(async (root) => ({
+        rc: configFile === undefined ? await findRcFile(files, directory, root) : await this.configured(configFile),
+        root,
+      }));
       this.rcByDirectory.set(directory, found);
     }
     return found;
+  }
+
+  /** The `configFile` for every folder, read once; its `extends` stays within its own root. */
+  private configured(path: string): Promise<RcFile> {
+    this.config ??= this.options.rootOf(dirname(path)).then(
+      async (root) =>
+        (await readRcFile(this.options.files, path, root)) ?? {
+          path,
+          settings: {},
+          error: `${path}: does not exist`,
+          problems: [],
+          ignores: [],
+        },
+    );
+    return this.config;
   }
 
   private templateSet(folder: string): Promise<TemplateSet> {
@@ -100,26 +140,4 @@ export class Project {
     }
     return set;
   }
-}
-
-/**
- * The CLI's root for files in `directory`: the nearest folder at or above it that holds `.git` (a
- * repository or a worktree); outside any repository, the current folder when the files are in it,
- * else their own folder.
- */
-export function repositoryRootFinder(files: FileAccess, cwd: string): (directory: string) => Promise<string> {
-  const known = new Map<string, Promise<string | undefined>>();
-  const gitRootAbove = (dir: string): Promise<string | undefined> => {
-    let found = known.get(dir);
-    if (!found) {
-      found = files.stat(join(dir, '.git')).then((s) => {
-        if (s.kind === 'file' || s.kind === 'folder') return dir;
-        const up = dirname(dir);
-        return up === dir ? undefined : gitRootAbove(up);
-      });
-      known.set(dir, found);
-    }
-    return found;
-  };
-  return async (directory) => (await gitRootAbove(directory)) ?? (isInside(directory, cwd) ? cwd : directory);
 }

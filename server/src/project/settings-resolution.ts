@@ -1,5 +1,5 @@
-import { dirname, resolve } from 'node:path';
-import { DEFAULT_SETTINGS, describeSettingProblem, readSettings, type BlueprintSettings, type SettingProblem } from '../settings';
+import { resolve } from 'node:path';
+import { DEFAULT_SETTINGS, describeSettingProblem, readSettings, withoutProblems, type BlueprintSettings } from '../settings';
 import { isInside, mergeSettingsSources, type RcFile } from './rc-file';
 
 /** Something wrong with the settings, to tell the user: an error means a value (or a whole rc file) is not used. */
@@ -32,10 +32,9 @@ export function resolveSettings(rc: RcFile | undefined, editor: unknown, root: s
   if (rc?.error) {
     problems.push({ severity: 'error', message: `${rc.error}; its settings are not used` });
   } else if (rc) {
-    for (const warning of rc.warnings) problems.push({ severity: 'warning', message: warning });
-    const read = readSettings(rc.settings);
-    for (const p of read.problems) problems.push({ severity: 'error', message: describeSettingProblem(p, `${rc.path}: `) });
-    rcRaw = withoutProblems(rc.settings, read.problems);
+    // Read and checked with the file (rc-file.ts), each problem located by line and column.
+    for (const message of rc.problems) problems.push({ severity: 'error', message });
+    rcRaw = rc.settings;
   }
   const editorRead = readSettings(editor);
   for (const p of editorRead.problems) problems.push({ severity: 'error', message: describeSettingProblem(p, 'blueprint.') });
@@ -45,10 +44,10 @@ export function resolveSettings(rc: RcFile | undefined, editor: unknown, root: s
   let templatesFolder: string | undefined;
   if (root !== undefined) {
     const setInEditor = hasFolder(editorRaw);
-    const base = !setInEditor && rc && hasFolder(rcRaw) ? dirname(rc.path) : root;
-    templatesFolder = resolve(base, settings.templates.folder);
+    const setInRc = !setInEditor && rc?.templatesFolder !== undefined && hasFolder(rcRaw) ? rc.templatesFolder : undefined;
+    templatesFolder = resolve(setInRc?.base ?? root, settings.templates.folder);
     if (!isInside(templatesFolder, root)) {
-      const where = setInEditor ? 'blueprint.' : `${rc!.path}: `;
+      const where = setInRc ? `${setInRc.at}: ` : 'blueprint.';
       problems.push({
         severity: 'error',
         message: `${where}templates.folder: ${JSON.stringify(settings.templates.folder)} is outside ${root}; the default (${JSON.stringify(DEFAULT_SETTINGS.templates.folder)}) applies`,
@@ -67,29 +66,4 @@ function hasFolder(raw: Record<string, unknown>): boolean {
     (templates as Record<string, unknown>)['folder'] !== undefined &&
     (templates as Record<string, unknown>)['folder'] !== null
   );
-}
-
-/** A copy of `raw` without the values that were reported, so another source's value applies instead. */
-function withoutProblems(raw: unknown, problems: readonly SettingProblem[]): Record<string, unknown> {
-  const copy: Record<string, unknown> = isObject(raw) ? { ...raw } : {};
-  for (const { path } of problems) removeAt(copy, path);
-  return copy;
-}
-
-function removeAt(object: Record<string, unknown>, path: readonly string[]): void {
-  const [key, ...rest] = path;
-  if (key === undefined) return;
-  if (rest.length === 0) {
-    delete object[key];
-    return;
-  }
-  const inner = object[key];
-  if (!isObject(inner)) return;
-  const copy = { ...inner };
-  object[key] = copy;
-  removeAt(copy, rest);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

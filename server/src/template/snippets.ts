@@ -1,5 +1,5 @@
 import type { SectionSchema, SubsectionSchema, TemplateSchema } from './schema';
-import { newBlueprintText, snippetFromTemplateText } from './template-text';
+import { newBlueprintText, snippetFromTemplateText, templateBlock } from './template-text';
 
 /**
  * The template's sections and the whole template as snippets, for completion and for the
@@ -12,7 +12,7 @@ export function sectionSnippet(section: SectionSchema | SubsectionSchema): strin
 }
 
 function snippetOfPart(part: SectionSchema | SubsectionSchema): string {
-  return snippetFromTemplateText(part.source.replace(/\s+$/, '')).snippet;
+  return snippetFromTemplateText(templateBlock(part.source)).snippet;
 }
 
 export function templateSnippet(text: string): string {

@@ -32,13 +32,18 @@ export interface TemplateSet {
  */
 export interface Slicing {
   readonly sliceMs: number;
-  pause(): Promise<void>;
+  readonly pause: () => Promise<void>;
 }
 
 /** A UTF-8 file of MAX_TEMPLATE_SIZE characters has at most three bytes per character; more bytes are surely too many. */
 const MAX_TEMPLATE_BYTES = 3 * MAX_TEMPLATE_SIZE + 3;
 
 const MARKDOWN = /\.md$/i;
+
+/** Whether a file of a templates folder is a template: every Markdown file directly in it is (a malformed one is reported). */
+export function isTemplateFileName(name: string): boolean {
+  return MARKDOWN.test(name);
+}
 
 /**
  * Reads templates folders. It remembers what each file's text derived to, so that reading a folder
@@ -69,7 +74,7 @@ export class TemplateFolderReader {
     }
     // Links are followed (and must reach a regular file); a FIFO or device named *.md is reported, never opened for long.
     const names = listing.entries
-      .filter((e) => e.kind !== 'folder' && MARKDOWN.test(e.name))
+      .filter((e) => e.kind !== 'folder' && isTemplateFileName(e.name))
       .map((e) => e.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const previous = this.derivedByFolder.get(folder) ?? new Map<string, DerivedTemplate>();

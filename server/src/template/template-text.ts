@@ -1,4 +1,5 @@
 import { parseBlueprint } from '../model/blueprint-parser';
+import { parseMarkdown } from '../model/markdown-parser';
 import type { TemplateSchema } from './schema';
 import type { Span } from '../model/span';
 import { continuesOnNextLine, endsWithHardBreak, FOOTER_LINE_BREAK, lineEndAt } from '../features/footer-lines';
@@ -80,7 +81,58 @@ export function newBlueprintText(schema: TemplateSchema, values: NewBlueprintVal
     text = text.slice(0, r.span.start) + r.text + text.slice(r.span.end);
   }
   // A new file ends with exactly one line break, whatever blank lines the template file trails.
-  return text.replace(/\s*$/, '\n');
+  return withBlankLinesAroundBlocks(text).replace(/\s*$/, '\n');
+}
+
+/** A piece of the template as it is inserted: blank lines around its headings and lists (see `withBlankLinesAroundBlocks`), none at its end. */
+export function templateBlock(source: string): string {
+  return withBlankLinesAroundBlocks(source.replace(/\s+$/, ''));
+}
+
+/**
+ * Template text as it is written into documents: a blank line before and after every heading and
+ * list that lacks one, as markdownlint's default rules want (MD022, MD032), so that what we write
+ * passes the linter teams run next to us. The template file itself stays as it is; it renders the
+ * same either way. Headings and lists are found by the document parser, so a `#` or `-` in a code
+ * block is left alone. Nothing else changes, and text already spaced comes back as it was.
+ */
+export function withBlankLinesAroundBlocks(text: string): string {
+  const breaks: number[] = [];
+  const lineBreak = /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+  for (const node of parseMarkdown(text).children) {
+    if (node.type !== 'heading' && node.type !== 'list') continue;
+    const start = lineStartAt(text, node.position!.start.offset!);
+    if (start > 0 && !isBlankLineBefore(text, start)) breaks.push(start);
+    const next = nextLineStart(text, node.position!.end.offset!);
+    if (next < text.length && !isBlankLineAt(text, next)) breaks.push(next);
+  }
+  let spaced = text;
+  for (const at of [...new Set(breaks)].sort((a, b) => b - a)) spaced = spaced.slice(0, at) + lineBreak + spaced.slice(at);
+  return spaced;
+}
+
+function lineStartAt(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+/** The start of the line after the one `offset` is on, or the text's length. */
+function nextLineStart(text: string, offset: number): number {
+  const match = /\r\n?|\n/g;
+  match.lastIndex = offset;
+  const found = match.exec(text);
+  return found ? found.index + found[0].length : text.length;
+}
+
+function isBlankLineAt(text: string, lineStart: number): boolean {
+  return /^[ \t]*(?:\r\n?|\n|$)/.test(text.slice(lineStart, lineStart + 200));
+}
+
+/** Whether the line before the one starting at `lineStart` is blank. */
+function isBlankLineBefore(text: string, lineStart: number): boolean {
+  const previousEnd = lineStart - (text.slice(lineStart - 2, lineStart) === '\r\n' ? 2 : 1);
+  return isBlankLineAt(text, lineStartAt(text, previousEnd));
 }
 
 /**

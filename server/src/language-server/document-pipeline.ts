@@ -1,0 +1,125 @@
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { BlueprintStore } from '../documents/blueprint-store';
+import { classifyDocumentInSlices, type DocumentClass } from '../documents/classification';
+import { checkedDiagnostics } from '../features/checked-diagnostics';
+import type { FolderContext } from '../project/project';
+import type { DiagnosticsPublisher } from './diagnostics-publisher';
+import type { ServerHost } from './host';
+import { SLICE_MS, type ProjectFiles } from './project-files';
+import { describeError, throwIfCancelled } from './request-guard';
+import type { SettingsStore } from './settings-store';
+import { ValidationScheduler } from './validation-scheduler';
+
+/** An open document as the pipeline sees it at its current version: what applies to it, and what it is. */
+export interface ClassifiedDocument {
+  readonly document: TextDocument;
+  readonly context: FolderContext;
+  readonly classified: DocumentClass;
+}
+
+/**
+ * The open documents, from a keystroke to published diagnostics: each change schedules a check
+ * (validation-scheduler.ts), which classifies the document (documents/classification.ts, the same
+ * classification `blueprint check` uses), analyses a blueprint through the store (a first analysis
+ * in slices), works out its diagnostics and hands them to the publishing policy
+ * (diagnostics-publisher.ts). Requests get the same classification of the same version.
+ */
+export class DocumentPipeline {
+  private readonly store: BlueprintStore;
+  private readonly scheduler: ValidationScheduler;
+  /**
+   * What each open document was last checked at: its version, and the context that applied. Asked to
+   * check every document again (at start-up, when settings or files change), the pipeline skips those
+   * whose version and context are the ones it already published for.
+   */
+  private readonly checked = new Map<string, { readonly version: number; readonly context: FolderContext }>();
+  private disposed = false;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly host: ServerHost,
+    private readonly settings: SettingsStore,
+    private readonly files: ProjectFiles,
+    private readonly publisher: DiagnosticsPublisher,
+    private readonly events: {
+      readonly logError: (message: string) => void;
+      /** A template was closed: its file on disk is what counts again. */
+      readonly templateClosed: () => void;
+    },
+  ) {
+    this.store = new BlueprintStore(undefined, { slicing: { sliceMs: SLICE_MS, pause: host.nextTurn } });
+    this.scheduler = new ValidationScheduler(host.nextTurn, (uri) => this.check(uri));
+    documents.onDidOpen((e) => this.scheduler.schedule(e.document.uri));
+    documents.onDidChangeContent((e) => this.scheduler.schedule(e.document.uri));
+    documents.onDidClose((e) => this.closed(e.document.uri));
+  }
+
+  listen(connection: Connection): void {
+    this.documents.listen(connection);
+  }
+
+  /** Every open document is checked again (the settings or the files changed). */
+  checkAll(): void {
+    for (const document of this.documents.all()) this.scheduler.schedule(document.uri);
+  }
+
+  /** An open document at its current version, classified (a blueprint analysed); undefined for one that is not open. */
+  async classify(uri: string, token?: CancellationToken): Promise<ClassifiedDocument | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const context = await this.settings.contextFor(uri);
+    throwIfCancelled(token);
+    const classified = await classifyDocumentInSlices(document, { path: this.host.pathOf(uri), context }, this.store);
+    return { document, context, classified };
+  }
+
+  /** Nothing more is checked (the server is stopping). */
+  dispose(): void {
+    this.disposed = true;
+    this.scheduler.dispose();
+    // A first analysis under way stops at its next pause.
+    for (const document of this.documents.all()) this.store.forget(document.uri);
+  }
+
+  private async check(uri: string): Promise<void> {
+    try {
+      if (this.disposed) return;
+      const document = this.documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const found = await this.classify(uri);
+      if (!found || document.version !== version || this.documents.get(uri) !== document) return;
+      const { context, classified } = found;
+      const last = this.checked.get(uri);
+      if (last?.version === version && last.context === context) return;
+      const path = this.host.pathOf(uri);
+      const problems =
+        classified.kind === 'template' && path !== undefined ? await this.files.templateProblems(context, path, document.getText()) : [];
+      const diagnostics = checkedDiagnostics(document, classified, context.settings, problems);
+      this.host.workDone();
+      if (this.disposed || this.documents.get(uri) !== document) return;
+      this.checked.set(uri, { version, context });
+      this.publisher.document(uri, version, diagnostics);
+    } catch (error) {
+      this.events.logError(`Could not check ${uri}: ${describeError(error)}`);
+    }
+  }
+
+  private closed(uri: string): void {
+    this.scheduler.cancel(uri);
+    this.checked.delete(uri);
+    this.store.forget(uri);
+    this.host.workDone();
+    const context = this.settings.forget(uri);
+    this.publisher.closed(uri);
+    // A template closed unsaved is judged from disk again (closing cleared what its open text had).
+    const path = this.host.pathOf(uri);
+    void context?.then(
+      (resolved) => {
+        if (this.files.isTemplate(path, resolved)) this.events.templateClosed();
+      },
+      () => undefined,
+    );
+  }
+}
