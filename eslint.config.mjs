@@ -51,16 +51,19 @@ export default tseslint.config(
   },
   {
     // The model, the documents, the templates, the features and the composed server run in a browser too (a
-    // web worker): what the platform gives reaches them through the host (language-server/host.ts). The
-    // templates folder reader names files with node:path; it reads them only through FileAccess.
+    // web worker, scripts/build.mjs fails its build on any Node import): what the platform gives reaches them
+    // through the host (language-server/host.ts); paths are taken apart by project/file-paths.ts. Only Node's
+    // file access and user name in the project layer are Node's.
     files: [
       'server/src/model/**/*.ts',
       'server/src/documents/**/*.ts',
       'server/src/template/**/*.ts',
       'server/src/features/**/*.ts',
       'server/src/language-server/**/*.ts',
+      'server/src/project/**/*.ts',
+      'server/src/web/**/*.ts',
     ],
-    ignores: ['server/src/template/template-folder.ts'],
+    ignores: ['server/src/project/node-file-access.ts', 'server/src/project/system-user.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

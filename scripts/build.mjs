@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 
 const args = new Set(process.argv.slice(2));
@@ -56,6 +56,45 @@ if (existsSync('server/src/cli/main.ts')) {
 const API_ENTRY = 'server/src/api/index.ts';
 shipped.push({ entryPoints: { api: API_ENTRY }, outdir: 'dist', plugins: [babelParserApart] });
 
+// The web extension (vscode.dev, github.dev): the client for VS Code's web-worker extension host and the
+// language server for a web worker. Built for the browser platform, where any Node import is an error
+// (not a silent shim), and the server within its size budget.
+const WEB_SERVER_BUDGET_BYTES = 1024 * 1024;
+const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const noNodeModules = {
+  name: 'no-node-modules',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const name = args.path.replace(/\/.*$/, '');
+      if (!args.path.startsWith('node:') && !nodeBuiltins.has(args.path) && !nodeBuiltins.has(name)) return undefined;
+      return { errors: [{ text: `${args.path} is a Node module: the web build runs in a browser (imported by ${args.importer})` }] };
+    });
+  },
+};
+const web = { ...common, platform: 'browser', target: 'es2022', plugins: [noNodeModules], banner: {}, define: {} };
+const webBuilds = [
+  { ...web, entryPoints: { client: 'client/src/web/extension.ts' }, outdir: 'dist/web', format: 'cjs', external: ['vscode'] },
+  // Minified in every build, so that the budget checked is the one that ships. `worker`: packages with
+  // a build for web workers use it (decode-named-character-reference's `browser` build needs a DOM).
+  {
+    ...web,
+    entryPoints: { server: 'server/src/web/server.ts' },
+    outdir: 'dist/web',
+    format: 'iife',
+    conditions: ['worker'],
+    minify: true,
+    metafile: true,
+  },
+];
+
+function checkWebBudget(result) {
+  const bytes = Object.entries(result.metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .reduce((sum, [, output]) => sum + output.bytes, 0);
+  if (bytes > WEB_SERVER_BUDGET_BYTES)
+    throw new Error(`dist/web/server.js is ${bytes} bytes, over its budget of ${WEB_SERVER_BUDGET_BYTES} (1 MB)`);
+}
+
 function testEntries(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -63,11 +102,12 @@ function testEntries(dir) {
     .map((f) => join(dir, f));
 }
 
-const builds = shipped.map((b) => ({ ...common, ...b }));
+const builds = [...shipped.map((b) => ({ ...common, ...b })), ...webBuilds];
 if (args.has('--tests')) {
-  for (const dir of ['test/unit', 'test/protocol', 'test/cli', 'bench']) {
+  for (const dir of ['test/unit', 'test/protocol', 'test/cli', 'test/browser', 'bench']) {
     const entryPoints = testEntries(dir);
-    if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode'] });
+    // playwright-core reads its own package.json and browser protocol files: it stays in node_modules.
+    if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode', 'playwright-core'] });
   }
   const integration = testEntries('test/integration');
   if (integration.length)
@@ -102,7 +142,13 @@ if (watch) {
   const require = createRequire(import.meta.url);
   spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' });
 } else {
-  await Promise.all([...builds.map((b) => esbuild.build(b)), writeApiDeclarations()]);
+  await Promise.all([
+    ...builds.map(async (b) => {
+      const result = await esbuild.build(b);
+      if (b.entryPoints === webBuilds[1].entryPoints) checkWebBudget(result);
+    }),
+    writeApiDeclarations(),
+  ]);
   // The snippets ship in the extension and are derived from the template, like everything else.
   await (await import('./generate-snippets.mjs')).generateSnippets();
 }

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Range } from 'vscode-languageserver-protocol';
 import {
   DocumentStatusRequest,
@@ -18,7 +18,7 @@ import {
 export class BlueprintServer {
   private starting: Promise<void>;
 
-  constructor(readonly client: LanguageClient) {
+  constructor(readonly client: BaseLanguageClient) {
     this.starting = client.start();
   }
 
@@ -28,7 +28,7 @@ export class BlueprintServer {
   }
 
   async restart(): Promise<void> {
-    this.starting = this.client.isRunning() ? this.client.restart() : this.client.start();
+    this.starting = this.client.isRunning() ? this.client.stop().then(() => this.client.start()) : this.client.start();
     await this.starting;
   }
 

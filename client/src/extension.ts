@@ -1,76 +1,23 @@
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { BlueprintServer } from './blueprint-server';
+import type * as vscode from 'vscode';
+import { BlueprintExtension, type BlueprintExtensionApi } from './blueprint-extension';
 import { registerBlueprintTasks } from './blueprint-tasks';
 import { createLanguageClient } from './language-client';
-import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
-import { goToPlaceholder } from './placeholder-navigation';
-import { BlueprintStatusBar } from './status-bar';
 
-/** What `activate()` returns: the integration tests (and other extensions) wait on `ready`. */
-export interface BlueprintExtensionApi {
-  readonly client: LanguageClient;
-  /** Settles once the language server is running (again after a restart). */
-  readonly ready: Promise<void>;
-  readonly statusBar: BlueprintStatusBar;
-}
+export type { BlueprintExtensionApi } from './blueprint-extension';
 
-let running: BlueprintServer | undefined;
+let running: BlueprintExtension | undefined;
 
-// A thin client: the server does every analysis; this file starts it and owns the VS Code UI.
+// The desktop extension (package.json `main`): the Node server over IPC, and the `blueprint` tasks.
 export function activate(context: vscode.ExtensionContext): BlueprintExtensionApi {
-  const output = vscode.window.createOutputChannel('Blueprint Language Server', { log: true });
-  const server = new BlueprintServer(createLanguageClient(context, output));
-  running = server;
-  const statusBar = new BlueprintStatusBar((document) => server.status(document));
-  const afterStart = () => statusBar.update();
-  server.ready.then(afterStart, (error: unknown) => reportStartFailure(output, error));
-
-  context.subscriptions.push(
-    output,
-    statusBar,
-    registerBlueprintTasks(context),
-    vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
-      newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined),
-    ),
-    vscode.commands.registerCommand('blueprint.newBlueprint', (folder?: unknown) =>
-      newBlueprintOfAnyKind(server, folder instanceof vscode.Uri ? folder : undefined),
-    ),
-    vscode.commands.registerCommand('blueprint.insertTemplate', () => insertTemplate(server)),
-    vscode.commands.registerCommand('blueprint.nextPlaceholder', () => goToPlaceholder(server, 'next')),
-    vscode.commands.registerCommand('blueprint.previousPlaceholder', () => goToPlaceholder(server, 'previous')),
-    vscode.commands.registerCommand('blueprint.restartServer', async () => {
-      try {
-        await server.restart();
-        await afterStart();
-      } catch (error) {
-        reportStartFailure(output, error);
-      }
-    }),
-  );
-
-  return {
-    client: server.client,
-    get ready() {
-      return server.ready;
-    },
-    statusBar,
-  };
+  running = new BlueprintExtension(context, {
+    createClient: createLanguageClient,
+    extras: (extensionContext) => [registerBlueprintTasks(extensionContext)],
+  });
+  return running.api;
 }
 
-function reportStartFailure(output: vscode.LogOutputChannel, error: unknown): void {
-  output.error(`The Blueprint language server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  void vscode.window
-    .showErrorMessage(
-      'The Blueprint language server could not start. See the "Blueprint Language Server" output for details.',
-      'Show Output',
-    )
-    .then((choice) => choice && output.show());
-}
-
-/** VS Code waits for the returned promise: the server gets its shutdown and exit. */
 export function deactivate(): Promise<void> | undefined {
-  const server = running;
+  const extension = running;
   running = undefined;
-  return server?.client.dispose().catch(() => undefined);
+  return extension?.stop();
 }

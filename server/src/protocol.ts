@@ -1,6 +1,7 @@
 // From the protocol package both the server and the VS Code client build on, so the client bundle
 // carries no server code.
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { Listing, ReadText, Stat } from './project/file-access';
 
 /**
  * What the outline (document symbols) holds: `full` (title, sections, subsections, structures and their
@@ -95,3 +96,27 @@ export interface TemplateSummary {
 
 /** Every template in force, built-in first, then those of the workspace's templates folders (only well-formed ones). */
 export const TemplatesRequest = new RequestType<Record<string, never>, TemplateSummary[], void>('blueprint/templates');
+
+/**
+ * Files the server reads through the client (the web worker has no file system: the client answers
+ * from the editor's, `workspace.fs`), with the rules of project/file-access.ts: only regular files
+ * (links followed to one), bounded, problems that never quote a file's content. `uri` names a file
+ * or folder as the client does.
+ */
+export interface ReadFileParams {
+  readonly uri: string;
+  /** More bytes than this: `too-large`, without the file being read. */
+  readonly maxBytes: number;
+}
+
+export const ReadFileRequest = new RequestType<ReadFileParams, ReadText, void>('blueprint/readFile');
+
+export interface FileUriParams {
+  readonly uri: string;
+}
+
+/** What is at a URI (as `FileAccess.stat`). */
+export const StatFileRequest = new RequestType<FileUriParams, Stat, void>('blueprint/statFile');
+
+/** A folder's entries (as `FileAccess.list`). */
+export const ListFolderRequest = new RequestType<FileUriParams, Listing, void>('blueprint/listFolder');

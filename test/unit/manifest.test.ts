@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
@@ -79,9 +79,11 @@ test('commands are in the Blueprint category; keybindings and menus name declare
   }
 });
 
-test('the extension works in untrusted workspaces and says what it can do in virtual ones', () => {
+test('the extension works in untrusted workspaces and in virtual ones, with a web build for the browser', () => {
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
-  assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
+  assert.equal(manifest.browser, './dist/web/client.js');
+  assert.ok(existsSync(join(repoRoot, manifest.browser)), 'npm run build writes the browser entry');
   assert.ok(manifest.capabilities.virtualWorkspaces.description);
   // Markdown documents start the server; running a `blueprint` task activates the task provider.
   assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onTaskType:blueprint']);

@@ -31,7 +31,13 @@ export interface DocumentPlace {
 }
 
 // Files on disk and new unsaved files; not diff views (`git:`), previews or other virtual documents.
+// A document of another scheme is checked when the host knows it as a file (`place.path`): in the
+// web worker, a file of a virtual workspace (`vscode-vfs:` on github.dev).
 const CHECKED_SCHEMES = /^(?:file|untitled):/i;
+
+function isChecked(uri: string, path: string | undefined): boolean {
+  return path !== undefined || CHECKED_SCHEMES.test(uri);
+}
 
 /** How far into a document too large to analyse its front matter is looked for. */
 const FRONT_MATTER_LOOKAHEAD = 65_536;
@@ -57,13 +63,13 @@ export async function classifyDocumentInSlices(
  * a blueprint by its first lines is too large, anything else plain.
  */
 export function classifyUnreadFile(uri: string, head: string, bytes: number, place: DocumentPlace): DocumentClass {
-  if (!CHECKED_SCHEMES.test(uri)) return { kind: 'plain' };
+  if (!isChecked(uri, place.path)) return { kind: 'plain' };
   if (place.path !== undefined && Project.isTemplateFile(place.path, place.context)) return { kind: 'template' };
   return looksLikeBlueprint(head, uri, place.context.templates) ? { kind: 'too-large', bytes } : { kind: 'plain' };
 }
 
 function classBeforeAnalysis(document: TextDocument, { path, context }: DocumentPlace): DocumentClass | undefined {
-  if (!CHECKED_SCHEMES.test(document.uri)) return { kind: 'plain' };
+  if (!isChecked(document.uri, path)) return { kind: 'plain' };
   if (path !== undefined && Project.isTemplateFile(path, context)) return { kind: 'template' };
   const text = document.getText();
   if (text.length > context.settings.maxDocumentSize)

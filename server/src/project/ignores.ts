@@ -1,5 +1,5 @@
-import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { relativeSlashed } from './file-paths';
 import type { IgnorePattern } from './rc-file';
 
 /**
@@ -19,8 +19,8 @@ export function ignoreMatcher(patterns: readonly IgnorePattern[]): (path: string
   return (path) => {
     let ignored = false;
     for (const { negated, base, matches } of compiled) {
-      const rel = toSlashes(relative(base, path));
-      if (rel === '' || rel === '..' || rel.startsWith('../')) continue;
+      const rel = relativeSlashed(base, path);
+      if (rel === undefined || rel === '' || rel === '..' || rel.startsWith('../')) continue;
       if (ignored === negated && pathOrFolderMatches(rel, matches)) ignored = !negated;
     }
     return ignored;
@@ -33,8 +33,4 @@ function pathOrFolderMatches(rel: string, matches: (path: string) => boolean): b
     if (matches(rel.slice(0, slash))) return true;
   }
   return false;
-}
-
-function toSlashes(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname } from './file-paths';
 import { builtinTemplates } from '../template/builtin-templates';
 import type { TemplateSchema } from '../template/schema';
 import type { TemplateProblem } from '../template/template-file';

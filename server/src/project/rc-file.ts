@@ -1,6 +1,6 @@
 // The ES module build: the package's main entry is a UMD wrapper whose dynamic requires esbuild cannot bundle.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isInsideFolder, join, resolve } from './file-paths';
 import { DIAGNOSTIC_DEFAULTS } from '../features/diagnostics';
 import { DEFAULT_SETTINGS, describeSettingProblem, readSettings, withoutProblems } from '../settings';
 import type { FileAccess } from './file-access';
@@ -319,8 +319,7 @@ export function foldersUpTo(directory: string, root: string): string[] {
 
 /** Whether `path` is `folder` or inside it (both absolute and normalised). */
 export function isInside(path: string, folder: string): boolean {
-  const inside = relative(folder, path);
-  return inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside));
+  return isInsideFolder(path, folder);
 }
 
 /**

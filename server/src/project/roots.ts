@@ -1,4 +1,4 @@
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relativeSlashed } from './file-paths';
 import type { FileAccess } from './file-access';
 import { isInside } from './rc-file';
 
@@ -39,8 +39,8 @@ export class WorkspaceRoots {
    */
   markdownGlob(folder: string): string | undefined {
     const workspaceFolder = this.folderOf(folder);
-    const inside = workspaceFolder === undefined ? '' : relative(workspaceFolder, folder).split(sep).join('/');
-    return inside === '' ? undefined : `**/${inside}/*.md`;
+    const inside = workspaceFolder === undefined ? undefined : relativeSlashed(workspaceFolder, folder);
+    return inside === undefined || inside === '' ? undefined : `**/${inside}/*.md`;
   }
 }
 

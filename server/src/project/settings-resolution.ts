@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { resolve } from './file-paths';
 import { DEFAULT_SETTINGS, describeSettingProblem, readSettings, withoutProblems, type BlueprintSettings } from '../settings';
 import { isInside, mergeSettingsSources, type RcFile } from './rc-file';
 

@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename, join } from '../project/file-paths';
 import type { FileAccess } from '../project/file-access';
 import { builtinTemplates } from './builtin-templates';
 import { nameKey } from './names';

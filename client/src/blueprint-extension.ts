@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { BlueprintServer } from './blueprint-server';
+import { serveFileRequests } from './file-requests';
+import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
+import { goToPlaceholder } from './placeholder-navigation';
+import { BlueprintStatusBar } from './status-bar';
+
+/** What `activate()` returns: the integration tests (and other extensions) wait on `ready`. */
+export interface BlueprintExtensionApi {
+  readonly client: BaseLanguageClient;
+  /** Settles once the language server is running (again after a restart). */
+  readonly ready: Promise<void>;
+  readonly statusBar: BlueprintStatusBar;
+}
+
+/** What differs between the desktop (extension.ts) and the browser (web/extension.ts). */
+export interface ClientPlatform {
+  /** The client of the platform's server: Node's over IPC, or a web worker's over postMessage. */
+  createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): BaseLanguageClient;
+  /** What only the platform has (the desktop's `blueprint` tasks run the command line). */
+  extras?(context: vscode.ExtensionContext): vscode.Disposable[];
+}
+
+/**
+ * A thin client: the server does every analysis; this starts it, answers its file requests from the
+ * editor's file systems, and owns the VS Code UI — the same commands and status bar on every platform.
+ */
+export class BlueprintExtension {
+  private readonly server: BlueprintServer;
+  readonly api: BlueprintExtensionApi;
+
+  constructor(context: vscode.ExtensionContext, platform: ClientPlatform) {
+    const output = vscode.window.createOutputChannel('Blueprint Language Server', { log: true });
+    const client = platform.createClient(context, output);
+    const fileRequests = serveFileRequests(client);
+    const server = new BlueprintServer(client);
+    this.server = server;
+    const statusBar = new BlueprintStatusBar((document) => server.status(document));
+    const afterStart = () => statusBar.update();
+    server.ready.then(afterStart, (error: unknown) => reportStartFailure(output, error));
+
+    context.subscriptions.push(
+      output,
+      statusBar,
+      ...fileRequests,
+      ...(platform.extras?.(context) ?? []),
+      vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
+        newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined),
+      ),
+      vscode.commands.registerCommand('blueprint.newBlueprint', (folder?: unknown) =>
+        newBlueprintOfAnyKind(server, folder instanceof vscode.Uri ? folder : undefined),
+      ),
+      vscode.commands.registerCommand('blueprint.insertTemplate', () => insertTemplate(server)),
+      vscode.commands.registerCommand('blueprint.nextPlaceholder', () => goToPlaceholder(server, 'next')),
+      vscode.commands.registerCommand('blueprint.previousPlaceholder', () => goToPlaceholder(server, 'previous')),
+      vscode.commands.registerCommand('blueprint.restartServer', async () => {
+        try {
+          await server.restart();
+          await afterStart();
+        } catch (error) {
+          reportStartFailure(output, error);
+        }
+      }),
+    );
+
+    this.api = {
+      client,
+      get ready() {
+        return server.ready;
+      },
+      statusBar,
+    };
+  }
+
+  /** VS Code waits for the returned promise: the server gets its shutdown and exit. */
+  stop(): Promise<void> {
+    return this.server.client.dispose().catch(() => undefined);
+  }
+}
+
+function reportStartFailure(output: vscode.LogOutputChannel, error: unknown): void {
+  output.error(`The Blueprint language server could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void vscode.window
+    .showErrorMessage(
+      'The Blueprint language server could not start. See the "Blueprint Language Server" output for details.',
+      'Show Output',
+    )
+    .then((choice) => choice && output.show());
+}
