@@ -109,6 +109,16 @@ if (args.has('--tests')) {
     // playwright-core reads its own package.json and browser protocol files: it stays in node_modules.
     if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode', 'playwright-core'] });
   }
+  // The suite of the web-worker extension host: a browser bundle, mocha's browser build inside.
+  if (existsSync('test/web-integration/index.ts'))
+    builds.push({
+      ...web,
+      entryPoints: { index: 'test/web-integration/index.ts' },
+      outdir: 'out/test/web-integration',
+      format: 'cjs',
+      external: ['vscode'],
+      plugins: [],
+    });
   const integration = testEntries('test/integration');
   if (integration.length)
     builds.push({ ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] });

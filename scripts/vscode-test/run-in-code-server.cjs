@@ -11,6 +11,9 @@
 // Environment: BLUEPRINT_TEST_GREP runs only the tests whose names match; BLUEPRINT_TEST_VERBOSE=1 prints the
 // browser console; BLUEPRINT_TEST_TIMEOUT (seconds, default 420) bounds the whole run; screenshots the tests
 // take of the workbench go to BLUEPRINT_TEST_SCREENSHOTS (default out/screenshots/).
+// --web: the web extension (package.json `browser`) in the workbench's web-worker extension host instead, with
+// the suite of test/web-integration/ (payload `extensionDevelopmentKind: web`, as for an extension developed
+// for vscode.dev); its report is the extension host's console.
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -29,7 +32,8 @@ const node24 = path.join(nodeDir, 'bin', 'node');
 const codeServerDir = path.join(cache, `code-server-${CODE_SERVER_VERSION}`);
 const serverMain = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const testsEntry = path.join(root, 'out', 'test', 'integration', 'index.js');
+const web = process.argv.includes('--web');
+const testsEntry = path.join(root, 'out', 'test', web ? 'web-integration' : 'integration', 'index.js');
 // Two folders (test/integration/workspace and team-folder), so that folder settings can differ.
 const workspace = path.join(root, 'test', 'integration', 'blueprints.code-workspace');
 const verbose = process.env.BLUEPRINT_TEST_VERBOSE === '1';
@@ -112,7 +116,7 @@ function freePort() {
 
 async function main() {
   if (!fs.existsSync(testsEntry)) fail(`${path.relative(root, testsEntry)} is missing: run node scripts/build.mjs --tests first`);
-  if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) fail('dist/server.js is missing: run npm run build first');
+  if (!fs.existsSync(path.join(root, 'dist', web ? 'web' : '', 'server.js'))) fail('the server bundle is missing: run npm run build first');
   if (!fs.existsSync(chromium)) fail(`no Chromium at ${chromium}: apt-get install chromium, or set CHROMIUM_PATH`);
   ensureInstalled();
   const { chromium: playwright } = require('playwright-core');
@@ -138,6 +142,18 @@ async function main() {
       'workbench.startupEditor': 'none',
     }),
   );
+  if (web) {
+    // The workbench reads the payload's `extensionDevelopmentKind` into a property its extension host picker
+    // does not read (VS Code 1.139: `extensionDevelopmentLocationKind` against `extensionDevelopmentKind`), so
+    // the kind is given as the user setting that overrides an extension's kind.
+    for (const user of [path.join(tmp, 'server', 'data', 'User'), path.join(tmp, 'user', 'User')]) {
+      fs.mkdirSync(user, { recursive: true });
+      fs.writeFileSync(
+        path.join(user, 'settings.json'),
+        JSON.stringify({ 'remote.extensionKind': { 'blueprint-authoring.blueprint-authoring': ['web'] } }),
+      );
+    }
+  }
 
   // Its own process group: the server starts an extension host, file watchers and agents that would outlive it.
   const server = spawn(
@@ -217,10 +233,11 @@ async function main() {
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(root)],
       ['extensionTestsPath', remote(testsEntry)],
+      ...(web ? [['extensionDevelopmentKind', 'web']] : []),
     ]);
     await page.goto(`http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
     console.log(
-      `VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}) is running the integration tests…`,
+      `VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} (code-server ${CODE_SERVER_VERSION}) is running the ${web ? 'web extension tests in its web-worker extension host' : 'integration tests'}…`,
     );
     const deadline = started + timeoutMs;
     while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
@@ -229,7 +246,12 @@ async function main() {
     stopServer();
   }
 
-  const report = fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : '';
+  // The web-worker extension host has no file system: its suite marks its report's lines in the console.
+  const report = web
+    ? browserLog.flatMap((line) => /\[blueprint-report\] ([^]*)$/.exec(line)?.[1] ?? []).join('\n')
+    : fs.existsSync(reportFile)
+      ? fs.readFileSync(reportFile, 'utf8')
+      : '';
   fs.rmSync(tmp, { recursive: true, force: true });
   if (report) console.log(report.trimEnd());
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -243,7 +265,9 @@ async function main() {
     console.error(
       `No test report: the tests entry did not run.\n--- browser console (last lines) ---\n${browserLog.slice(-40).join('\n')}`,
     );
-  console.log(`Integration tests in VS Code: ${exitCode === 0 ? 'passed' : 'FAILED'} (${seconds} s, extension host exit code ${exitCode})`);
+  console.log(
+    `${web ? 'Web extension tests in the web-worker extension host' : 'Integration tests in VS Code'}: ${exitCode === 0 ? 'passed' : 'FAILED'} (${seconds} s, extension host exit code ${exitCode})`,
+  );
   process.exit(exitCode === 0 && report ? 0 : 1);
 }
 
