@@ -11,6 +11,7 @@ import { commandLine } from './command-line';
 import { judge, table, type Figure } from './report';
 import { p50, p95, ServerSession } from './server-session';
 import { collectGarbage, median, medianTime, now } from './statistics';
+import { webWorker } from './web-worker';
 
 // `npm run bench`: every figure of the performance issue, each measured in the same run as its
 // baselines. Prints a table, writes bench/results.json, and fails only when it cannot run.
@@ -425,6 +426,9 @@ async function main(): Promise<void> {
     startup,
     async () => {
       figures.push(...(await commandLine(log)));
+    },
+    async () => {
+      figures.push(...(await webWorker(log, [small, large])));
     },
   ]) {
     // The in-process runs leave this process with a large heap to collect: done now, so that its
