@@ -97,6 +97,8 @@ export interface TemplateSummary {
 /** Every template in force, built-in first, then those of the workspace's templates folders (only well-formed ones). */
 export const TemplatesRequest = new RequestType<Record<string, never>, TemplateSummary[], void>('blueprint/templates');
 
+// (`@__PURE__`: the Node server and the CLI, which read files themselves, leave these out of their bundles.)
+
 /**
  * Files the server reads through the client (the web worker has no file system: the client answers
  * from the editor's, `workspace.fs`), with the rules of project/file-access.ts: only regular files
@@ -109,14 +111,14 @@ export interface ReadFileParams {
   readonly maxBytes: number;
 }
 
-export const ReadFileRequest = new RequestType<ReadFileParams, ReadText, void>('blueprint/readFile');
+export const ReadFileRequest = /* @__PURE__ */ new RequestType<ReadFileParams, ReadText, void>('blueprint/readFile');
 
 export interface FileUriParams {
   readonly uri: string;
 }
 
 /** What is at a URI (as `FileAccess.stat`). */
-export const StatFileRequest = new RequestType<FileUriParams, Stat, void>('blueprint/statFile');
+export const StatFileRequest = /* @__PURE__ */ new RequestType<FileUriParams, Stat, void>('blueprint/statFile');
 
 /** A folder's entries (as `FileAccess.list`). */
-export const ListFolderRequest = new RequestType<FileUriParams, Listing, void>('blueprint/listFolder');
+export const ListFolderRequest = /* @__PURE__ */ new RequestType<FileUriParams, Listing, void>('blueprint/listFolder');
