@@ -41,6 +41,8 @@ test('the packed tarball holds only what runs, installs offline, and its Node AP
     'dist/cli.js',
     'dist/client.js',
     'dist/server.js',
+    'dist/web/client.js',
+    'dist/web/server.js',
     'images/icon.png',
     'package.json',
     'schemas/blueprintrc.schema.json',

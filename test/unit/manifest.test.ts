@@ -105,7 +105,8 @@ test('the .vsix ships the bundles and every file they load (the command line too
   const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(listed.status, 0, listed.stderr);
   const files = new Set(listed.stdout.split(/\r?\n/).filter(Boolean));
-  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+  // The web build too: its client starts dist/web/server.js in a worker, by URI.
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/web/client.js', 'dist/web/server.js']) {
     assert.ok(files.has(bundle), bundle);
     // Files a bundle requires next to itself (the server loads dist/babel-parser.js on first use).
     for (const [, loaded] of readFileSync(join(repoRoot, bundle), 'utf8').matchAll(/require\(["']\.\/([^"']+)["']\)/g)) {
@@ -115,6 +116,7 @@ test('the .vsix ships the bundles and every file they load (the command line too
   // Every file the manifest names ships: the `files` list of package.json (which vsce follows) covers them all.
   const named: string[] = [
     manifest.main,
+    manifest.browser,
     manifest.icon,
     ...Object.values<string>(manifest.bin),
     ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
