@@ -86,6 +86,15 @@ export class BlueprintStore {
     return this.get(document, templates);
   }
 
+  /**
+   * An open document was edited: `start` to `end` (offsets in its text just before this edit)
+   * replaced by `insertedLength` characters. Told every edit in order, the store re-cuts only the
+   * region the edits touched at the next analysis; an edit it is not told of is found by comparing texts.
+   */
+  edited(uri: string, start: number, end: number, insertedLength: number): void {
+    this.entries.get(uri)?.parser.edited(start, end, insertedLength);
+  }
+
   private entryFor(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {

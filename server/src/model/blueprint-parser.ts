@@ -1,30 +1,39 @@
-import type {
-  Blueprint,
-  CodeSyntaxError,
-  FieldLine,
-  Heading,
-  HtmlSnippet,
-  Placeholder,
-  Relationship,
-  Section,
-  Structure,
-} from './blueprint';
+import type { Blueprint, FieldLine, Heading, Placeholder, Relationship, Section, Structure } from './blueprint';
 import { analyseChunk, type Block, type ChunkFacts } from './chunk-analysis';
-import { chunkStarts, type ChunkingOptions } from './section-chunks';
+import { cutsAfter, type ChunkingOptions } from './section-chunks';
 import { shiftSpan, type Span } from './span';
 
-interface Chunk {
-  readonly start: number;
+/**
+ * A chunk's text and what was read from it, shared by every version of the document in which the
+ * chunk is unchanged: its facts are relative to its own start, so a chunk that an edit before it
+ * moves is neither parsed, nor hashed, nor placed again until a feature asks where its facts are.
+ */
+interface ChunkPiece {
   readonly text: string;
-  facts: ChunkFacts;
+  /** The document's first chunk, the only one read with front matter support. */
+  readonly first: boolean;
+  /** The facts of the text parsed alone. */
+  readonly own: ChunkFacts;
+  /** The facts with other chunks' reference definitions parsed in front (the last such parse). */
+  resolved: { readonly definitions: string; readonly facts: ChunkFacts } | undefined;
+  /** The facts placed at an offset: kept for the next version that finds the chunk there. */
+  placed: PlacedChunk | undefined;
 }
 
-/** An analysis of one text under way: its steps, and the chunk facts found so far. */
+/** A chunk of one version: where it starts and the facts that count there. Never changed once made. */
+interface Chunk {
+  readonly start: number;
+  readonly piece: ChunkPiece;
+  /** `piece.own`, or `piece.resolved.facts` when the chunk uses definitions from other chunks. */
+  readonly facts: ChunkFacts;
+}
+
+/** An analysis of one text under way: its steps, and its chunks once they are all known. */
 interface Analysis {
   readonly text: string;
   readonly steps: Generator<void, Chunk[]>;
-  /** The facts of every chunk the analysis has used, parsed or found in the cache. */
-  readonly facts: Map<string, ChunkFacts>;
+  /** Every piece the analysis has parsed or found: what an analysis abandoned for a newer text leaves to the next one. */
+  readonly pieces: Map<string, ChunkPiece>;
   chunks: Chunk[] | undefined;
 }
 
@@ -36,30 +45,52 @@ export interface ParserOptions {
 }
 
 /**
- * Turns a document's text into a Blueprint. It keeps the facts of the chunks it parsed last time,
- * so after an edit only the chunks whose text changed are parsed again; the result is exactly that
- * of parsing the whole text (checked by the property tests).
- * One parser per document: its cache holds only the chunks of that document's latest text.
+ * Turns a document's text into a Blueprint. It keeps the chunks of the text it parsed last, so
+ * after an edit only the edited region is cut again and only the chunks whose text changed are
+ * parsed again; chunks after the edit keep their facts (relative to their start) and only move.
+ * Told where the text was edited (`edited`, from the editor's change events), it reads nothing
+ * outside that region but the chunk before it; not told, it finds the region by comparing the
+ * texts. The result is exactly that of parsing the whole text (checked by the property tests).
+ * One parser per document.
  */
 export class BlueprintParser {
-  private cache = new Map<string, ChunkFacts>();
+  /** The chunks of the text parsed last (empty before the first parse), and that text. */
+  private chunks: readonly Chunk[] = [];
+  private text = '';
+  /** What the edits since the last parse left unchanged at both ends, and the edited text's length. */
+  private unchanged: { prefix: number; suffix: number; length: number } = { prefix: 0, suffix: 0, length: 0 };
   /** The analysis `prepare` is working through. */
   private preparing: Analysis | undefined;
+  /** Pieces an abandoned analysis parsed, for the next analysis to find. */
+  private spare = new Map<string, ChunkPiece>();
 
   private parsedOnce = false;
 
   constructor(private readonly options: ParserOptions = {}) {}
 
-  /** Whether this parser has parsed a text before (its cache then holds that text's chunks). */
+  /** Whether this parser has parsed a text before (it then keeps that text's chunks). */
   get hasParsed(): boolean {
     return this.parsedOnce;
   }
 
   /**
-   * Analyses the chunks of `text` that are not cached yet, one after another (joined chunks and
+   * The text was edited since the last parse: `start` to `end` (offsets in the text as it was just
+   * before this edit) replaced by `insertedLength` characters. Edits are told in the order they
+   * were applied; the next parse then cuts only the region they touched again.
+   */
+  edited(start: number, end: number, insertedLength: number): void {
+    const u = this.unchanged;
+    u.prefix = Math.min(u.prefix, start);
+    u.suffix = Math.min(u.suffix, u.length - end);
+    u.length += insertedLength - (end - start);
+  }
+
+  /**
+   * Analyses the chunks of `text` that are not known yet, one after another (joined chunks and
    * chunks re-read with other chunks' definitions included), until `timeUp()` says to stop; true
-   * once every one is. `parse(text)` then only assembles. This lets a server spread the first
-   * analysis of a long document over many turns of its event loop instead of freezing.
+   * once every one is. `parse(text)` then only assembles (and the model's arrays are placed when
+   * first read). This lets a server spread the first analysis of a long document over many turns
+   * of its event loop instead of freezing.
    */
   prepare(text: string, timeUp: () => boolean): boolean {
     const analysis = this.analysisOf(text);
@@ -77,103 +108,194 @@ export class BlueprintParser {
       const step = analysis.steps.next();
       if (step.done) analysis.chunks = step.value;
     }
-    this.cache = analysis.facts;
+    this.chunks = analysis.chunks;
+    this.text = text;
+    this.unchanged = { prefix: text.length, suffix: text.length, length: text.length };
+    this.spare = new Map();
     this.preparing = undefined;
     this.parsedOnce = true;
     return assemble(analysis.chunks, text.length);
   }
 
-  /** The analysis of `text` under way, or a new one; what an abandoned one found stays cached. */
+  /** The analysis of `text` under way, or a new one; what an abandoned one parsed stays at hand. */
   private analysisOf(text: string): Analysis {
     if (this.preparing?.text === text) return this.preparing;
-    if (this.preparing) for (const [key, facts] of this.preparing.facts) this.cache.set(key, facts);
-    const facts = new Map<string, ChunkFacts>();
-    this.preparing = { text, steps: this.analyse(text, this.cache, facts), facts, chunks: undefined };
+    if (this.preparing) for (const [key, piece] of this.preparing.pieces) this.spare.set(key, piece);
+    const pieces = new Map<string, ChunkPiece>();
+    this.preparing = { text, steps: this.analyse(text, pieces), pieces, chunks: undefined };
     return this.preparing;
   }
 
-  /**
-   * The chunks of `text` with their facts, taken from `previous` or parsed (each parse is a step:
-   * the analysis yields after it). Every fact used is recorded in `used`.
-   */
-  private *analyse(text: string, previous: ReadonlyMap<string, ChunkFacts>, used: Map<string, ChunkFacts>): Generator<void, Chunk[]> {
-    const starts = this.options.chunked === false ? [0] : chunkStarts(text, this.options.chunking);
-    const chunks: Chunk[] = [];
-    let i = 0;
-    while (i < starts.length) {
-      const start = starts[i]!;
-      let endIndex = i + 1;
-      let chunkText = text.slice(start, starts[endIndex] ?? text.length);
-      let key = cacheKey(chunkText, '', start);
-      let facts = used.get(key) ?? previous.get(key);
-      if (!facts) {
-        facts = analyseChunk(chunkText, '', start === 0);
-        used.set(key, facts);
-        yield;
-      } else used.set(key, facts);
-      // A cut inside a fence or HTML block was wrong: join the chunk with the next and try again.
-      while (facts.endsOpen && endIndex < starts.length) {
-        endIndex++;
-        chunkText = text.slice(start, starts[endIndex] ?? text.length);
-        key = cacheKey(chunkText, '', start);
-        facts = used.get(key) ?? previous.get(key);
-        if (!facts) {
-          facts = analyseChunk(chunkText, '', start === 0);
-          used.set(key, facts);
-          yield;
-        } else used.set(key, facts);
-      }
-      chunks.push({ start, text: chunkText, facts });
-      i = endIndex;
-    }
-    yield* this.resolveDefinitionsAcrossChunks(chunks, previous, used);
-    return chunks;
+  /** How much of the last parsed text `text` keeps at its start and at its end. */
+  private unchangedEnds(text: string): { readonly prefix: number; readonly suffix: number } {
+    const previous = this.text;
+    const limit = Math.min(previous.length, text.length);
+    const u = this.unchanged;
+    if (u.length === text.length && u.prefix + u.suffix <= limit) return u;
+    // Not told how the text changed (or told wrongly): compare.
+    let prefix = 0;
+    while (prefix < limit && previous.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < limit - prefix && previous.charCodeAt(previous.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix))
+      suffix++;
+    return { prefix, suffix };
   }
 
   /**
-   * Reference definitions apply to the whole document. A chunk whose bracketed text names a
-   * definition from another chunk is parsed again with those definitions in front of it.
+   * The chunks of `text` with their facts. The chunks of the last parse before the edited region
+   * are kept as they are; from the chunk before the one holding the first edited character, the
+   * text is cut again until a cut falls on a chunk start of the last parse past the edited region,
+   * and from there the last parse's chunks are kept, moved by the change in length. A chunk whose
+   * text is a known piece's is not parsed again; each parse is a step (the analysis yields after it).
    */
-  private *resolveDefinitionsAcrossChunks(
-    chunks: Chunk[],
-    previous: ReadonlyMap<string, ChunkFacts>,
-    used: Map<string, ChunkFacts>,
-  ): Generator<void, void> {
-    if (chunks.length < 2 || !chunks.some((c) => c.facts.definitions.length > 0)) return;
-    const definedIn = new Map<string, { chunk: Chunk; source: string }>();
-    for (const chunk of chunks) {
-      for (const d of chunk.facts.definitions) if (!definedIn.has(d.label)) definedIn.set(d.label, { chunk, source: d.source });
+  private *analyse(text: string, pieces: Map<string, ChunkPiece>): Generator<void, Chunk[]> {
+    const previous = this.options.chunked === false ? [] : this.chunks;
+    let keep = 0;
+    let delta = 0;
+    let previousChangeEnd = 0;
+    if (previous.length > 0) {
+      const { prefix, suffix } = this.unchangedEnds(text);
+      delta = text.length - this.text.length;
+      previousChangeEnd = this.text.length - suffix;
+      // A cut at a line's start depends on the line before it: cut again from the chunk before.
+      keep = Math.max(0, chunkIndexAt(previous, prefix) - 1);
     }
-    for (const chunk of chunks) {
-      const needed = new Set<string>();
-      for (const label of chunk.facts.unresolvedLabels) {
-        const definition = definedIn.get(label);
-        if (definition && definition.chunk !== chunk) needed.add(definition.source);
+    const chunks = previous.slice(0, keep);
+    const from = previous[keep]?.start ?? 0;
+    // The last parse's pieces around the edit, by text, for cut-again chunks whose text did not change.
+    const known = new Map<string, ChunkPiece>();
+    let nextKnown = keep;
+    const find = (chunkText: string, start: number, end: number): ChunkPiece | undefined => {
+      while (nextKnown < previous.length && movedStart(previous[nextKnown]!.start) < end) {
+        const piece = previous[nextKnown++]!.piece;
+        known.set(pieceKey(piece.text, piece.first), piece);
       }
-      if (needed.size === 0) continue;
-      const definitions = [...needed].sort().join('\n\n');
-      const key = cacheKey(chunk.text, definitions, chunk.start);
-      let facts = used.get(key) ?? previous.get(key);
-      if (!facts) {
-        facts = analyseChunk(chunk.text, definitions, chunk.start === 0);
-        used.set(key, facts);
-        chunk.facts = facts;
+      const key = pieceKey(chunkText, start === 0);
+      return pieces.get(key) ?? known.get(key) ?? this.spare.get(key);
+    };
+    const movedStart = (start: number) => (start >= previousChangeEnd ? start + delta : start);
+    let resync = keep;
+    /** Where the chunks kept from the last parse after the edit begin, once the cut found them. */
+    let regionEnd: number | undefined;
+    const cuts = this.options.chunked === false ? undefined : cutsAfter(text, from, this.options.chunking);
+    const nextCut = () => cuts?.next().value ?? text.length;
+    let start = from;
+    for (;;) {
+      let end = nextCut();
+      let chunkText = text.slice(start, end);
+      let piece = find(chunkText, start, end);
+      if (!piece) {
+        piece = newPiece(chunkText, start === 0);
         yield;
-      } else {
-        used.set(key, facts);
-        chunk.facts = facts;
+      }
+      pieces.set(pieceKey(chunkText, start === 0), piece);
+      // A cut inside a fence or HTML block was wrong: join the chunk with the next and try again.
+      while (piece.own.endsOpen && end < text.length) {
+        end = nextCut();
+        chunkText = text.slice(start, end);
+        piece = find(chunkText, start, end);
+        if (!piece) {
+          piece = newPiece(chunkText, start === 0);
+          yield;
+        }
+        pieces.set(pieceKey(chunkText, start === 0), piece);
+      }
+      chunks.push({ start, piece, facts: piece.own });
+      if (end >= text.length) break;
+      start = end;
+      // Past the edit, a cut on a chunk start of the last parse: from there on, the chunks are the last parse's.
+      if (end - delta >= previousChangeEnd) {
+        while (resync < previous.length && previous[resync]!.start < end - delta) resync++;
+        const same = previous[resync];
+        if (same && same.start === end - delta && same.start >= previousChangeEnd) {
+          regionEnd = chunks.length;
+          for (let i = resync; i < previous.length; i++) {
+            const chunk = previous[i]!;
+            chunks.push(delta === 0 ? chunk : { start: chunk.start + delta, piece: chunk.piece, facts: chunk.facts });
+          }
+          break;
+        }
       }
     }
+    if (regionEnd === undefined) resync = previous.length;
+    // The chunks outside the cut-again region keep the facts they had, definitions included, unless
+    // the region's reference definitions changed.
+    const sameDefinitions =
+      previous.length > 0 && sameDefinitionsIn(previous.slice(keep, resync), chunks.slice(keep, regionEnd ?? chunks.length));
+    yield* resolveDefinitionsAcrossChunks(chunks, sameDefinitions ? { from: keep, to: regionEnd ?? chunks.length } : undefined);
+    return chunks;
   }
 }
 
+function newPiece(text: string, first: boolean): ChunkPiece {
+  return { text, first, own: analyseChunk(text, '', first), resolved: undefined, placed: undefined };
+}
+
+/** The document's first chunk is a piece of its own, as front matter is read only there. */
+function pieceKey(text: string, first: boolean): string {
+  return first ? '\u0001' + text : text;
+}
+
+/** The index of the last chunk that starts at or before `offset`. */
+function chunkIndexAt(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** Whether two runs of chunks hold the same reference definitions, in the same order. */
+function sameDefinitionsIn(before: readonly Chunk[], after: readonly Chunk[]): boolean {
+  const sources = (chunks: readonly Chunk[]) => chunks.flatMap((c) => c.piece.own.definitions.map((d) => d.label + '\u0000' + d.source));
+  const a = sources(before);
+  const b = sources(after);
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /**
- * The cache key of a chunk's facts: its text, after the definitions parsed in front of it. The
- * document's first chunk has a key of its own, as front matter is read only there.
+ * Reference definitions apply to the whole document. A chunk whose bracketed text names a
+ * definition from another chunk is parsed again with those definitions in front of it (once: the
+ * piece keeps that parse while the definitions it needs stay the same). `only`: the chunks cut
+ * again after an edit that changed no definition; the others keep the facts they had.
  */
-function cacheKey(chunkText: string, definitions: string, start: number): string {
-  const key = definitions ? definitions + '\u0000' + chunkText : chunkText;
-  return start === 0 ? '\u0001' + key : key;
+function* resolveDefinitionsAcrossChunks(chunks: Chunk[], only?: { readonly from: number; readonly to: number }): Generator<void, void> {
+  let defined = false;
+  for (const chunk of chunks) if (chunk.piece.own.definitions.length > 0) defined = true;
+  // Which chunk (by index: two chunks of the same text share a piece) defines each label first.
+  const definedIn = new Map<string, { chunk: number; source: string }>();
+  if (defined && chunks.length > 1) {
+    chunks.forEach((chunk, index) => {
+      for (const d of chunk.piece.own.definitions) if (!definedIn.has(d.label)) definedIn.set(d.label, { chunk: index, source: d.source });
+    });
+  }
+  for (let i = only?.from ?? 0; i < (only?.to ?? chunks.length); i++) {
+    const chunk = chunks[i]!;
+    const { piece } = chunk;
+    let facts = piece.own;
+    if (definedIn.size > 0 && piece.own.unresolvedLabels.length > 0) {
+      const needed = new Set<string>();
+      for (const label of piece.own.unresolvedLabels) {
+        const definition = definedIn.get(label);
+        if (definition && definition.chunk !== i) needed.add(definition.source);
+      }
+      if (needed.size > 0) {
+        const definitions = [...needed].sort().join('\n\n');
+        if (piece.resolved?.definitions !== definitions) {
+          piece.resolved = { definitions, facts: analyseChunk(piece.text, definitions, piece.first) };
+          facts = piece.resolved.facts;
+          if (chunk.facts !== facts) chunks[i] = { start: chunk.start, piece, facts };
+          yield;
+          continue;
+        }
+        facts = piece.resolved.facts;
+      }
+    }
+    if (chunk.facts !== facts) chunks[i] = { start: chunk.start, piece, facts };
+  }
 }
 
 /** Parses a text once, without keeping anything: for templates, the CLI and tests. */
@@ -187,70 +309,142 @@ interface PlacedBlock {
 }
 
 /** A chunk's facts at their offsets in the document. */
-type PlacedChunk = Pick<
+type PlacedFacts = Pick<
   ChunkFacts,
   'placeholders' | 'structures' | 'typescriptErrors' | 'relationships' | 'degraded' | 'directiveComments' | 'codeBlocks'
-> & {
+> & { readonly blocks: readonly PlacedBlock[] };
+
+/** The kinds of a chunk's facts placed at `start` so far. */
+interface PlacedChunk {
   readonly start: number;
-  readonly blocks: readonly PlacedBlock[];
-};
-
-// After a keystroke the chunks before it keep their text and their offset: their facts, placed,
-// are reused instead of being copied again, which is most of what a keystroke would allocate.
-const placedChunks = new WeakMap<ChunkFacts, PlacedChunk>();
-
-function placed(facts: ChunkFacts, start: number): PlacedChunk {
-  const known = placedChunks.get(facts);
-  if (known?.start === start) return known;
-  const placedChunk: PlacedChunk = {
-    start,
-    blocks: facts.blocks.map((block) => ({ block, span: shiftSpan(block.span, start) })),
-    placeholders: start ? facts.placeholders.map((p) => ({ text: p.text, span: shiftSpan(p.span, start) })) : facts.placeholders,
-    structures: start ? facts.structures.map((s) => shiftStructure(s, start)) : facts.structures,
-    typescriptErrors: start
-      ? facts.typescriptErrors.map((e) => ({ message: e.message, span: shiftSpan(e.span, start) }))
-      : facts.typescriptErrors,
-    relationships: start ? facts.relationships.map((r) => shiftRelationship(r, start)) : facts.relationships,
-    degraded: facts.degraded.map((d) => shiftSpan(d, start)),
-    directiveComments: start
-      ? facts.directiveComments.map((c) => ({ text: c.text, span: shiftSpan(c.span, start) }))
-      : facts.directiveComments,
-    codeBlocks: facts.codeBlocks.map((b) => shiftSpan(b, start)),
-  };
-  placedChunks.set(facts, placedChunk);
-  return placedChunk;
+  /** The facts placed (a piece's own, or those read with other chunks' definitions). */
+  readonly facts: ChunkFacts;
+  readonly kinds: { -readonly [K in keyof PlacedFacts]?: PlacedFacts[K] };
 }
 
+/**
+ * One kind of a chunk's facts at the chunk's offset, from the piece's last placing when the chunk
+ * has not moved (the chunks before an edit), else placed again; each kind is placed only when read.
+ */
+function placed<K extends keyof PlacedFacts>(chunk: Chunk, name: K): PlacedFacts[K] {
+  const { start, piece, facts } = chunk;
+  if (piece.placed?.start !== start || piece.placed.facts !== facts) piece.placed = { start, facts, kinds: {} };
+  const kinds = piece.placed.kinds;
+  return (kinds[name] ??= place(facts, start, name));
+}
+
+function place<K extends keyof PlacedFacts>(facts: ChunkFacts, start: number, name: K): PlacedFacts[K] {
+  const placing: { readonly [N in keyof PlacedFacts]: () => PlacedFacts[N] } = {
+    blocks: () => facts.blocks.map((block) => ({ block, span: shiftSpan(block.span, start) })),
+    placeholders: () => (start ? facts.placeholders.map((p) => ({ text: p.text, span: shiftSpan(p.span, start) })) : facts.placeholders),
+    structures: () => (start ? facts.structures.map((s) => shiftStructure(s, start)) : facts.structures),
+    typescriptErrors: () =>
+      start ? facts.typescriptErrors.map((e) => ({ message: e.message, span: shiftSpan(e.span, start) })) : facts.typescriptErrors,
+    relationships: () => (start ? facts.relationships.map((r) => shiftRelationship(r, start)) : facts.relationships),
+    degraded: () => facts.degraded.map((d) => shiftSpan(d, start)),
+    directiveComments: () =>
+      start ? facts.directiveComments.map((c) => ({ text: c.text, span: shiftSpan(c.span, start) })) : facts.directiveComments,
+    codeBlocks: () => facts.codeBlocks.map((b) => shiftSpan(b, start)),
+  };
+  return placing[name]();
+}
+
+type PlacedArrayName = Exclude<keyof PlacedFacts, 'blocks'>;
+
+/** The chunks' facts of one kind, placed, in document order. */
+function placedAll<K extends PlacedArrayName>(chunks: readonly Chunk[], name: K): PlacedFacts[K][number][] {
+  const all: PlacedFacts[K][number][] = [];
+  for (const chunk of chunks) {
+    if (chunk.facts[name].length === 0) continue;
+    for (const item of placed(chunk, name)) all.push(item);
+  }
+  return all;
+}
+
+/**
+ * The model of one version, from its chunks. What only needs the document's first blocks (front
+ * matter, title) is read at once; every array is placed when a feature first reads it and kept with
+ * the version, so a keystroke places only what the features it runs read.
+ */
 function assemble(chunks: readonly Chunk[], length: number): Blueprint {
+  let structure: { readonly sections: Section[]; readonly footer: FieldLine[] } | undefined;
+  const sectionsAndFooter = () => (structure ??= buildStructure(chunks));
+  const arrays = new Map<PlacedArrayName, readonly unknown[]>();
+  const array = <K extends PlacedArrayName>(name: K): PlacedFacts[K] => {
+    let found = arrays.get(name);
+    if (!found) {
+      const all = placedAll(chunks, name);
+      if (name === 'placeholders') (all as Placeholder[]).sort((a, b) => a.span.start - b.span.start);
+      found = all;
+      arrays.set(name, found);
+    }
+    return found as PlacedFacts[K];
+  };
+  const first = chunks[0];
+  const firstBlock = first?.facts.blocks[0];
+  return {
+    frontMatter: firstBlock?.kind === 'frontMatter' ? shiftSpan(firstBlock.span, first!.start) : undefined,
+    title: titleOf(chunks),
+    get sections() {
+      return sectionsAndFooter().sections;
+    },
+    get placeholders() {
+      return array('placeholders');
+    },
+    get structures() {
+      return array('structures');
+    },
+    get typescriptErrors() {
+      return array('typescriptErrors');
+    },
+    get relationships() {
+      return array('relationships');
+    },
+    get footer() {
+      return sectionsAndFooter().footer;
+    },
+    length,
+    get degraded() {
+      return array('degraded');
+    },
+    get directiveComments() {
+      return array('directiveComments');
+    },
+    get codeBlocks() {
+      return array('codeBlocks');
+    },
+  };
+}
+
+/**
+ * The document's first heading when it is a level-1 heading. (A footer comes after the last
+ * heading, so the first heading is never part of one.)
+ */
+function titleOf(chunks: readonly Chunk[]): Heading | undefined {
+  for (const chunk of chunks) {
+    for (const block of chunk.facts.blocks) {
+      if (block.kind === 'heading') return block.heading.depth === 1 ? shiftHeading(block.heading, chunk.start) : undefined;
+    }
+  }
+  return undefined;
+}
+
+function buildStructure(chunks: readonly Chunk[]): { readonly sections: Section[]; readonly footer: FieldLine[] } {
   const blocks: PlacedBlock[] = [];
-  const placeholders: Placeholder[] = [];
-  const structures: Structure[] = [];
-  const typescriptErrors: CodeSyntaxError[] = [];
-  const relationships: Relationship[] = [];
-  const degraded: Span[] = [];
-  const directiveComments: HtmlSnippet[] = [];
-  const codeBlocks: Span[] = [];
-  for (const { start, facts } of chunks) {
-    const chunk = placed(facts, start);
-    for (const d of chunk.degraded) degraded.push(d);
-    for (const c of chunk.directiveComments) directiveComments.push(c);
-    for (const b of chunk.codeBlocks) codeBlocks.push(b);
+  for (const chunk of chunks) {
+    const { start, facts } = chunk;
+    if (facts.blocks.length === 0) continue;
+    const chunkBlocks = placed(chunk, 'blocks');
     let first = 0;
     const previous = blocks[blocks.length - 1];
-    const next = chunk.blocks[0];
+    const next = chunkBlocks[0];
     if (previous && next && continuesList(previous, next, start)) {
       // A cut between two items of one list: the two halves are one block again.
       blocks[blocks.length - 1] = { block: previous.block, span: { start: previous.span.start, end: next.span.end } };
       first = 1;
     }
-    for (let i = first; i < chunk.blocks.length; i++) blocks.push(chunk.blocks[i]!);
-    for (const p of chunk.placeholders) placeholders.push(p);
-    for (const s of chunk.structures) structures.push(s);
-    for (const e of chunk.typescriptErrors) typescriptErrors.push(e);
-    for (const r of chunk.relationships) relationships.push(r);
+    for (let i = first; i < chunkBlocks.length; i++) blocks.push(chunkBlocks[i]!);
   }
-  placeholders.sort((a, b) => a.span.start - b.span.start);
-
   const run = footerRun(blocks);
   const footer: FieldLine[] = [];
   if (run) {
@@ -261,28 +455,7 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   }
   // What follows the footer (definitions, a closing line) belongs to no section.
   const body = run ? blocks.slice(0, run.start) : blocks;
-
-  const firstHeading = body.find((b) => b.block.kind === 'heading');
-  const title =
-    firstHeading && firstHeading.block.kind === 'heading' && firstHeading.block.heading.depth === 1
-      ? shiftHeading(firstHeading.block.heading, firstHeading.span.start - firstHeading.block.span.start)
-      : undefined;
-
-  const frontMatter = blocks[0]?.block.kind === 'frontMatter' ? blocks[0].span : undefined;
-  return {
-    frontMatter,
-    title,
-    sections: buildSections(body),
-    placeholders,
-    structures,
-    typescriptErrors,
-    relationships,
-    footer,
-    length,
-    degraded,
-    directiveComments,
-    codeBlocks,
-  };
+  return { sections: buildSections(body), footer };
 }
 
 /**
