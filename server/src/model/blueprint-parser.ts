@@ -1,4 +1,4 @@
-import type { Blueprint, FieldLine, Heading, Placeholder, Relationship, Section, Structure } from './blueprint';
+import type { Blueprint, BlueprintChunk, FieldLine, Heading, Placeholder, Relationship, Section, Structure } from './blueprint';
 import { analyseChunk, type Block, type ChunkFacts } from './chunk-analysis';
 import { cutsAfter, type ChunkingOptions } from './section-chunks';
 import { shiftSpan, type Span } from './span';
@@ -18,6 +18,8 @@ interface ChunkPiece {
   resolved: { readonly definitions: string; readonly facts: ChunkFacts } | undefined;
   /** The facts placed at an offset: kept for the next version that finds the chunk there. */
   placed: PlacedChunk | undefined;
+  /** Where each line of the text after the first starts (worked out when first asked). */
+  lineStarts: number[] | undefined;
 }
 
 /** A chunk of one version: where it starts and the facts that count there. Never changed once made. */
@@ -228,7 +230,7 @@ export class BlueprintParser {
 }
 
 function newPiece(text: string, first: boolean): ChunkPiece {
-  return { text, first, own: analyseChunk(text, '', first), resolved: undefined, placed: undefined };
+  return { text, first, own: analyseChunk(text, '', first), resolved: undefined, placed: undefined, lineStarts: undefined };
 }
 
 /** The document's first chunk is a piece of its own, as front matter is read only there. */
@@ -382,7 +384,8 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
   };
   const first = chunks[0];
   const firstBlock = first?.facts.blocks[0];
-  return {
+  let views: BlueprintChunk[] | undefined;
+  const model: Blueprint = {
     frontMatter: firstBlock?.kind === 'frontMatter' ? shiftSpan(firstBlock.span, first!.start) : undefined,
     title: titleOf(chunks),
     get sections() {
@@ -413,7 +416,44 @@ function assemble(chunks: readonly Chunk[], length: number): Blueprint {
     get codeBlocks() {
       return array('codeBlocks');
     },
+    chunks: [],
   };
+  Object.defineProperty(model, 'chunks', { enumerable: false, get: () => (views ??= chunkViews(chunks)) });
+  return model;
+}
+
+/** The chunks as features see them (`Blueprint.chunks`): each with the line it starts on. */
+function chunkViews(chunks: readonly Chunk[]): BlueprintChunk[] {
+  let line = 0;
+  return chunks.map(({ start, piece, facts }) => {
+    const view: BlueprintChunk = { start, line, facts, positionAt: (offset) => positionIn(piece, offset) };
+    line += lineStartsOf(piece).length;
+    return view;
+  });
+}
+
+/** Line starts as the document counts them: after `\r\n`, `\r` or `\n`. */
+function lineStartsOf(piece: ChunkPiece): number[] {
+  if (!piece.lineStarts) {
+    const starts: number[] = [];
+    const text = piece.text;
+    const lineBreak = /\r\n?|\n/g;
+    while (lineBreak.exec(text) !== null) starts.push(lineBreak.lastIndex);
+    piece.lineStarts = starts;
+  }
+  return piece.lineStarts;
+}
+
+function positionIn(piece: ChunkPiece, offset: number): { readonly line: number; readonly character: number } {
+  const starts = lineStartsOf(piece);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return { line: lo, character: offset - (lo === 0 ? 0 : starts[lo - 1]!) };
 }
 
 /**
