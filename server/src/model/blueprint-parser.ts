@@ -37,6 +37,9 @@ interface Analysis {
   /** Every piece the analysis has parsed or found: what an analysis abandoned for a newer text leaves to the next one. */
   readonly pieces: Map<string, ChunkPiece>;
   chunks: Chunk[] | undefined;
+  /** The sections and the footer, when `prepare` worked them out (else the model does when first asked). */
+  structureSteps: Generator<void, DocumentStructure> | undefined;
+  structure: DocumentStructure | undefined;
 }
 
 export interface ParserOptions {
@@ -101,7 +104,17 @@ export class BlueprintParser {
       if (step.done) analysis.chunks = step.value;
       else if (timeUp()) return false;
     }
-    return true;
+    // Then the sections and the footer, in steps too: a long document has tens of thousands of blocks.
+    if (analysis.structure) return true;
+    analysis.structureSteps ??= structureSteps(analysis.chunks);
+    for (;;) {
+      const step = analysis.structureSteps.next();
+      if (step.done) {
+        analysis.structure = step.value;
+        return true;
+      }
+      if (timeUp()) return false;
+    }
   }
 
   parse(text: string): Blueprint {
@@ -116,7 +129,7 @@ export class BlueprintParser {
     this.spare = new Map();
     this.preparing = undefined;
     this.parsedOnce = true;
-    return assemble(analysis.chunks, text.length);
+    return assemble(analysis.chunks, text.length, analysis.structure);
   }
 
   /** The analysis of `text` under way, or a new one; what an abandoned one parsed stays at hand. */
@@ -124,7 +137,14 @@ export class BlueprintParser {
     if (this.preparing?.text === text) return this.preparing;
     if (this.preparing) for (const [key, piece] of this.preparing.pieces) this.spare.set(key, piece);
     const pieces = new Map<string, ChunkPiece>();
-    this.preparing = { text, steps: this.analyse(text, pieces), pieces, chunks: undefined };
+    this.preparing = {
+      text,
+      steps: this.analyse(text, pieces),
+      pieces,
+      chunks: undefined,
+      structureSteps: undefined,
+      structure: undefined,
+    };
     return this.preparing;
   }
 
@@ -368,9 +388,9 @@ function placedAll<K extends PlacedArrayName>(chunks: readonly Chunk[], name: K)
  * matter, title) is read at once; every array is placed when a feature first reads it and kept with
  * the version, so a keystroke places only what the features it runs read.
  */
-function assemble(chunks: readonly Chunk[], length: number): Blueprint {
-  let structure: { readonly sections: Section[]; readonly footer: FieldLine[] } | undefined;
-  const sectionsAndFooter = () => (structure ??= buildStructure(chunks));
+function assemble(chunks: readonly Chunk[], length: number, prepared?: DocumentStructure): Blueprint {
+  let structure = prepared;
+  const sectionsAndFooter = () => (structure ??= finish(structureSteps(chunks)));
   const arrays = new Map<PlacedArrayName, readonly unknown[]>();
   const array = <K extends PlacedArrayName>(name: K): PlacedFacts[K] => {
     let found = arrays.get(name);
@@ -469,9 +489,28 @@ function titleOf(chunks: readonly Chunk[]): Heading | undefined {
   return undefined;
 }
 
-function buildStructure(chunks: readonly Chunk[]): { readonly sections: Section[]; readonly footer: FieldLine[] } {
+interface DocumentStructure {
+  readonly sections: Section[];
+  readonly footer: FieldLine[];
+}
+
+/** Runs steps to their end at once. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many chunks or sections a step of the structure's assembly takes. */
+const ASSEMBLY_STEP = 64;
+
+/** The sections and the footer from the chunks' blocks, in steps of ASSEMBLY_STEP chunks, then sections. */
+function* structureSteps(chunks: readonly Chunk[]): Generator<void, DocumentStructure> {
   const blocks: PlacedBlock[] = [];
+  let placedChunks = 0;
   for (const chunk of chunks) {
+    if (++placedChunks % ASSEMBLY_STEP === 0) yield;
     const { start, facts } = chunk;
     if (facts.blocks.length === 0) continue;
     const chunkBlocks = placed(chunk, 'blocks');
@@ -495,7 +534,7 @@ function buildStructure(chunks: readonly Chunk[]): { readonly sections: Section[
   }
   // What follows the footer (definitions, a closing line) belongs to no section.
   const body = run ? blocks.slice(0, run.start) : blocks;
-  return { sections: buildSections(body), footer };
+  return { sections: yield* sectionSteps(body), footer };
 }
 
 /**
@@ -547,7 +586,7 @@ function footerRun(blocks: readonly PlacedBlock[]): { readonly start: number; re
   return !underSection || before.some((b) => !NOT_CONTENT.has(b.block.kind)) ? { start, end } : undefined;
 }
 
-function buildSections(blocks: readonly PlacedBlock[]): Section[] {
+function* sectionSteps(blocks: readonly PlacedBlock[]): Generator<void, Section[]> {
   const sections: Section[] = [];
   let i = 0;
   while (i < blocks.length) {
@@ -555,6 +594,7 @@ function buildSections(blocks: readonly PlacedBlock[]): Section[] {
     if (b.block.kind === 'heading' && b.block.heading.depth === 2) {
       const end = nextHeadingAtOrAbove(blocks, i + 1, 2);
       sections.push(buildSection(blocks, i, end, true));
+      if (sections.length % ASSEMBLY_STEP === 0) yield;
       i = end;
     } else {
       i++;
