@@ -1,7 +1,7 @@
 import type { Blueprint, BlueprintChunk, FieldLine, Heading, Placeholder, Relationship, Section, Structure } from './blueprint';
 import { analyseChunk, type Block, type ChunkFacts } from './chunk-analysis';
 import { cutsAfter, type ChunkingOptions } from './section-chunks';
-import { shiftSpan, type Span } from './span';
+import { shiftSpan } from './span';
 
 /**
  * A chunk's text and what was read from it, shared by every version of the document in which the
@@ -285,6 +285,18 @@ function sameDefinitionsIn(before: readonly Chunk[], after: readonly Chunk[]): b
  * again after an edit that changed no definition; the others keep the facts they had.
  */
 function* resolveDefinitionsAcrossChunks(chunks: Chunk[], only?: { readonly from: number; readonly to: number }): Generator<void, void> {
+  const from = only?.from ?? 0;
+  const to = only?.to ?? chunks.length;
+  let labelled = false;
+  for (let i = from; i < to && !labelled; i++) labelled = chunks[i]!.piece.own.unresolvedLabels.length > 0;
+  // The chunks cut again name no label: they need no definitions, and the others keep their facts.
+  if (only && !labelled) {
+    for (let i = from; i < to; i++) {
+      const chunk = chunks[i]!;
+      if (chunk.facts !== chunk.piece.own) chunks[i] = { start: chunk.start, piece: chunk.piece, facts: chunk.piece.own };
+    }
+    return;
+  }
   let defined = false;
   for (const chunk of chunks) if (chunk.piece.own.definitions.length > 0) defined = true;
   // Which chunk (by index: two chunks of the same text share a piece) defines each label first.
@@ -294,7 +306,7 @@ function* resolveDefinitionsAcrossChunks(chunks: Chunk[], only?: { readonly from
       for (const d of chunk.piece.own.definitions) if (!definedIn.has(d.label)) definedIn.set(d.label, { chunk: index, source: d.source });
     });
   }
-  for (let i = only?.from ?? 0; i < (only?.to ?? chunks.length); i++) {
+  for (let i = from; i < to; i++) {
     const chunk = chunks[i]!;
     const { piece } = chunk;
     let facts = piece.own;
@@ -325,16 +337,11 @@ export function parseBlueprint(text: string): Blueprint {
   return new BlueprintParser().parse(text);
 }
 
-interface PlacedBlock {
-  readonly block: Block;
-  readonly span: Span;
-}
-
 /** A chunk's facts at their offsets in the document. */
 type PlacedFacts = Pick<
   ChunkFacts,
   'placeholders' | 'structures' | 'typescriptErrors' | 'relationships' | 'degraded' | 'directiveComments' | 'codeBlocks'
-> & { readonly blocks: readonly PlacedBlock[] };
+>;
 
 /** The kinds of a chunk's facts placed at `start` so far. */
 interface PlacedChunk {
@@ -357,7 +364,6 @@ function placed<K extends keyof PlacedFacts>(chunk: Chunk, name: K): PlacedFacts
 
 function place<K extends keyof PlacedFacts>(facts: ChunkFacts, start: number, name: K): PlacedFacts[K] {
   const placing: { readonly [N in keyof PlacedFacts]: () => PlacedFacts[N] } = {
-    blocks: () => facts.blocks.map((block) => ({ block, span: shiftSpan(block.span, start) })),
     placeholders: () => (start ? facts.placeholders.map((p) => ({ text: p.text, span: shiftSpan(p.span, start) })) : facts.placeholders),
     structures: () => (start ? facts.structures.map((s) => shiftStructure(s, start)) : facts.structures),
     typescriptErrors: () =>
@@ -371,7 +377,7 @@ function place<K extends keyof PlacedFacts>(facts: ChunkFacts, start: number, na
   return placing[name]();
 }
 
-type PlacedArrayName = Exclude<keyof PlacedFacts, 'blocks'>;
+type PlacedArrayName = keyof PlacedFacts;
 
 /** The chunks' facts of one kind, placed, in document order. */
 function placedAll<K extends PlacedArrayName>(chunks: readonly Chunk[], name: K): PlacedFacts[K][number][] {
@@ -507,47 +513,64 @@ const ASSEMBLY_STEP = 64;
 
 /** The sections and the footer from the chunks' blocks, in steps of ASSEMBLY_STEP chunks, then sections. */
 function* structureSteps(chunks: readonly Chunk[]): Generator<void, DocumentStructure> {
-  const blocks: PlacedBlock[] = [];
+  const blocks = new PlacedBlocks();
   let placedChunks = 0;
-  for (const chunk of chunks) {
+  for (const { start, facts } of chunks) {
     if (++placedChunks % ASSEMBLY_STEP === 0) yield;
-    const { start, facts } = chunk;
-    if (facts.blocks.length === 0) continue;
-    const chunkBlocks = placed(chunk, 'blocks');
     let first = 0;
-    const previous = blocks[blocks.length - 1];
-    const next = chunkBlocks[0];
-    if (previous && next && continuesList(previous, next, start)) {
+    const next = facts.blocks[0];
+    const last = blocks.length - 1;
+    if (next && last >= 0 && continuesList(blocks, last, next, start)) {
       // A cut between two items of one list: the two halves are one block again.
-      blocks[blocks.length - 1] = { block: previous.block, span: { start: previous.span.start, end: next.span.end } };
+      blocks.ends[last] = next.span.end + start;
       first = 1;
     }
-    for (let i = first; i < chunkBlocks.length; i++) blocks.push(chunkBlocks[i]!);
+    for (let i = first; i < facts.blocks.length; i++) blocks.push(facts.blocks[i]!, start);
   }
   const run = footerRun(blocks);
   const footer: FieldLine[] = [];
   if (run) {
     for (let i = run.start; i < run.end; i++) {
-      const { block, span } = blocks[i]!;
-      if (block.kind === 'fields') for (const f of block.fields) footer.push(shiftField(f, span.start - block.span.start));
+      const block = blocks.kinds[i]!;
+      if (block.kind === 'fields') for (const f of block.fields) footer.push(shiftField(f, blocks.starts[i]! - block.span.start));
     }
   }
   // What follows the footer (definitions, a closing line) belongs to no section.
-  const body = run ? blocks.slice(0, run.start) : blocks;
-  return { sections: yield* sectionSteps(body), footer };
+  return { sections: yield* sectionSteps(blocks, run ? run.start : blocks.length), footer };
+}
+
+/**
+ * The document's blocks at their offsets, as three arrays rather than an object per block: a
+ * keystroke places every block after the edit again, and numbers cost no allocation.
+ */
+class PlacedBlocks {
+  readonly kinds: Block[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+
+  get length(): number {
+    return this.kinds.length;
+  }
+
+  push(block: Block, chunkStart: number): void {
+    this.kinds.push(block);
+    this.starts.push(block.span.start + chunkStart);
+    this.ends.push(block.span.end + chunkStart);
+  }
 }
 
 /**
  * Whether a chunk's first block is the rest of the list that ends the chunk before: both lists of the
  * same marker, only a line break between them (two such lists are one in a parse of the whole text).
  */
-function continuesList(previous: PlacedBlock, next: PlacedBlock, chunkStart: number): boolean {
+function continuesList(blocks: PlacedBlocks, previous: number, next: Block, chunkStart: number): boolean {
+  const before = blocks.kinds[previous]!;
   return (
-    previous.block.kind === 'list' &&
-    next.block.kind === 'list' &&
-    previous.block.marker === next.block.marker &&
-    next.span.start === chunkStart &&
-    chunkStart - previous.span.end <= 2
+    before.kind === 'list' &&
+    next.kind === 'list' &&
+    before.marker === next.marker &&
+    next.span.start === 0 &&
+    chunkStart - blocks.ends[previous]! <= 2
   );
 }
 
@@ -566,33 +589,35 @@ const NOT_CONTENT = new Set<Block['kind']>(['comment', 'guidance', 'break']);
  * So the field lines that are a last subsection's only content (`**Check**: …`) are that content,
  * not a footer, and what follows a footer is no section's content.
  */
-function footerRun(blocks: readonly PlacedBlock[]): { readonly start: number; readonly end: number } | undefined {
-  let lastHeading = blocks.length - 1;
-  while (lastHeading >= 0 && blocks[lastHeading]!.block.kind !== 'heading') lastHeading--;
-  let end = blocks.length;
-  while (end > lastHeading + 1 && blocks[end - 1]!.block.kind !== 'fields') end--;
+function footerRun(blocks: PlacedBlocks): { readonly start: number; readonly end: number } | undefined {
+  const kinds = blocks.kinds;
+  let lastHeading = kinds.length - 1;
+  while (lastHeading >= 0 && kinds[lastHeading]!.kind !== 'heading') lastHeading--;
+  let end = kinds.length;
+  while (end > lastHeading + 1 && kinds[end - 1]!.kind !== 'fields') end--;
   if (end === lastHeading + 1) return undefined;
   let start = end - 1;
   for (let i = start - 1; i > lastHeading; i--) {
-    const kind = blocks[i]!.block.kind;
+    const kind = kinds[i]!.kind;
     if (kind === 'fields') start = i;
     else if (kind !== 'comment') break;
   }
-  const before = blocks.slice(lastHeading + 1, start);
-  if (before.some((b) => b.block.kind === 'break')) return { start, end };
-  if (!blocks.slice(end).every((b) => TRAILING_MATTER.has(b.block.kind))) return undefined;
-  const heading = blocks[lastHeading]?.block;
+  const before = kinds.slice(lastHeading + 1, start);
+  if (before.some((b) => b.kind === 'break')) return { start, end };
+  if (!kinds.slice(end).every((b) => TRAILING_MATTER.has(b.kind))) return undefined;
+  const heading = kinds[lastHeading];
   const underSection = heading?.kind === 'heading' && heading.heading.depth > 1;
-  return !underSection || before.some((b) => !NOT_CONTENT.has(b.block.kind)) ? { start, end } : undefined;
+  return !underSection || before.some((b) => !NOT_CONTENT.has(b.kind)) ? { start, end } : undefined;
 }
 
-function* sectionSteps(blocks: readonly PlacedBlock[]): Generator<void, Section[]> {
+/** The sections of the blocks before `limit` (the footer's first block, or the end). */
+function* sectionSteps(blocks: PlacedBlocks, limit: number): Generator<void, Section[]> {
   const sections: Section[] = [];
   let i = 0;
-  while (i < blocks.length) {
-    const b = blocks[i]!;
-    if (b.block.kind === 'heading' && b.block.heading.depth === 2) {
-      const end = nextHeadingAtOrAbove(blocks, i + 1, 2);
+  while (i < limit) {
+    const b = blocks.kinds[i]!;
+    if (b.kind === 'heading' && b.heading.depth === 2) {
+      const end = nextHeadingAtOrAbove(blocks, i + 1, 2, limit);
       sections.push(buildSection(blocks, i, end, true));
       if (sections.length % ASSEMBLY_STEP === 0) yield;
       i = end;
@@ -603,32 +628,33 @@ function* sectionSteps(blocks: readonly PlacedBlock[]): Generator<void, Section[
   return sections;
 }
 
-function buildSection(blocks: readonly PlacedBlock[], headingIndex: number, end: number, withSubsections: boolean): Section {
-  const headingBlock = blocks[headingIndex]!;
-  const heading = placedHeading(headingBlock);
+function buildSection(blocks: PlacedBlocks, headingIndex: number, end: number, withSubsections: boolean): Section {
+  const { kinds, starts, ends } = blocks;
+  const headingBlock = kinds[headingIndex]!;
+  if (headingBlock.kind !== 'heading') throw new Error('not a heading');
+  const heading = shiftHeading(headingBlock.heading, starts[headingIndex]! - headingBlock.span.start);
   let guidance: Section['guidance'];
   let contentBlockCount = 0;
-  let contentEnd = headingBlock.span.end;
+  let contentEnd = ends[headingIndex]!;
   const subsections: Section[] = [];
   for (let j = headingIndex + 1; j < end; j++) {
-    const b = blocks[j]!;
-    const kind = b.block.kind;
+    const b = kinds[j]!;
+    const kind = b.kind;
     if (kind === 'break' || kind === 'comment') continue;
-    contentEnd = b.span.end;
-    if (j === headingIndex + 1 && b.block.kind === 'guidance') {
-      guidance = { text: b.block.text, span: b.span };
+    contentEnd = ends[j]!;
+    if (j === headingIndex + 1 && b.kind === 'guidance') {
+      guidance = { text: b.text, span: { start: starts[j]!, end: ends[j]! } };
       continue;
     }
     contentBlockCount++;
-    if (withSubsections && kind === 'heading' && b.block.kind === 'heading' && b.block.heading.depth === 3) {
+    if (withSubsections && b.kind === 'heading' && b.heading.depth === 3) {
       const subEnd = nextHeadingAtOrAbove(blocks, j + 1, 3, end);
       subsections.push(buildSection(blocks, j, subEnd, false));
     }
   }
-  const last = blocks[end - 1]!;
   return {
     heading,
-    span: { start: headingBlock.span.start, end: Math.max(last.span.end, headingBlock.span.end) },
+    span: { start: starts[headingIndex]!, end: Math.max(ends[end - 1]!, ends[headingIndex]!) },
     guidance,
     contentEnd,
     contentBlockCount,
@@ -636,18 +662,12 @@ function buildSection(blocks: readonly PlacedBlock[], headingIndex: number, end:
   };
 }
 
-function nextHeadingAtOrAbove(blocks: readonly PlacedBlock[], from: number, depth: number, limit = blocks.length): number {
+function nextHeadingAtOrAbove(blocks: PlacedBlocks, from: number, depth: number, limit: number): number {
   for (let j = from; j < limit; j++) {
-    const b = blocks[j]!.block;
+    const b = blocks.kinds[j]!;
     if (b.kind === 'heading' && b.heading.depth <= depth) return j;
   }
   return limit;
-}
-
-function placedHeading(placed: PlacedBlock): Heading {
-  const b = placed.block;
-  if (b.kind !== 'heading') throw new Error('not a heading');
-  return shiftHeading(b.heading, placed.span.start - b.span.start);
 }
 
 function shiftHeading(h: Heading, by: number): Heading {
