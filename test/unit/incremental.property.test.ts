@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { alignmentOf } from '../../server/src/alignment/alignment';
+import { BlueprintStore } from '../../server/src/documents/blueprint-store';
+import { blueprintDiagnostics } from '../../server/src/features/checked-diagnostics';
+import { documentsTellingEdits } from '../../server/src/language-server/document-pipeline';
 import { BlueprintParser } from '../../server/src/model/blueprint-parser';
 import { chunkStarts } from '../../server/src/model/section-chunks';
 import { fuzzParameters } from '../support/arbitraries';
-import { fixture, templateText } from '../support/documents';
+import { fixture, settings, templateText, textDocument } from '../support/documents';
 import { generateBlueprint } from '../support/generate-blueprint';
 
 // Edits that move chunk boundaries or change what a chunk means: headings at every level, fences
@@ -232,3 +237,63 @@ test('preparing a text in slices, finished or left half-way by the next edit, ch
     fuzzParameters(80),
   );
 });
+
+/** An edit as an editor sends it: a range of the text as it is, and the new text. */
+function asChange(
+  text: string,
+  e: Edit,
+  positionAt: (offset: number) => { line: number; character: number },
+): TextDocumentContentChangeEvent {
+  let at = e.at % (text.length + 1);
+  if (e.atLineStart) at = text.lastIndexOf('\n', at - 1) + 1;
+  const end = Math.min(text.length, at + e.remove);
+  return { range: { start: positionAt(at), end: positionAt(end) }, text: e.insert };
+}
+
+// One severity setting that reports every chunk's own findings, one that silences placeholders.
+const SETTINGS = [settings(), settings({ diagnostics: { placeholder: 'off', 'typescript-syntax': 'error' } })];
+
+test('after LSP changes, one or several per notification, the model, the alignment and the diagnostics equal a fresh analysis of the whole text', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...STARTS),
+      fc.constantFrom(...CHUNKINGS),
+      fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }),
+      (start, chunking, notifications) => {
+        const uri = 'file:///work/ledger.blueprint.md';
+        // The store as the server has it: told every change by the documents' configuration.
+        const store = new BlueprintStore(undefined, { chunking });
+        const documents = documentsTellingEdits((...change) => store.edited(...change));
+        const document = documents.create(uri, 'markdown', 1, start);
+        store.get(document);
+        notifications.forEach((edits, n) => {
+          const changes: TextDocumentContentChangeEvent[] = [];
+          // Each change's range is in the text as the changes before it in the notification left it.
+          let text = document.getText();
+          for (const e of edits) {
+            const before = textDocument(text);
+            const change = asChange(text, e, (offset) => before.positionAt(offset));
+            changes.push(change);
+            text = applyChange(before, change);
+          }
+          documents.update(document, changes, document.version + 1);
+          assert.equal(document.getText(), text);
+          const analysed = store.get(document)!;
+          const fresh = new BlueprintStore(undefined, { chunked: false }).get(textDocument(text, uri, document.version))!;
+          const message = `after notification ${n}: ${JSON.stringify(edits)}`;
+          assert.deepEqual(analysed.model, fresh.model, message);
+          assert.deepEqual(alignmentOf(analysed), alignmentOf(fresh), message);
+          const severities = SETTINGS[n % SETTINGS.length]!;
+          assert.deepEqual(blueprintDiagnostics(analysed, severities), blueprintDiagnostics(fresh, severities), message);
+        });
+      },
+    ),
+    fuzzParameters(120),
+  );
+});
+
+function applyChange(document: ReturnType<typeof textDocument>, change: TextDocumentContentChangeEvent): string {
+  if (!('range' in change)) return change.text;
+  const text = document.getText();
+  return text.slice(0, document.offsetAt(change.range.start)) + change.text + text.slice(document.offsetAt(change.range.end));
+}

@@ -189,6 +189,7 @@ export function alignDocument({ document, model, schema }: AnalysedBlueprint): A
   placeOutOfOrder(sections);
 
   const { fields, missingFields, status } = alignFooter(document.getText(), model.footer, schema);
+  let relationships: readonly Relationship[] | undefined;
   return {
     sections,
     occurrences,
@@ -196,7 +197,10 @@ export function alignDocument({ document, model, schema }: AnalysedBlueprint): A
     fields,
     missingFields,
     status,
-    relationships: model.relationships.filter((r) => relationshipPlaceIn(sections, r.span.start)),
+    // Placed when first read: the diagnostics ask each chunk's relationships where they stand instead.
+    get relationships() {
+      return (relationships ??= model.relationships.filter((r) => relationshipPlaceIn(sections, r.span.start)));
+    },
   };
 }
 

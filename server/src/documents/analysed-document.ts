@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Blueprint } from '../model/blueprint';
+import type { Blueprint, BlueprintChunk } from '../model/blueprint';
 import type { TemplateSchema } from '../template/schema';
 
 /**
@@ -20,7 +20,29 @@ export class AnalysedBlueprint {
     readonly document: TextDocument,
     readonly model: Blueprint,
     readonly schema: TemplateSchema,
+    /** What was worked out per chunk for earlier versions of the document (see `perChunk`). */
+    private readonly chunkValues: WeakMap<object, Map<unknown, unknown>> = new WeakMap(),
   ) {}
+
+  /**
+   * The value `derivation` gives for one chunk of the model (`model.chunks`), worked out once for
+   * the chunk's facts and kept, for as long as the document is open, with every later version in
+   * which the chunk reads the same (its facts are then the same object). Only what the chunk's own
+   * facts and `key` determine may be derived so (positions relative to the chunk); pass a
+   * module-level function, and in `key` everything else the value depends on.
+   */
+  perChunk<T>(chunk: BlueprintChunk, key: string, derivation: (chunk: BlueprintChunk) => T): T {
+    let values = this.chunkValues.get(chunk.facts);
+    if (!values) {
+      values = new Map();
+      this.chunkValues.set(chunk.facts, values);
+    }
+    const known = values.get(derivation) as { readonly key: string; readonly value: T } | undefined;
+    if (known?.key === key) return known.value;
+    const value = derivation(chunk);
+    values.set(derivation, { key, value });
+    return value;
+  }
 
   /**
    * The value `derivation` gives for this version, worked out on first use and kept with it, keyed

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintParser } from '../model/blueprint-parser';
+import type { ChunkingOptions } from '../model/section-chunks';
 import { builtinTemplates } from '../template/builtin-templates';
 import { templateFor } from '../template/registry';
 import type { TemplateSchema } from '../template/schema';
@@ -12,6 +13,8 @@ interface Entry {
   /** The templates the model was matched against: other templates (a reload, another folder) match it again. */
   templates: readonly TemplateSchema[] | undefined;
   analysed: AnalysedBlueprint | undefined;
+  /** What features worked out per chunk, kept while the document is open (see `AnalysedBlueprint.perChunk`). */
+  readonly chunkValues: WeakMap<object, Map<unknown, unknown>>;
 }
 
 export interface BlueprintStoreOptions {
@@ -26,6 +29,8 @@ export interface BlueprintStoreOptions {
    * once, as the CLI reads files, cutting them into chunks only costs, since no later edit reuses them.
    */
   readonly chunked?: boolean;
+  /** Where texts may be cut (tests cut at every paragraph boundary). */
+  readonly chunking?: ChunkingOptions;
 }
 
 const DEFAULT_SLICING: Slicing = { sliceMs: 20, pause: () => new Promise((resolve) => setTimeout(resolve, 0)) };
@@ -56,7 +61,7 @@ export class BlueprintStore {
     const schema = templateFor(model, document.uri, templates);
     entry.version = document.version;
     entry.templates = templates;
-    entry.analysed = schema ? new AnalysedBlueprint(document, model, schema) : undefined;
+    entry.analysed = schema ? new AnalysedBlueprint(document, model, schema, entry.chunkValues) : undefined;
     return entry.analysed;
   }
 
@@ -86,10 +91,25 @@ export class BlueprintStore {
     return this.get(document, templates);
   }
 
+  /**
+   * An open document was edited: `start` to `end` (offsets in its text just before this edit)
+   * replaced by `insertedLength` characters. Told every edit in order, the store re-cuts only the
+   * region the edits touched at the next analysis; an edit it is not told of is found by comparing texts.
+   */
+  edited(uri: string, start: number, end: number, insertedLength: number): void {
+    this.entries.get(uri)?.parser.edited(start, end, insertedLength);
+  }
+
   private entryFor(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { parser: new BlueprintParser({ chunked: this.options.chunked }), version: -1, templates: undefined, analysed: undefined };
+      entry = {
+        parser: new BlueprintParser({ chunked: this.options.chunked, chunking: this.options.chunking }),
+        version: -1,
+        templates: undefined,
+        analysed: undefined,
+        chunkValues: new WeakMap(),
+      };
       this.entries.set(uri, entry);
     }
     return entry;

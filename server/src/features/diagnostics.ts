@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import {
   alignmentOf,
+  isRelationshipPlace,
   type AlignedField,
   type AlignedSection,
   type AlignedSubsection,
@@ -10,9 +11,9 @@ import {
   type MissingSection,
   type MissingSubsection,
 } from '../alignment/alignment';
-import type { Placeholder, RelationshipPart, StructureKind } from '../model/blueprint';
+import type { BlueprintChunk, CodeSyntaxError, Placeholder, RelationshipPart, StructureKind } from '../model/blueprint';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
-import type { Span } from '../model/span';
+import { shiftSpan, type Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { dateProblem } from './calendar-dates';
 import { toOffset, toRange } from './lsp-ranges';
@@ -97,23 +98,108 @@ export type FindingOf<C extends DiagnosticCode> = {
 
 export type Finding = { [C in DiagnosticCode]: FindingOf<C> }[DiagnosticCode];
 
-/** All the problems of a blueprint, as the settings want them reported. */
+/**
+ * All the problems of a blueprint, as the settings want them reported, in `findProblems`' order.
+ * What a chunk says by itself (its placeholders, degraded paragraphs and typescript syntax errors)
+ * is projected once per chunk, with positions relative to the chunk's first line, and reused by
+ * every later version in which the chunk reads the same, moved to the chunk's line (and kept as
+ * they are while the chunk stays on its line); the rest is projected from the version's alignment.
+ */
 export function computeDiagnostics(analysed: AnalysedBlueprint, settings: BlueprintSettings): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const finding of findProblems(analysed)) {
-    const severity = severityFor(finding.code, settings);
-    if (severity === undefined) continue;
-    const diagnostic: Diagnostic = {
-      range: toRange(analysed.document, finding.span),
-      severity,
-      code: finding.code,
-      source: DIAGNOSTIC_SOURCE,
-      message: finding.message,
-    };
-    if (finding.data) diagnostic.data = finding.data;
-    diagnostics.push(diagnostic);
+  const placeholder = severityFor('placeholder', settings);
+  const degraded = severityFor('degraded-analysis', settings);
+  const typescript = severityFor('typescript-syntax', settings);
+  const severities = `${placeholder}/${degraded}/${typescript}`;
+  const chunks: NonNullable<ChunkDiagnostics['placed']>[] = [];
+  for (const chunk of analysed.model.chunks) {
+    const { facts } = chunk;
+    if (facts.placeholders.length === 0 && facts.degraded.length === 0 && facts.typescriptErrors.length === 0) continue;
+    const own = analysed.perChunk(chunk, '', chunkDiagnostics);
+    if (own.placed?.line !== chunk.line || own.placed.severities !== severities) {
+      own.placed = {
+        line: chunk.line,
+        severities,
+        placeholder: placedDiagnostics(own.placeholder, chunk.line, placeholder),
+        degraded: placedDiagnostics(own.degraded, chunk.line, degraded),
+        typescript: placedDiagnostics(own.typescript, chunk.line, typescript),
+      };
+    }
+    chunks.push(own.placed);
   }
+  const diagnostics: Diagnostic[] = [];
+  const project = (findings: readonly Finding[]) => {
+    for (const finding of findings) {
+      const severity = severityFor(finding.code, settings);
+      if (severity === undefined) continue;
+      const diagnostic: Diagnostic = {
+        range: toRange(analysed.document, finding.span),
+        severity,
+        code: finding.code,
+        source: DIAGNOSTIC_SOURCE,
+        message: finding.message,
+      };
+      if (finding.data) diagnostic.data = finding.data;
+      diagnostics.push(diagnostic);
+    }
+  };
+  const documentWide = analysed.derived(documentProblems);
+  for (const chunk of chunks) for (const d of chunk.placeholder) diagnostics.push(d);
+  project(documentWide.sections);
+  project(documentWide.footer);
+  for (const chunk of chunks) for (const d of chunk.degraded) diagnostics.push(d);
+  for (const chunk of chunks) for (const d of chunk.typescript) diagnostics.push(d);
+  project(documentWide.structures);
   return diagnostics;
+}
+
+/** A chunk's own diagnostics, without a severity, lines relative to the chunk; and where they were last placed. */
+interface ChunkDiagnostics {
+  readonly placeholder: readonly Omit<Diagnostic, 'severity'>[];
+  readonly degraded: readonly Omit<Diagnostic, 'severity'>[];
+  readonly typescript: readonly Omit<Diagnostic, 'severity'>[];
+  placed:
+    | {
+        readonly line: number;
+        readonly severities: string;
+        readonly placeholder: readonly Diagnostic[];
+        readonly degraded: readonly Diagnostic[];
+        readonly typescript: readonly Diagnostic[];
+      }
+    | undefined;
+}
+
+function chunkDiagnostics(chunk: BlueprintChunk): ChunkDiagnostics {
+  const { facts } = chunk;
+  const relative = (finding: Finding): Omit<Diagnostic, 'severity'> => ({
+    range: { start: chunk.positionAt(finding.span.start), end: chunk.positionAt(finding.span.end) },
+    code: finding.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  });
+  return {
+    placeholder: [...facts.placeholders].sort((a, b) => a.span.start - b.span.start).map((p) => relative(placeholderFinding(p))),
+    degraded: facts.degraded.map((span) => relative(degradedFinding(span))),
+    typescript: facts.typescriptErrors.map((error) => relative(typescriptFinding(error))),
+    placed: undefined,
+  };
+}
+
+function placedDiagnostics(
+  relative: readonly Omit<Diagnostic, 'severity'>[],
+  line: number,
+  severity: DiagnosticSeverity | undefined,
+): readonly Diagnostic[] {
+  if (severity === undefined || relative.length === 0) return [];
+  return relative.map((d) => ({
+    range: {
+      start: { line: d.range.start.line + line, character: d.range.start.character },
+      end: { line: d.range.end.line + line, character: d.range.end.character },
+    },
+    severity,
+    code: d.code,
+    source: d.source,
+    message: d.message,
+  }));
 }
 
 export function severityFor(code: DiagnosticCode, settings: BlueprintSettings): DiagnosticSeverity | undefined {
@@ -177,46 +263,70 @@ const PLACEHOLDER_VALUE = /^\[[^\]]*\]$/;
 
 function problemsOf(analysed: AnalysedBlueprint): Finding[] {
   const { model } = analysed;
+  const documentWide = analysed.derived(documentProblems);
+  return [
+    ...model.placeholders.map(placeholderFinding),
+    ...documentWide.sections,
+    ...documentWide.footer,
+    ...model.degraded.map(degradedFinding),
+    ...model.typescriptErrors.map(typescriptFinding),
+    ...documentWide.structures,
+  ];
+}
+
+function placeholderFinding(p: Placeholder): Finding {
+  return { code: 'placeholder', span: p.span, message: `Placeholder '[${p.text}]' is not filled in`, data: undefined, subject: p };
+}
+
+function degradedFinding(span: Span): Finding {
+  return {
+    code: 'degraded-analysis',
+    span,
+    message: `This paragraph holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so its links, emphasis and code spans are not checked (its placeholders are)`,
+    data: undefined,
+    subject: undefined,
+  };
+}
+
+function typescriptFinding(error: CodeSyntaxError): Finding {
+  return { code: 'typescript-syntax', span: error.span, message: error.message, data: undefined, subject: undefined };
+}
+
+/** The problems of a version that need more than one chunk to see: its sections, its footer, and relationships naming unknown structures. */
+function documentProblems(analysed: AnalysedBlueprint): {
+  readonly sections: readonly Finding[];
+  readonly footer: readonly Finding[];
+  readonly structures: readonly Finding[];
+} {
+  const { model } = analysed;
   const alignment = alignmentOf(analysed);
   const titleSpan = model.title?.textSpan ?? { start: 0, end: 0 };
-  const findings: Finding[] = [];
-  for (const p of model.placeholders) {
-    findings.push({
-      code: 'placeholder',
-      span: p.span,
-      message: `Placeholder '[${p.text}]' is not filled in`,
-      data: undefined,
-      subject: p,
-    });
-  }
-  findings.push(...sectionProblems(alignment, titleSpan));
-  findings.push(...footerProblems(alignment, model.footer[model.footer.length - 1]?.span ?? titleSpan));
-  for (const span of model.degraded) {
-    findings.push({
-      code: 'degraded-analysis',
-      span,
-      message: `This paragraph holds more than ${INLINE_DELIMITER_BUDGET.toLocaleString('en-US')} Markdown delimiters (such as * _ [ ] ( )): it is read as plain text, so its links, emphasis and code spans are not checked (its placeholders are)`,
-      data: undefined,
-      subject: undefined,
-    });
-  }
-  for (const error of model.typescriptErrors) {
-    findings.push({ code: 'typescript-syntax', span: error.span, message: error.message, data: undefined, subject: undefined });
-  }
-  const declared = new Set(model.structures.filter((s) => !s.nameIsPlaceholder).map((s) => s.name));
-  for (const r of alignment.relationships) {
-    for (const end of [r.from, r.to]) {
-      if (end.isPlaceholder || end.text === '' || declared.has(end.text)) continue;
-      findings.push({
-        code: 'unknown-structure',
-        span: end.span,
-        message: `Unknown structure '${end.text}': no ${DECLARATION_KINDS} of that name is declared in this blueprint's typescript blocks`,
-        data: { structure: end.text },
-        subject: end,
-      });
+  // Read from each chunk's own facts, so that no relationship or structure is placed: only those
+  // that name an unknown structure are.
+  const declared = new Set<string>();
+  for (const chunk of model.chunks) for (const s of chunk.facts.structures) if (!s.nameIsPlaceholder) declared.add(s.name);
+  const structures: Finding[] = [];
+  for (const chunk of model.chunks) {
+    for (const r of chunk.facts.relationships) {
+      const unknown = [r.from, r.to].filter((end) => !end.isPlaceholder && end.text !== '' && !declared.has(end.text));
+      if (unknown.length === 0 || !isRelationshipPlace(alignment, chunk.start + r.span.start)) continue;
+      for (const end of unknown) {
+        const placed = { text: end.text, span: shiftSpan(end.span, chunk.start), isPlaceholder: end.isPlaceholder };
+        structures.push({
+          code: 'unknown-structure',
+          span: placed.span,
+          message: `Unknown structure '${end.text}': no ${DECLARATION_KINDS} of that name is declared in this blueprint's typescript blocks`,
+          data: { structure: end.text },
+          subject: placed,
+        });
+      }
     }
   }
-  return findings;
+  return {
+    sections: sectionProblems(alignment, titleSpan),
+    footer: footerProblems(alignment, model.footer[model.footer.length - 1]?.span ?? titleSpan),
+    structures,
+  };
 }
 
 /**

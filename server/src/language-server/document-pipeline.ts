@@ -1,5 +1,5 @@
-import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken, Connection, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../documents/blueprint-store';
 import { classifyDocumentInSlices, type DocumentClass } from '../documents/classification';
 import { checkedDiagnostics } from '../features/checked-diagnostics';
@@ -16,6 +16,30 @@ export interface ClassifiedDocument {
   readonly document: TextDocument;
   readonly context: FolderContext;
   readonly classified: DocumentClass;
+}
+
+/**
+ * How the open documents are made and changed, telling `edited` every change as offsets into the
+ * text just before it (the changes of one notification are applied one after another, as
+ * `TextDocument.update` applies them), so that the analysis re-cuts only the edited region.
+ */
+export function documentsTellingEdits(
+  edited: (uri: string, start: number, end: number, insertedLength: number) => void,
+): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update: (document, changes, version) => {
+      for (const change of changes) {
+        if ('range' in change) {
+          edited(document.uri, document.offsetAt(change.range.start), document.offsetAt(change.range.end), change.text.length);
+        } else {
+          edited(document.uri, 0, document.getText().length, change.text.length);
+        }
+        TextDocument.update(document, [change], version);
+      }
+      return document;
+    },
+  };
 }
 
 /**
@@ -53,6 +77,11 @@ export class DocumentPipeline {
     documents.onDidOpen((e) => this.scheduler.schedule(e.document.uri));
     documents.onDidChangeContent((e) => this.scheduler.schedule(e.document.uri));
     documents.onDidClose((e) => this.closed(e.document.uri));
+  }
+
+  /** An open document was edited (see `documentsTellingEdits`). */
+  edited(uri: string, start: number, end: number, insertedLength: number): void {
+    this.store.edited(uri, start, end, insertedLength);
   }
 
   listen(connection: Connection): void {

@@ -6,7 +6,6 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { REVEAL_PLACEHOLDER_COMMAND, sectionCodeLenses, type RevealPlaceholderArguments } from '../features/code-lens';
 import { completions, COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
@@ -23,7 +22,7 @@ import type { BlueprintSettings } from '../settings';
 import { clientOptions, type ClientOptions } from './client-options';
 import { codeActionKinds, provideCodeActions } from './code-action-providers';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
-import { DocumentPipeline } from './document-pipeline';
+import { DocumentPipeline, documentsTellingEdits } from './document-pipeline';
 import type { ServerHost } from './host';
 import { ProjectFiles } from './project-files';
 import { describeError, guarded } from './request-guard';
@@ -44,7 +43,9 @@ export interface RunningServer {
  */
 export function startServer(connection: Connection, host: ServerHost): RunningServer {
   const logError = (message: string) => connection.console.error(message);
-  const documents = new TextDocuments(TextDocument);
+  // The pipeline is told each edit of the documents it checks.
+  const editsFor: { pipeline?: DocumentPipeline } = {};
+  const documents = new TextDocuments(documentsTellingEdits((...edit) => editsFor.pipeline?.edited(...edit)));
   const publisher = new DiagnosticsPublisher(
     (params) => connection.sendDiagnostics(params),
     (uri) => documents.get(uri)?.version,
@@ -55,6 +56,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     logError,
     templateClosed: () => void reloadWorkspaceFiles(),
   });
+  editsFor.pipeline = pipeline;
   const templates = new TemplateRequests(host, settings, files);
   let client: ClientOptions | undefined;
 

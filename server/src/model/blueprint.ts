@@ -32,6 +32,34 @@ export interface Blueprint {
   readonly directiveComments: readonly HtmlSnippet[];
   /** Fenced and indented code blocks, where a comment would be code, not a comment. */
   readonly codeBlocks: readonly Span[];
+  /**
+   * The document's chunks in order, each with its facts relative to its own start: what a feature
+   * works out from one chunk alone is worked out once and reused in every later version where the
+   * chunk reads the same (its `facts` is then the same object), moved to where the chunk is now.
+   * Not enumerable: two models of the same text compare equal however they were cut.
+   */
+  readonly chunks: readonly BlueprintChunk[];
+}
+
+/** One chunk of a document: a run of whole top-level blocks, starting at a line's start. */
+export interface BlueprintChunk {
+  /** Where the chunk starts in the document. */
+  readonly start: number;
+  /** The document line (0-based) on which it starts. */
+  readonly line: number;
+  /** Its own facts, offsets relative to its start: the same object in every version where the chunk reads the same. */
+  readonly facts: ChunkOwnFacts;
+  /** The line (relative to the chunk's first line) and UTF-16 character of an offset relative to the chunk's start. */
+  positionAt(offset: number): { readonly line: number; readonly character: number };
+}
+
+/** What a chunk contributes that needs no other chunk to be understood, offsets relative to the chunk. */
+export interface ChunkOwnFacts {
+  readonly placeholders: readonly Placeholder[];
+  readonly typescriptErrors: readonly CodeSyntaxError[];
+  readonly degraded: readonly Span[];
+  readonly structures: readonly Structure[];
+  readonly relationships: readonly Relationship[];
 }
 
 export interface HtmlSnippet {

@@ -52,22 +52,40 @@ const LONGEST_UNCUT_RUN = 8192;
  * Returns the offsets where chunks start; the first is always 0.
  */
 export function chunkStarts(text: string, options: ChunkingOptions = {}): number[] {
+  return [0, ...cutsAfter(text, 0, options)];
+}
+
+/**
+ * The cuts of `text` after `from`, in order, as `chunkStarts` finds them: `from` is 0 or a cut that
+ * `chunkStarts` finds in this text. What the scan decides after a cut depends only on the text from
+ * that cut on (and on the line break before it), so an edited text is cut again from a cut before
+ * the edit, and once the scan cuts where the previous text had a cut after the edit, every later
+ * cut is the previous text's, shifted: the parser stops pulling there.
+ */
+export function* cutsAfter(text: string, from: number, options: ChunkingOptions = {}): Generator<number, void> {
   const oneIn = options.paragraphBoundaryOneIn ?? PARAGRAPH_BOUNDARY_ONE_IN;
   const minimum = oneIn <= 1 ? 0 : SHORTEST_PARAGRAPH_CHUNK;
-  const starts = [0];
+  let lastCut = from;
   const lines = new LineReader(text);
+  const cuts: number[] = [];
   const cut = (offset: number) => {
-    if (offset > starts[starts.length - 1]! && offset < text.length) starts.push(offset);
+    if (offset > lastCut && offset < text.length) {
+      lastCut = offset;
+      cuts.push(offset);
+    }
   };
-  const afterFrontMatter = frontMatterEnd(text);
+  const afterFrontMatter = from === 0 ? frontMatterEnd(text) : undefined;
   if (afterFrontMatter !== undefined) cut(afterFrontMatter);
   // Only lines that may start a heading, a fence or an HTML block, blank lines before a line
   // starting in column 0, and list items followed by another, matter.
   const candidate =
     /^(?:#{1,6}(?=[ \t\r\n]|$)| {0,3}(?:`{3,}|~{3,}|<)|[ \t]*(?:\r\n|\r|\n)(?=[^ \t\r\n])|(?:[-+*]|\d{1,9}[.)])(?:[ \t][^\r\n]*)?(?:\r\n|\r|\n)(?=(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)))/gm;
-  candidate.lastIndex = afterFrontMatter ?? 0;
+  candidate.lastIndex = afterFrontMatter ?? from;
   let match: RegExpExecArray | null;
   while ((match = candidate.exec(text)) !== null) {
+    // Hand over the cuts found so far before scanning on: a caller that has what it needs stops here.
+    for (const offset of cuts) yield offset;
+    cuts.length = 0;
     const offset = match.index;
     if (!lines.startsAt(offset)) {
       // `^` also matches after U+2028 and U+2029, which do not end a Markdown line.
@@ -79,7 +97,7 @@ export function chunkStarts(text: string, options: ChunkingOptions = {}): number
       // A blank line, or a list item's line, and the next line starts in column 0. That line's own
       // kind (heading, fence, HTML, list item) is read next.
       const next = offset + match[0].length;
-      const sinceCut = next - starts[starts.length - 1]!;
+      const sinceCut = next - lastCut;
       if (offset > 0 && sinceCut >= minimum) {
         const first = text.charCodeAt(offset);
         const boundary =
@@ -105,7 +123,7 @@ export function chunkStarts(text: string, options: ChunkingOptions = {}): number
     if (resume >= text.length) break;
     candidate.lastIndex = resume;
   }
-  return starts;
+  yield* cuts;
 }
 
 /**
