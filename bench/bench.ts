@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlueprintStore } from '../server/src/documents/blueprint-store';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
@@ -432,30 +432,32 @@ function sizes(): void {
 async function main(): Promise<void> {
   if (!existsSync(join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: build first (npm run bench does)');
   const started = now();
-  await inProcess();
-  for (const phase of [
-    keystrokes,
-    pathological,
-    memory,
-    startup,
-    async () => {
-      figures.push(...(await commandLine(log)));
-    },
-    async () => {
-      figures.push(...(await webWorker(log, [small, large])));
-    },
-  ]) {
+  const loadAtStart = loadavg()[0]!;
+  // BENCH_ONLY=command-line runs only the command-line rows (minutes instead of a quarter of an hour).
+  const onlyCommandLine = process.env['BENCH_ONLY'] === 'command-line';
+  if (!onlyCommandLine) await inProcess();
+  const commandLinePhase = async () => {
+    figures.push(...(await commandLine(log)));
+  };
+  const webWorkerPhase = async () => {
+    figures.push(...(await webWorker(log, [small, large])));
+  };
+  for (const phase of onlyCommandLine
+    ? [commandLinePhase]
+    : [keystrokes, pathological, memory, startup, commandLinePhase, webWorkerPhase]) {
     // The in-process runs leave this process with a large heap to collect: done now, so that its
     // collector does not compete with the server for the machine's cores while the server is timed.
     collectGarbage();
     await phase();
   }
-  sizes();
+  if (!onlyCommandLine) sizes();
   const results = figures.map(judge);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+  const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${load}`;
   process.stdout.write(`${table(results)}\n\n${machine}; ${((now() - started) / 1000).toFixed(0)} s\n`);
   const summary = { date: new Date().toISOString(), machine, figures: results };
-  writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify(summary, null, 2) + '\n');
+  // A partial run does not replace the last full one.
+  if (!onlyCommandLine) writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify(summary, null, 2) + '\n');
   const missed = results.filter((r) => r.met === false).length;
   process.stdout.write(
     `${results.filter((r) => r.met === true).length} targets met, ${missed} missed, ${results.filter((r) => r.atMost !== undefined && r.met === undefined).length} not measured\n`,

@@ -58,7 +58,9 @@ export async function commandLine(log: (message: string) => void): Promise<Figur
       args: [cli, 'check', 'docs', '--concurrency', String(n)],
     }));
     const all: Command = { name: 'blueprint check', args: [cli, 'check', 'docs'] };
-    const commands = [markdownlint, ...ours, all];
+    // What neither tool can go below: micromark's parse of every file, nothing done with its events.
+    const floor: Command = { name: 'micromark parse alone', args: [join(repoRoot, 'out', 'bench', 'micromark-floor.bench.js'), 'docs'] };
+    const commands = [markdownlint, floor, ...ours, all];
     const times = new Map<Command, number[]>(commands.map((c) => [c, []]));
     // Interleaved, so that whatever else the machine does weighs on every command alike.
     for (let run = 0; run < RUNS; run++) {
@@ -72,6 +74,7 @@ export async function commandLine(log: (message: string) => void): Promise<Figur
     const note = `${FILES} generated ${LINES}-line blueprints, median of ${RUNS} runs`;
     const single = ours[0]!;
     return [
+      { name: 'Floor: micromark parse alone (GFM, one core, no rules)', value: at(floor), unit: 'ms', baseline, note },
       { name: 'blueprint check --concurrency 1', value: at(single), unit: 'ms', baseline, atMost: 1, note },
       { name: `blueprint check (all ${cores} cores, the default)`, value: at(all), unit: 'ms', baseline, atMost: 0.5, note },
       ...ours.slice(1).map((command, i) => ({

@@ -92,6 +92,7 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
   }
 
   const threads = Math.min(options.concurrency, Math.floor(jobs.length / FILES_PER_THREAD));
+  const checker = new FileChecker(project, files);
   const outcomes =
     threads > 1 && options.workerScript && !options.stdin
       ? await checkInWorkers(
@@ -100,8 +101,9 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
           options.workerScript,
           cwd,
           options.config === undefined ? undefined : resolve(cwd, options.config),
+          checker,
         )
-      : await checkAll(new FileChecker(project, files), jobs);
+      : await checkAll(checker, jobs);
 
   const reports: FileReport[] = [];
   const skipped: string[] = [];

@@ -1,20 +1,7 @@
-import type {
-  Blockquote,
-  Code,
-  Heading as MdHeading,
-  Html,
-  ListItem,
-  Nodes,
-  Paragraph,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Strong,
-  Text,
-} from 'mdast';
 import type { CodeSyntaxError, FieldLine, Heading, HtmlSnippet, Placeholder, Relationship, RelationshipPart, Structure } from './blueprint';
-import { BOM, normalizeLabel, parseMarkdownWithinBudget } from './markdown-parser';
+import { BOM, normalizeLabel, parseSyntaxTreeWithinBudget } from './markdown-parser';
 import type { Span } from './span';
+import type { SyntaxNode } from './syntax-tree';
 import { analyseTypescript } from './typescript-blocks';
 
 /** A summary of one top-level Markdown block: enough to build sections without keeping the tree. */
@@ -88,7 +75,7 @@ export function analyseChunk(chunk: string, definitions = '', documentStart = fa
   const bom = documentStart && chunk.startsWith(BOM) ? 1 : 0;
   const prefix = definitions ? definitions + '\n\n' : '';
   const source = prefix + (bom ? chunk.slice(1) : chunk);
-  const { root, degraded } = parseMarkdownWithinBudget(source, { documentStart });
+  const { root, degraded } = parseSyntaxTreeWithinBudget(source, { documentStart });
   const shift = bom - prefix.length;
   const facts = new ChunkReader(source, shift, prefix.length).read(root);
   if (degraded.length === 0) return facts;
@@ -121,8 +108,8 @@ class ChunkReader {
     private readonly ownStart: number,
   ) {}
 
-  read(root: Root): ChunkFacts {
-    const own = root.children.filter((node) => start(node) >= this.ownStart);
+  read(root: SyntaxNode): ChunkFacts {
+    const own = childrenOf(root).filter((node) => start(node) >= this.ownStart);
     for (const node of own) {
       this.blocks.push(this.summarise(node));
       // A chunk is a run of whole top-level blocks: its top-level quotes are the document's.
@@ -145,14 +132,13 @@ class ChunkReader {
     };
   }
 
-  private span(node: Nodes): Span {
+  private span(node: SyntaxNode): Span {
     return { start: start(node) + this.shift, end: end(node) + this.shift };
   }
 
-  private summarise(node: RootContent): Block {
+  private summarise(node: SyntaxNode): Block {
     const span = this.span(node);
-    // mdast types YAML front matter but not TOML, which mdast-util-frontmatter adds.
-    if (node.type === 'yaml' || (node.type as string) === 'toml') return { kind: 'frontMatter', span };
+    if (node.type === 'yaml' || node.type === 'toml') return { kind: 'frontMatter', span };
     switch (node.type) {
       case 'heading':
         return { kind: 'heading', heading: this.heading(node), span };
@@ -164,7 +150,7 @@ class ChunkReader {
       case 'footnoteDefinition':
         return { kind: 'definition', span };
       case 'list':
-        return { kind: 'list', marker: listMarker(this.source, start(node), node.ordered === true), span };
+        return { kind: 'list', marker: listMarker(this.source, start(node), node.flag === true), span };
       case 'paragraph': {
         const guidance = this.guidanceText(node);
         if (guidance !== undefined) return { kind: 'guidance', text: guidance, span };
@@ -177,8 +163,8 @@ class ChunkReader {
     }
   }
 
-  private heading(node: MdHeading): Heading {
-    const children = node.children;
+  private heading(node: SyntaxNode): Heading {
+    const children = childrenOf(node);
     const span = this.span(node);
     let textSpan: Span;
     if (children.length > 0) {
@@ -193,19 +179,19 @@ class ChunkReader {
   }
 
   /** A paragraph made of one bold run and nothing else. */
-  private guidanceText(node: Paragraph): string | undefined {
-    const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  private guidanceText(node: SyntaxNode): string | undefined {
+    const meaningful = childrenOf(node).filter((c) => !(c.type === 'text' && c.value.trim() === ''));
     if (meaningful.length !== 1 || meaningful[0]!.type !== 'strong') return undefined;
-    return plainText(meaningful[0]).trim();
+    return plainText(meaningful[0]!).trim();
   }
 
   /** A paragraph whose every line is `**Label**: value`. */
-  private fieldLines(node: Paragraph): FieldLine[] | undefined {
+  private fieldLines(node: SyntaxNode): FieldLine[] | undefined {
     const paragraphStart = start(node);
     const paragraphEnd = end(node);
     const fields: FieldLine[] = [];
     let lineStart = paragraphStart;
-    const children = node.children;
+    const children = childrenOf(node);
     let childIndex = 0;
     while (lineStart < paragraphEnd) {
       const lineEnd = lineEndFrom(this.source, lineStart, paragraphEnd);
@@ -238,7 +224,7 @@ class ChunkReader {
    * one line on GitHub. `lineEnd` when the line ends without one. A backslash that ends the
    * paragraph is no break but text, as it renders.
    */
-  private hardBreakStart(children: readonly PhrasingContent[], labelIndex: number, lineEnd: number): number {
+  private hardBreakStart(children: readonly SyntaxNode[], labelIndex: number, lineEnd: number): number {
     let last = labelIndex;
     while (last + 1 < children.length && start(children[last + 1]!) < lineEnd) last++;
     let breakStart = lineEnd;
@@ -251,9 +237,9 @@ class ChunkReader {
   }
 
   /** A bold run's text without its `**` or `__` marks. */
-  private innerSpan(node: Strong): Span {
-    const first = node.children[0];
-    const last = node.children[node.children.length - 1];
+  private innerSpan(node: SyntaxNode): Span {
+    const first = childrenOf(node)[0];
+    const last = childrenOf(node)[childrenOf(node).length - 1];
     if (first && last) return { start: start(first) + this.shift, end: end(last) + this.shift };
     const s = this.span(node);
     return { start: s.start + 2, end: s.start + 2 };
@@ -264,8 +250,8 @@ class ChunkReader {
    * item or block quote: the chunk's end closes it where the document's next line would not, or not
    * at the same offset.
    */
-  private leavesBlockOpen(node: RootContent): boolean {
-    for (let last: Nodes | undefined = node; last; last = 'children' in last ? last.children[last.children.length - 1] : undefined) {
+  private leavesBlockOpen(node: SyntaxNode): boolean {
+    for (let last: SyntaxNode | undefined = node; last; last = lastChild(last)) {
       const raw = this.source.slice(start(last), end(last));
       if (last.type === 'code' && isUnclosedFence(raw)) return true;
       if (last.type === 'html' && isUnterminatedHtml(raw, this.source.slice(end(last)))) return true;
@@ -278,7 +264,7 @@ class ChunkReader {
    * of a list that ends the chunk (`2. x` after a paragraph line continues the paragraph): a cut
    * between two list items (see section-chunks.ts) was then wrong.
    */
-  private endsWithStrayListMarker(last: RootContent): boolean {
+  private endsWithStrayListMarker(last: SyntaxNode): boolean {
     const text = this.source;
     let end = text.length;
     while (end > this.ownStart && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
@@ -286,16 +272,16 @@ class ChunkReader {
     while (lineStart > this.ownStart && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
     if (!LIST_ITEM_LINE.test(text.slice(lineStart, Math.min(end, lineStart + 12)))) return false;
     if (last.type !== 'list') return true;
-    const lastItem = last.children[last.children.length - 1];
+    const lastItem = childrenOf(last)[childrenOf(last).length - 1];
     return lastItem === undefined || start(lastItem) !== lineStart;
   }
 
-  private visitBlock(node: Nodes): void {
+  private visitBlock(node: SyntaxNode): void {
     switch (node.type) {
       case 'paragraph':
       case 'heading':
       case 'tableCell':
-        this.visitPhrasing(node.children, node.type === 'paragraph' ? node : undefined);
+        this.visitPhrasing(childrenOf(node), node.type === 'paragraph' ? node : undefined);
         return;
       case 'code':
         this.codeBlocks.push(this.span(node));
@@ -305,24 +291,27 @@ class ChunkReader {
         this.noteHtml(node);
         return;
       case 'definition':
-        this.definitions.push({ label: normalizeLabel(node.label ?? node.identifier), source: this.source.slice(start(node), end(node)) });
+        this.definitions.push({
+          label: normalizeLabel(node.name ?? node.identifier ?? ''),
+          source: this.source.slice(start(node), end(node)),
+        });
         return;
       case 'list':
-        for (const item of node.children) this.visitListItem(item);
+        for (const item of childrenOf(node)) this.visitListItem(item);
         return;
       case 'footnoteDefinition':
         // Like link definitions, footnote definitions apply document-wide: `[^1]` is a call only where one exists.
         this.definitions.push({
-          label: '^' + normalizeLabel(node.label ?? node.identifier),
+          label: '^' + normalizeLabel(node.name ?? node.identifier ?? ''),
           source: this.source.slice(start(node), end(node)),
         });
-        for (const child of node.children) this.visitBlock(child);
+        for (const child of childrenOf(node)) this.visitBlock(child);
         return;
       case 'blockquote':
       case 'table':
       case 'tableRow':
       case 'root':
-        for (const child of node.children) this.visitBlock(child);
+        for (const child of childrenOf(node)) this.visitBlock(child);
         return;
       default:
         return;
@@ -334,26 +323,26 @@ class ChunkReader {
    * `[!WARNING]` or `[!CAUTION]` (any case) and nothing else as an alert: the marker is not text.
    * A marker with more on its line, or in a nested quote or a list, stays text on GitHub.
    */
-  private noteAlertMarker(quote: Blockquote): void {
-    const first = quote.children[0];
-    if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return;
+  private noteAlertMarker(quote: SyntaxNode): void {
+    const first = childrenOf(quote)[0];
+    if (first?.type !== 'paragraph' || childrenOf(first)[0]?.type !== 'text') return;
     const from = start(first);
     const line = this.source.slice(from, lineEndFrom(this.source, from, end(first)));
     if (ALERT_MARKER_LINE.test(line)) this.alertMarkers.add(from);
   }
 
-  private visitListItem(item: ListItem): void {
-    const first = item.children[0];
+  private visitListItem(item: SyntaxNode): void {
+    const first = childrenOf(item)[0];
     if (first?.type === 'paragraph') {
       const relationship = this.relationship(first);
       if (relationship) this.relationships.push(relationship);
     }
-    for (const child of item.children) this.visitBlock(child);
+    for (const child of childrenOf(item)) this.visitBlock(child);
   }
 
   /** `**A** → **verb** → **B**` (or `->`), possibly followed by more text. */
-  private relationship(paragraph: Paragraph): Relationship | undefined {
-    const [from, arrow1, verb, arrow2, to] = paragraph.children;
+  private relationship(paragraph: SyntaxNode): Relationship | undefined {
+    const [from, arrow1, verb, arrow2, to] = childrenOf(paragraph);
     if (from?.type !== 'strong' || verb?.type !== 'strong' || to?.type !== 'strong') return undefined;
     if (!isArrow(arrow1) || !isArrow(arrow2)) return undefined;
     return {
@@ -364,21 +353,21 @@ class ChunkReader {
     };
   }
 
-  private part(node: Strong): RelationshipPart {
+  private part(node: SyntaxNode): RelationshipPart {
     const text = plainText(node).trim();
     return { text, span: this.innerSpan(node), isPlaceholder: /^\[[^\]]*\]$/.test(text) };
   }
 
-  private visitPhrasing(children: PhrasingContent[], paragraph: Paragraph | undefined): void {
+  private visitPhrasing(children: readonly SyntaxNode[], paragraph: SyntaxNode | undefined): void {
     for (const child of children) {
       switch (child.type) {
         case 'text':
-          this.scanText(child, paragraph !== undefined && child === paragraph.children[0]);
+          this.scanText(child, paragraph !== undefined && child === childrenOf(paragraph)[0]);
           break;
         case 'strong':
         case 'emphasis':
         case 'delete':
-          this.visitPhrasing(child.children, undefined);
+          this.visitPhrasing(childrenOf(child), undefined);
           break;
         case 'html':
           this.noteHtml(child);
@@ -390,12 +379,12 @@ class ChunkReader {
     }
   }
 
-  private noteHtml(node: Html): void {
+  private noteHtml(node: SyntaxNode): void {
     if (node.value.includes('blueprint-')) this.directiveComments.push({ text: node.value, span: this.span(node) });
   }
 
   /** Finds `[…]` in a text node's source: not escaped, not a reference link, footnote, image or task box. */
-  private scanText(node: Text, firstInParagraph: boolean): void {
+  private scanText(node: SyntaxNode, firstInParagraph: boolean): void {
     const from = start(node);
     const to = end(node);
     const src = this.source;
@@ -430,8 +419,8 @@ class ChunkReader {
     return true;
   }
 
-  private visitCode(node: Code): void {
-    if (!node.lang || !TYPESCRIPT_LANGS.has(node.lang.toLowerCase()) || node.value === '') return;
+  private visitCode(node: SyntaxNode): void {
+    if (!node.name || !TYPESCRIPT_LANGS.has(node.name.toLowerCase()) || node.value === '') return;
     const content = codeContent(this.source, start(node), end(node), node.value);
     if (!content) return;
     const facts = analyseTypescript(content.code, content.offset + this.shift);
@@ -441,21 +430,39 @@ class ChunkReader {
   }
 }
 
-function start(node: Nodes): number {
-  return node.position!.start.offset!;
+const NO_CHILDREN: readonly SyntaxNode[] = [];
+
+function childrenOf(node: SyntaxNode): readonly SyntaxNode[] {
+  return node.children ?? NO_CHILDREN;
 }
 
-function end(node: Nodes): number {
-  return node.position!.end.offset!;
+function lastChild(node: SyntaxNode): SyntaxNode | undefined {
+  return node.children?.[node.children.length - 1];
 }
 
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
+function start(node: SyntaxNode): number {
+  return node.start;
 }
 
-function isArrow(node: PhrasingContent | undefined): boolean {
+function end(node: SyntaxNode): number {
+  return node.end;
+}
+
+/** The node's text as mdast-util-to-string gives it, without HTML and image descriptions. */
+function plainText(node: SyntaxNode): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+    case 'yaml':
+    case 'toml':
+      return node.value;
+    default:
+      return childrenOf(node).map(plainText).join('');
+  }
+}
+
+function isArrow(node: SyntaxNode | undefined): boolean {
   if (node?.type !== 'text') return false;
   const t = node.value.trim();
   return t === '→' || t === '->';
