@@ -6,7 +6,7 @@ import { decodeText } from '../project/text-decoding';
 import { checkExitCode, checkFiles, type CheckResult } from './check';
 import { formatGithub, formatJunit } from './ci-formats';
 import { wantsColour } from './colour';
-import { toSlashes } from './find-files';
+import { NothingNamedError, toSlashes } from '../project/find-files';
 import { formatFixDiff } from './fix-diff';
 import { ExistingFileError, FileWriteError, writeNewBlueprint } from './new-blueprint';
 import { atLeast, forTerminal, formatJson, formatText, type FileReport } from './report';
@@ -63,7 +63,7 @@ export async function run(args: readonly string[], io: Console): Promise<number>
         return await check(command, io);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof NothingNamedError) {
       io.err(`blueprint: ${forTerminal(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
