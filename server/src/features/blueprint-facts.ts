@@ -71,6 +71,8 @@ export interface ProgressFacts {
  */
 export interface BlueprintFacts {
   readonly uri: string;
+  /** The title and the section and subsection headings (`level` 1, 2, 3), for workspace symbols. */
+  readonly headings: readonly { readonly text: string; readonly level: number; readonly range: Range }[];
   readonly names: readonly NamedPlace[];
   readonly progress: ProgressFacts;
   readonly diagnostics: readonly Diagnostic[];
@@ -89,8 +91,16 @@ export function blueprintFacts(analysed: AnalysedBlueprint, unresolvedDiagnostic
   const values = status?.schema.values ?? [];
   const stage = status && !status.unsaid ? status.stage : undefined;
   const firstPlaceholder = model.placeholders[0];
+  const headings = [];
+  if (model.title) headings.push({ text: model.title.text, level: 1, range: toRange(document, model.title.textSpan) });
+  for (const section of model.sections) {
+    headings.push({ text: section.heading.text, level: 2, range: toRange(document, section.heading.textSpan) });
+    for (const sub of section.subsections)
+      headings.push({ text: sub.heading.text, level: 3, range: toRange(document, sub.heading.textSpan) });
+  }
   return {
     uri: document.uri,
+    headings,
     names,
     progress: {
       kind: schema.kind,

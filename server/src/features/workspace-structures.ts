@@ -38,7 +38,7 @@ export class StructureTable {
     }
     for (const [name, places] of grouped) {
       let files = this.byName.get(name);
-      if (!files) this.byName.set(name, (files = new Map()));
+      if (!files) this.byName.set(name, (files = new Map<string, readonly NamedPlace[]>()));
       files.set(uri, places);
     }
     return changed;

@@ -41,8 +41,11 @@ export interface WorkspaceIndexOptions {
   readonly contextOf: (folder: string) => Promise<FolderContext>;
   /** Whether a document is open: the editor's text then wins over the file on disk. */
   readonly isOpen: (uri: string) => boolean;
-  /** Told when files entered, left or changed: `declarations`, the structure names declared, removed or moved. */
-  readonly changed: (declarations: ReadonlySet<string>) => void;
+  /**
+   * Told when files entered, left or changed: `declarations`, the structure names declared, removed
+   * or moved; `fromDisk`, whether it was a file on disk (not an open document's edit).
+   */
+  readonly changed: (declarations: ReadonlySet<string>, fromDisk: boolean) => void;
   readonly logError: (message: string) => void;
 }
 
@@ -106,8 +109,8 @@ export class WorkspaceIndex {
 
   /** An open document's facts as it is now (undefined: it is not a blueprint). */
   documentChanged(uri: string, file: IndexedFile | undefined): void {
-    if (file) this.store(file);
-    else this.drop(uri);
+    if (file) this.store(file, false);
+    else this.drop(uri, false);
   }
 
   /** A document was closed: the file on disk counts again. */
@@ -212,16 +215,16 @@ export class WorkspaceIndex {
     this.sliceStart = performance.now();
   }
 
-  private store(file: IndexedFile | undefined): void {
+  private store(file: IndexedFile | undefined, fromDisk = true): void {
     if (!file) return;
     this.entries.set(file.uri, file);
-    this.options.changed(this.structures.set(file.uri, file.facts?.names ?? []));
+    this.options.changed(this.structures.set(file.uri, file.facts?.names ?? []), fromDisk);
   }
 
-  private drop(uri: string): void {
+  private drop(uri: string, fromDisk = true): void {
     const had = this.entries.delete(uri);
     const declarations = this.structures.delete(uri);
-    if (had) this.options.changed(declarations);
+    if (had) this.options.changed(declarations, fromDisk);
   }
 }
 
