@@ -6,6 +6,8 @@ import type { FileAccess } from '../project/file-access';
 import { Project } from '../project/project';
 import { repositoryRoots } from '../project/roots';
 import { resolveStructureDiagnostics, StructureTable } from '../features/workspace-structures';
+import { blueprintSummary, byPath, statusValues, type SummarisedFile } from '../features/workspace-summary';
+import type { BlueprintSummary } from '../protocol';
 import { excludedBy, FileFinder, toSlashes, type FileProblem } from '../project/find-files';
 import { FileChecker, type FileJob, type FileOutcome } from './check-file';
 import { byPosition, countSeverities, type FileReport } from './report';
@@ -36,6 +38,10 @@ export interface CheckResult {
   readonly ignored: string[];
   /** Files and folders that could not be checked, each with why (shown paths). */
   readonly problems: FileProblem[];
+  /** Each checked blueprint's line of `blueprint status` (the Blueprints view's summary), by path. */
+  readonly summaries: BlueprintSummary[];
+  /** The status values of their templates, in order. */
+  readonly statuses: string[];
   /** Problems with the settings: errors (a value or a whole rc file not used) and warnings. */
   readonly settingsErrors: readonly string[];
   readonly warnings: readonly string[];
@@ -118,6 +124,7 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
   const describe = (uri: string) => display(fileURLToPath(uri));
 
   const reports: FileReport[] = [];
+  const summarised: SummarisedFile[] = [];
   const skipped: string[] = [];
   const problems: FileProblem[] = [];
   outcomes.forEach((outcome, i) => {
@@ -127,6 +134,7 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
       const table = outcome.structureScope === 'workspace' ? structures : undefined;
       const diagnostics = resolveStructureDiagnostics(outcome.diagnostics, uri, table, describe);
       reports.push({ path, diagnostics, ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
+      summarised.push({ uri, path, facts: outcome.facts, diagnostics });
     } else if (outcome.kind === 'problem') problems.push({ path, problem: outcome.problem });
     else if (explicit.has(jobs[i]!.path) || jobs[i]!.text !== undefined) skipped.push(path);
   });
@@ -140,6 +148,8 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
   const found = finder.problems.map((p) => ({ path: display(p.path), problem: p.problem }));
   return {
     reports: sortedReports(reports),
+    summaries: summarised.map(blueprintSummary).sort(byPath),
+    statuses: statusValues(summarised),
     skipped,
     ignored,
     problems: dedupe([...found, ...problems]),

@@ -11,7 +11,8 @@ import { formatFixDiff } from './fix-diff';
 import { ExistingFileError, FileWriteError, writeNewBlueprint } from './new-blueprint';
 import { atLeast, forTerminal, formatJson, formatText, type FileReport } from './report';
 import { formatSarif } from './sarif';
-import { parseArguments, USAGE, UsageError, type CheckCommand } from './usage';
+import { formatStatus } from './status-formats';
+import { parseArguments, USAGE, UsageError, type CheckCommand, type StatusCommand } from './usage';
 
 export interface Console {
   readonly cwd: string;
@@ -61,6 +62,8 @@ export async function run(args: readonly string[], io: Console): Promise<number>
       }
       case 'check':
         return await check(command, io);
+      case 'status':
+        return await status(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof NothingNamedError) {
@@ -119,6 +122,20 @@ async function check(command: CheckCommand, io: Console): Promise<number> {
     io.err(`Too many warnings: more than --max-warnings ${command.maxWarnings}.\n`);
   }
   return code;
+}
+
+/** `blueprint status`: the summary of each blueprint found, as a table, JSON or Markdown; exit code 2 when a file or a setting could not be used. */
+async function status(command: StatusCommand, io: Console): Promise<number> {
+  const result = await checkFiles(command.paths, {
+    cwd: io.cwd,
+    files: io.files,
+    fix: 'none',
+    concurrency: 1,
+    ...(command.config !== undefined ? { config: command.config } : {}),
+  });
+  reportToStderr({ ...result, skipped: result.skipped }, io);
+  io.out(formatStatus(result.summaries, result.statuses, command.format));
+  return result.problems.length > 0 || result.settingsErrors.length > 0 ? 2 : 0;
 }
 
 function reportToStderr(result: CheckResult, io: Console): void {
