@@ -6,6 +6,7 @@ import { createLanguageClient } from './language-client';
 import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
 import { goToPlaceholder } from './placeholder-navigation';
 import { BlueprintStatusBar } from './status-bar';
+import { BLUEPRINTS_VIEW, blueprintOf, BlueprintsView } from './blueprints-view';
 
 /** What `activate()` returns: the integration tests (and other extensions) wait on `ready`. */
 export interface BlueprintExtensionApi {
@@ -13,6 +14,7 @@ export interface BlueprintExtensionApi {
   /** Settles once the language server is running (again after a restart). */
   readonly ready: Promise<void>;
   readonly statusBar: BlueprintStatusBar;
+  readonly blueprintsView: BlueprintsView;
 }
 
 let running: BlueprintServer | undefined;
@@ -23,7 +25,11 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
   const server = new BlueprintServer(createLanguageClient(context, output));
   running = server;
   const statusBar = new BlueprintStatusBar((document) => server.status(document));
-  const afterStart = () => statusBar.update();
+  const blueprintsView = new BlueprintsView(() => server.workspaceSummary());
+  const afterStart = () => {
+    blueprintsView.refresh();
+    return statusBar.update();
+  };
   server.ready.then(afterStart, (error: unknown) => reportStartFailure(output, error));
 
   context.subscriptions.push(
@@ -39,6 +45,22 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
     vscode.commands.registerCommand('blueprint.insertTemplate', () => insertTemplate(server)),
     vscode.commands.registerCommand('blueprint.nextPlaceholder', () => goToPlaceholder(server, 'next')),
     vscode.commands.registerCommand('blueprint.previousPlaceholder', () => goToPlaceholder(server, 'previous')),
+    blueprintsView,
+    vscode.window.registerTreeDataProvider(BLUEPRINTS_VIEW, blueprintsView),
+    server.onWorkspaceChanged(() => blueprintsView.refresh()),
+    vscode.commands.registerCommand('blueprint.view.refresh', () => blueprintsView.refresh()),
+    vscode.commands.registerCommand('blueprint.view.nextPlaceholder', async (node?: unknown) => {
+      const summary = blueprintOf(node);
+      if (!summary) return;
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(summary.uri));
+      // From the start of the blueprint: the first placeholder left.
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await goToPlaceholder(server, 'next');
+    }),
+    vscode.commands.registerCommand('blueprint.view.revealInExplorer', async (node?: unknown) => {
+      const summary = blueprintOf(node);
+      if (summary) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(summary.uri));
+    }),
     vscode.commands.registerCommand('blueprint.restartServer', async () => {
       try {
         await server.restart();
@@ -55,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
       return server.ready;
     },
     statusBar,
+    blueprintsView,
   };
 }
 

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, eventually, workbench, workspaceFile } from './helpers';
+
+const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+
+/** What the Blueprints view shows: each group with its blueprints' labels and descriptions. */
+async function shownTree(): Promise<string[]> {
+  const { blueprintsView } = await api();
+  const lines: string[] = [];
+  for (const group of await blueprintsView.getChildren()) {
+    const groupItem = blueprintsView.getTreeItem(group);
+    lines.push(`${labelOf(groupItem)} (${String(groupItem.description)})`);
+    for (const child of await blueprintsView.getChildren(group)) {
+      const item = blueprintsView.getTreeItem(child);
+      lines.push(`  ${labelOf(item)}: ${String(item.description)} [${(item.iconPath as vscode.ThemeIcon).id}]`);
+    }
+  }
+  return lines;
+}
+
+suite('Blueprints view', () => {
+  const added = workspaceFile('view-test.blueprint.md');
+  teardown(async () => {
+    rmSync(added.fsPath, { force: true });
+    await closeAllEditors();
+  });
+
+  test('lists every blueprint of the workspace, open or not, grouped by status, and refreshes when a file changes on disk', async () => {
+    // Both folders' ledger-draft.blueprint.md, in Review; notes.md is no blueprint.
+    const before = await eventually('the view to list the workspace blueprints', async () => {
+      const tree = await shownTree();
+      return tree.length === 3 ? tree : undefined;
+    });
+    assert.equal(before[0], 'Review (2)');
+    for (const line of before.slice(1))
+      assert.match(line, /^ {2}ledger-draft\.blueprint\.md: 8\/9 sections · 2 placeholders.* \[circle-large-filled\]$/);
+
+    // A new blueprint written outside the editor, Approved: the view shows it without being asked.
+    const approved = readFileSync(workspaceFile('ledger-draft.blueprint.md').fsPath, 'utf8').replace(
+      /\*\*Blueprint Status\*\*: \w+/,
+      '**Blueprint Status**: Approved',
+    );
+    writeFileSync(added.fsPath, approved);
+    const tree = await eventually('the view to show the new blueprint', async () => {
+      const lines = await shownTree();
+      return lines.some((line) => line.startsWith('Approved')) ? lines : undefined;
+    });
+    assert.ok(tree.includes('Approved (1)'), tree.join('\n'));
+    assert.ok(
+      tree.some((line) => line.startsWith('  view-test.blueprint.md: 8/9 sections · 2 placeholders')),
+      tree.join('\n'),
+    );
+
+    if (workbench) {
+      await vscode.commands.executeCommand('blueprint.blueprints.focus');
+      const file = await workbench.screenshot('blueprints-view');
+      assert.ok(file.endsWith('blueprints-view.png'));
+    }
+  });
+
+  test('clicking a blueprint opens it; "Go to Next Placeholder" selects its first placeholder', async () => {
+    const { blueprintsView } = await api();
+    const [group] = await blueprintsView.getChildren();
+    assert.ok(group);
+    const [entry] = await blueprintsView.getChildren(group);
+    assert.ok(entry);
+    const item = blueprintsView.getTreeItem(entry);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), item.resourceUri?.toString());
+    await vscode.commands.executeCommand('blueprint.view.nextPlaceholder', entry);
+    const editor = vscode.window.activeTextEditor!;
+    assert.match(editor.document.getText(editor.selection), /^\[[^\]]+\]$/);
+  });
+});
