@@ -8,6 +8,7 @@ import { checkDocument, repoRoot, textDocument } from '../test/support/documents
 import { blueprintWithParagraph, emphasisRun, generateBlueprint, unclosedLinkRun } from '../test/support/generate-blueprint';
 import { MarkdownLanguageService, markdownItParse, remarkParseAlone } from './baselines';
 import { commandLine } from './command-line';
+import { workspaceIndex } from './workspace-index';
 import { judge, table, type Figure } from './report';
 import { p50, p95, ServerSession } from './server-session';
 import { collectGarbage, median, medianTime, now } from './statistics';
@@ -417,6 +418,13 @@ function sizes(): void {
 async function main(): Promise<void> {
   if (!existsSync(join(repoRoot, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: build first (npm run bench does)');
   const started = now();
+  // BLUEPRINT_BENCH_ONLY=workspace-index runs that phase alone (to iterate on it); the targets are judged on the whole run.
+  const only = process.env['BLUEPRINT_BENCH_ONLY'];
+  if (only === 'workspace-index') {
+    figures.push(...(await workspaceIndex(log)));
+    process.stdout.write(`${table(figures.map(judge))}\n`);
+    return;
+  }
   await inProcess();
   for (const phase of [
     keystrokes,
@@ -425,6 +433,9 @@ async function main(): Promise<void> {
     startup,
     async () => {
       figures.push(...(await commandLine(log)));
+    },
+    async () => {
+      figures.push(...(await workspaceIndex(log)));
     },
   ]) {
     // The in-process runs leave this process with a large heap to collect: done now, so that its

@@ -33,9 +33,12 @@ suite('Blueprints view', () => {
       const tree = await shownTree();
       return tree.length === 3 ? tree : undefined;
     });
-    assert.equal(before[0], 'Review (2)');
-    for (const line of before.slice(1))
-      assert.match(line, /^ {2}ledger-draft\.blueprint\.md: 8\/9 sections · 2 placeholders.* \[circle-large-filled\]$/);
+    // The team folder's settings turn placeholders off and make a missing section an error.
+    assert.deepEqual(before.slice(0, 1), ['Review (2)']);
+    assert.deepEqual(before.slice(1).sort(), [
+      '  ledger-draft.blueprint.md: 8/9 sections · 2 placeholders · 1 error [error]',
+      '  ledger-draft.blueprint.md: 8/9 sections · 2 placeholders · 3 warnings [circle-large-filled]',
+    ]);
 
     // A new blueprint written outside the editor, Approved: the view shows it without being asked.
     const approved = readFileSync(workspaceFile('ledger-draft.blueprint.md').fsPath, 'utf8').replace(
@@ -49,12 +52,16 @@ suite('Blueprints view', () => {
     });
     assert.ok(tree.includes('Approved (1)'), tree.join('\n'));
     assert.ok(
-      tree.some((line) => line.startsWith('  view-test.blueprint.md: 8/9 sections · 2 placeholders')),
+      tree.some((line) => line.startsWith('  view-test.blueprint.md: 8/9 sections · 2 placeholders · 3 errors')),
       tree.join('\n'),
     );
 
     if (workbench) {
+      // The folders' tree collapsed, so that the Blueprints view has the Explorer's height.
+      await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+      await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
       await vscode.commands.executeCommand('blueprint.blueprints.focus');
+      await workbench.text('text=view-test.blueprint.md >> nth=-1');
       const file = await workbench.screenshot('blueprints-view');
       assert.ok(file.endsWith('blueprints-view.png'));
     }
