@@ -14,6 +14,7 @@ import type {
 import type { WorkspaceSummary } from '../../server/src/protocol';
 import { folderWith } from '../support/cli-runner';
 import { applyEdits, fixture } from '../support/documents';
+import { generateBlueprint } from '../support/generate-blueprint';
 import { LspClient } from '../support/lsp-client';
 import type { TestClient } from '../support/lsp-client';
 import { PULLS_DIAGNOSTICS, startInWorkspace } from '../support/workspace-client';
@@ -261,4 +262,31 @@ test('the workspace summary gives each blueprint its status, sections, placehold
       ['unfilled.blueprint.md', 'Data Blueprint', null, '9/9', 1, 0, 0],
     ],
   );
+});
+
+test('a workspace of 400 blueprints is indexed in the background: an open document is answered all along, and its problems come first', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 400; i++) files[`docs/area-${i % 10}/blueprint-${i}.md`] = generateBlueprint({ lines: 300, seed: i + 1 });
+  const folder = folderWith(files);
+  const { client } = await startInWorkspace(folder, clients, {}, () => new LspClient());
+  const uri = uriOf(folder, 'invoices.blueprint.md');
+  await client.open(uri, invoices);
+  let answered = 0;
+  let slowest = 0;
+  for (let i = 0; ; i++) {
+    if (i % 20 === 0) {
+      const summary = await client.request<WorkspaceSummary>('blueprint/workspaceSummary', {});
+      if (!summary.indexing && summary.blueprints.length === 401) break;
+    }
+    const started = performance.now();
+    await Promise.race([
+      client.request('textDocument/documentSymbol', { textDocument: { uri } }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('documentSymbol not answered within 2,000 ms')), 2_000)),
+    ]);
+    slowest = Math.max(slowest, performance.now() - started);
+    answered++;
+  }
+  assert.ok(answered > 3, `requests answered while the workspace was indexed: ${answered} (slowest ${Math.round(slowest)} ms)`);
+  process.stderr.write(`# slowest answer while 400 blueprints were indexed: ${Math.round(slowest)} ms, ${answered} answered\n`);
+  assert.ok(client.diagnostics.get(uri), 'the open document was checked while the workspace was indexed');
 });

@@ -60,6 +60,22 @@ export class StructureTable {
     return this.placesOf(name).filter((p) => p.role === 'declaration');
   }
 
+  /**
+   * The first declaration of a name in each file but `except`: what a name a file does not declare
+   * may mean. Proportional to the files that write the name, and nothing is copied for the others.
+   */
+  declaringFiles(name: string, except: string): PlaceInFile[] {
+    const files = this.byName.get(name);
+    if (!files) return [];
+    const found: PlaceInFile[] = [];
+    for (const [uri, places] of files) {
+      if (uri === except) continue;
+      const declaration = places.find((p) => p.role === 'declaration');
+      if (declaration) found.push({ ...declaration, uri });
+    }
+    return found;
+  }
+
   /** Every place a name is written, declarations included. */
   placesOf(name: string): PlaceInFile[] {
     const files = this.byName.get(name);
@@ -108,14 +124,15 @@ export type Resolution =
  * declares a name itself always means its own declaration.
  */
 export function resolveName(table: StructureTable | undefined, uri: string, name: string): Resolution {
-  const elsewhere = (table?.declarationsOf(name) ?? []).filter((d) => d.uri !== uri);
-  const files = new Set(elsewhere.map((d) => d.uri));
-  if (files.size === 0) return { kind: 'unknown' };
-  if (files.size === 1) return { kind: 'resolved', declaration: elsewhere[0]! };
+  const elsewhere = table?.declaringFiles(name, uri) ?? [];
+  if (elsewhere.length === 0) return { kind: 'unknown' };
+  if (elsewhere.length === 1) return { kind: 'resolved', declaration: elsewhere[0]! };
   return { kind: 'ambiguous', declarations: elsewhere };
 }
 
 const UNKNOWN = 'unknown-structure';
+/** How many of the declarations of an ambiguous name a diagnostic names: a name many blueprints declare is not listed whole on every use. */
+const MAX_RELATED = 10;
 const AMBIGUOUS = 'ambiguous-structure';
 
 /**
@@ -150,11 +167,12 @@ export function resolveStructureDiagnostics(
           : d,
       );
     } else if (d.code === AMBIGUOUS && resolution.kind === 'ambiguous') {
-      const relatedInformation: DiagnosticRelatedInformation[] = resolution.declarations.map((decl) => ({
+      const relatedInformation: DiagnosticRelatedInformation[] = resolution.declarations.slice(0, MAX_RELATED).map((decl) => ({
         location: { uri: decl.uri, range: decl.range },
         message: `'${name}' is declared in ${describe(decl.uri)}`,
       }));
-      const where = [...new Set(resolution.declarations.map((decl) => describe(decl.uri)))].join(', ');
+      const shown = resolution.declarations.slice(0, MAX_RELATED).map((decl) => describe(decl.uri));
+      const where = resolution.declarations.length > MAX_RELATED ? `${shown.join(', ')}, …` : shown.join(', ');
       resolved.push({
         ...d,
         message: `Ambiguous structure '${name}': this blueprint does not declare it, and ${resolution.declarations.length} other blueprints do (${where})`,

@@ -67,10 +67,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     slicing: { sliceMs: SLICE_MS, pause: host.nextTurn },
     contextOf: (folder) => settings.folderContext(folder),
     isOpen: (uri) => documents.get(uri) !== undefined,
-    changed: (declarations, fromDisk) => {
-      pipeline.recheckUsing(declarations);
-      workspaceChanges.changed(fromDisk || declarations.size > 0);
-    },
+    changed: (declarations, fromDisk) => workspaceChanges.changed(fromDisk || declarations.size > 0, declarations),
     logError,
   });
   const pipeline = new DocumentPipeline(documents, host, settings, files, publisher, index, {
@@ -79,7 +76,11 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     describe,
   });
   const workspaceDiagnostics = new WorkspaceDiagnostics(index, pipeline, describe);
-  const workspaceChanges = new WorkspaceChanges(connection, () => client?.refreshesDiagnostics === true && publisher.pulled);
+  const workspaceChanges = new WorkspaceChanges(
+    connection,
+    () => client?.refreshesDiagnostics === true && publisher.pulled,
+    (names) => pipeline.recheckUsing(names),
+  );
   const templates = new TemplateRequests(host, settings, files);
   let client: ClientOptions | undefined;
 

@@ -113,25 +113,34 @@ const CHANGES_GATHERED_MS = 200;
 export class WorkspaceChanges {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refresh = false;
+  private readonly declarations = new Set<string>();
   private disposed = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly refreshesDiagnostics: () => boolean,
+    /** Checks the open documents that use any of these names again (the document pipeline's `recheckUsing`). */
+    private readonly recheckUsing: (names: ReadonlySet<string>) => void,
   ) {}
 
   /**
    * `otherFiles`: the change reaches other files' problems (a structure declared, removed, moved; a
    * file read from disk): diagnostics are pulled again. An edit that changes only the document's own
-   * problems needs no refresh: the client pulls an edited document itself.
+   * problems needs no refresh: the client pulls an edited document itself. `declarations`: the
+   * structure names declared, removed or moved, whose users among the open documents are checked
+   * again, once per burst (a build stores many files in a row).
    */
-  changed(otherFiles: boolean): void {
+  changed(otherFiles: boolean, declarations: ReadonlySet<string>): void {
     if (this.disposed) return;
     this.refresh ||= otherFiles;
+    for (const name of declarations) this.declarations.add(name);
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.disposed) return;
+      const names = new Set(this.declarations);
+      this.declarations.clear();
+      this.recheckUsing(names);
       void this.connection.sendNotification(WorkspaceSummaryChangedNotification, {}).catch(() => undefined);
       if (this.refresh && this.refreshesDiagnostics()) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
       this.refresh = false;
