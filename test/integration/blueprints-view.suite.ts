@@ -31,7 +31,9 @@ suite('Blueprints view', () => {
     // Both folders' ledger-draft.blueprint.md, in Review; notes.md is no blueprint.
     const before = await eventually('the view to list the workspace blueprints', async () => {
       const tree = await shownTree();
-      return tree.length === 3 ? tree : undefined;
+      // Other suites may leave blueprints of their own open (new ones, in other groups): the Review group is the workspace's.
+      const review = tree.indexOf('Review (2)');
+      return review >= 0 ? tree.slice(review, review + 3) : undefined;
     });
     // The team folder's settings turn placeholders off and make a missing section an error.
     assert.deepEqual(before.slice(0, 1), ['Review (2)']);
@@ -62,8 +64,7 @@ suite('Blueprints view', () => {
       await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
       await vscode.commands.executeCommand('blueprint.blueprints.focus');
       await workbench.text('text=view-test.blueprint.md >> nth=-1');
-      const file = await workbench.screenshot('blueprints-view');
-      assert.ok(file.endsWith('blueprints-view.png'));
+      await workbench.screenshot('blueprints-view');
     }
   });
 

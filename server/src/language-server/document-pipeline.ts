@@ -149,7 +149,8 @@ export class DocumentPipeline {
   ): Promise<Diagnostic[] | undefined> {
     if (classified.kind === 'blueprint' || classified.kind === 'too-large') {
       const file = indexedFile(document, classified, context.settings);
-      this.index.documentChanged(uri, file);
+      // A new, unsaved blueprint resolves its structures against the workspace but is none of its files yet.
+      if (this.host.pathOf(uri) !== undefined) this.index.documentChanged(uri, file);
       return file && resolveStructureDiagnostics(file.diagnostics, uri, this.structuresFor(context.settings), this.events.describe);
     }
     this.index.documentChanged(uri, undefined);
