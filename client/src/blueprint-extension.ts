@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { BlueprintServer } from './blueprint-server';
+import { BLUEPRINTS_VIEW, blueprintOf, BlueprintsView } from './blueprints-view';
 import { serveFileRequests } from './file-requests';
 import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
 import { goToPlaceholder } from './placeholder-navigation';
@@ -12,6 +13,7 @@ export interface BlueprintExtensionApi {
   /** Settles once the language server is running (again after a restart). */
   readonly ready: Promise<void>;
   readonly statusBar: BlueprintStatusBar;
+  readonly blueprintsView: BlueprintsView;
 }
 
 /** What differs between the desktop (extension.ts) and the browser (web/extension.ts). */
@@ -37,7 +39,11 @@ export class BlueprintExtension {
     const server = new BlueprintServer(client);
     this.server = server;
     const statusBar = new BlueprintStatusBar((document) => server.status(document));
-    const afterStart = () => statusBar.update();
+    const blueprintsView = new BlueprintsView(() => server.workspaceSummary());
+    const afterStart = () => {
+      blueprintsView.refresh();
+      return statusBar.update();
+    };
     server.ready.then(afterStart, (error: unknown) => reportStartFailure(output, error));
 
     context.subscriptions.push(
@@ -54,6 +60,22 @@ export class BlueprintExtension {
       vscode.commands.registerCommand('blueprint.insertTemplate', () => insertTemplate(server)),
       vscode.commands.registerCommand('blueprint.nextPlaceholder', () => goToPlaceholder(server, 'next')),
       vscode.commands.registerCommand('blueprint.previousPlaceholder', () => goToPlaceholder(server, 'previous')),
+      blueprintsView,
+      vscode.window.registerTreeDataProvider(BLUEPRINTS_VIEW, blueprintsView),
+      server.onWorkspaceChanged(() => blueprintsView.refresh()),
+      vscode.commands.registerCommand('blueprint.view.refresh', () => blueprintsView.refresh()),
+      vscode.commands.registerCommand('blueprint.view.nextPlaceholder', async (node?: unknown) => {
+        const summary = blueprintOf(node);
+        if (!summary) return;
+        const editor = await vscode.window.showTextDocument(vscode.Uri.parse(summary.uri));
+        // From the start of the blueprint: the first placeholder left.
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+        await goToPlaceholder(server, 'next');
+      }),
+      vscode.commands.registerCommand('blueprint.view.revealInExplorer', async (node?: unknown) => {
+        const summary = blueprintOf(node);
+        if (summary) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(summary.uri));
+      }),
       vscode.commands.registerCommand('blueprint.restartServer', async () => {
         try {
           await server.restart();
@@ -70,6 +92,7 @@ export class BlueprintExtension {
         return server.ready;
       },
       statusBar,
+      blueprintsView,
     };
   }
 

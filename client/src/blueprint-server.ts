@@ -6,12 +6,15 @@ import {
   NewBlueprintRequest,
   TemplateSnippetRequest,
   TemplatesRequest,
+  WorkspaceSummaryChangedNotification,
+  WorkspaceSummaryRequest,
   type DocumentStatus,
   type NewBlueprint,
   type NewBlueprintParams,
   type TemplateSnippet,
   type TemplateSnippetParams,
   type TemplateSummary,
+  type WorkspaceSummary,
 } from '../../server/src/protocol';
 
 /** The running language server as the extension's commands and status bar use it: its custom requests. */
@@ -52,6 +55,17 @@ export class BlueprintServer {
   async templates(): Promise<TemplateSummary[]> {
     await this.starting;
     return this.client.sendRequest(TemplatesRequest, {});
+  }
+
+  /** Every blueprint of the workspace with its progress and problems (the Blueprints view). */
+  async workspaceSummary(): Promise<WorkspaceSummary> {
+    await this.starting;
+    return this.client.sendRequest(WorkspaceSummaryRequest, {});
+  }
+
+  /** Calls `listener` whenever the server says the workspace summary changed. */
+  onWorkspaceChanged(listener: () => void): vscode.Disposable {
+    return this.client.onNotification(WorkspaceSummaryChangedNotification, listener);
   }
 
   asRange(range: Range): vscode.Range {

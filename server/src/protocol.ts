@@ -1,7 +1,7 @@
 // From the protocol package both the server and the VS Code client build on, so the client bundle
 // carries no server code.
-import { RequestType, type Range } from 'vscode-languageserver-protocol';
 import type { Listing, ReadText, Stat } from './project/file-access';
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 
 /**
  * What the outline (document symbols) holds: `full` (title, sections, subsections, structures and their
@@ -122,3 +122,36 @@ export const StatFileRequest = /* @__PURE__ */ new RequestType<FileUriParams, St
 
 /** A folder's entries (as `FileAccess.list`). */
 export const ListFolderRequest = /* @__PURE__ */ new RequestType<FileUriParams, Listing, void>('blueprint/listFolder');
+/** One blueprint of the workspace as the Blueprints view and `blueprint status` show it. */
+export interface BlueprintSummary {
+  readonly uri: string;
+  /** Its path relative to its workspace folder (the current folder for `blueprint status`), with forward slashes. */
+  readonly path: string;
+  /** The template's kind (`Data Blueprint`); empty for a blueprint too large to analyse. */
+  readonly kind: string;
+  /** The Blueprint Status as the template spells it; null when unfilled (no status, a placeholder, or a value the template does not have). */
+  readonly status: string | null;
+  readonly sectionsPresent: number;
+  readonly sectionsTotal: number;
+  readonly placeholders: number;
+  /** The first placeholder left, for "Go to Next Placeholder" on a blueprint that is not open; null when none is left. */
+  readonly firstPlaceholder: Range | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly tooLarge: boolean;
+}
+
+export interface WorkspaceSummary {
+  /** The status values of the templates in force, in the templates' order: the groups, before "unfilled". */
+  readonly statuses: readonly string[];
+  /** Every blueprint of the workspace, open or not, by path. */
+  readonly blueprints: readonly BlueprintSummary[];
+  /** True while the index is still reading the workspace: more may come (a `blueprint/workspaceSummaryChanged` follows). */
+  readonly indexing: boolean;
+}
+
+/** Every blueprint of the workspace with its progress and problems (the Blueprints view's data). */
+export const WorkspaceSummaryRequest = new RequestType<Record<string, never>, WorkspaceSummary, void>('blueprint/workspaceSummary');
+
+/** Sent by the server when the workspace summary changed (a blueprint added, removed, edited or re-read): ask again. */
+export const WorkspaceSummaryChangedNotification = new NotificationType<Record<string, never>>('blueprint/workspaceSummaryChanged');

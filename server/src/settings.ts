@@ -34,7 +34,30 @@ export interface BlueprintSettings {
     /** The per-section completeness lens. */
     readonly enabled: boolean;
   };
+  readonly workspace: {
+    /** The language server indexes every blueprint of the workspace folders (structures across blueprints, problems of closed files, the Blueprints view). */
+    readonly index: boolean;
+    /** Globs (picomatch, relative to the root) of files and folders the index and `blueprint check`'s search leave out, besides .gitignore and `ignores`. */
+    readonly exclude: readonly string[];
+  };
+  readonly structures: {
+    /** Where a relationship end or field type may find its structure: any blueprint of the workspace, or only its own. */
+    readonly scope: StructureScope;
+  };
+  /** Whose problems the editor lists: every blueprint of the workspace, or only the open ones. */
+  readonly diagnosticsScope: DiagnosticsScope;
 }
+
+export type StructureScope = 'workspace' | 'document';
+export const STRUCTURE_SCOPES: readonly StructureScope[] = ['workspace', 'document'];
+export type DiagnosticsScope = 'workspace' | 'openFiles';
+export const DIAGNOSTICS_SCOPES: readonly DiagnosticsScope[] = ['workspace', 'openFiles'];
+
+/**
+ * `blueprint.diagnostics.scope` sits among the severities by code (`blueprint.diagnostics.<code>`),
+ * as users look for it there; it is no code.
+ */
+export const DIAGNOSTICS_SCOPE_KEY = 'scope';
 
 export const DEFAULT_SETTINGS: BlueprintSettings = {
   diagnostics: {},
@@ -43,7 +66,13 @@ export const DEFAULT_SETTINGS: BlueprintSettings = {
   severityByStatus: true,
   templates: { folder: '.blueprints' },
   codeLens: { enabled: true },
+  workspace: { index: true, exclude: [] },
+  structures: { scope: 'workspace' },
+  diagnosticsScope: 'workspace',
 };
+
+/** The top-level keys users write (`diagnosticsScope` is written `diagnostics.scope`). */
+export const SETTING_KEYS: readonly string[] = Object.keys(DEFAULT_SETTINGS).filter((key) => key !== 'diagnosticsScope');
 
 /** A value a user wrote that cannot be used: `path` is the key as written (`diagnostics.placeholder`). */
 export interface SettingProblem {
@@ -70,9 +99,18 @@ export function readSettings(raw: unknown): ReadSettings {
 
   const diagnostics: Record<string, SeverityName> = {};
   const rawDiagnostics = value['diagnostics'];
+  let diagnosticsScope = DEFAULT_SETTINGS.diagnosticsScope;
   if (isObject(rawDiagnostics)) {
+    diagnosticsScope = read(
+      rawDiagnostics,
+      ['diagnostics', DIAGNOSTICS_SCOPE_KEY],
+      DEFAULT_SETTINGS.diagnosticsScope,
+      wrong,
+      (v) => oneOf(v, DIAGNOSTICS_SCOPES),
+      (v) => v as DiagnosticsScope,
+    );
     for (const [code, severity] of Object.entries(rawDiagnostics)) {
-      if (severity === undefined || severity === null) continue;
+      if (severity === undefined || severity === null || code === DIAGNOSTICS_SCOPE_KEY) continue;
       if (!Object.hasOwn(DIAGNOSTIC_DEFAULTS, code))
         wrong(['diagnostics', code], `is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`);
       else if (typeof severity === 'string' && (SEVERITY_NAMES as readonly string[]).includes(severity))
@@ -133,10 +171,52 @@ export function readSettings(raw: unknown): ReadSettings {
     (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'),
     (v) => v as boolean,
   );
+  const rawWorkspace = objectAt(value, 'workspace', wrong);
+  const index = read(
+    rawWorkspace,
+    ['workspace', 'index'],
+    DEFAULT_SETTINGS.workspace.index,
+    wrong,
+    (v) => (typeof v === 'boolean' ? undefined : 'is not true or false'),
+    (v) => v as boolean,
+  );
+  const exclude = read(
+    rawWorkspace,
+    ['workspace', 'exclude'],
+    DEFAULT_SETTINGS.workspace.exclude,
+    wrong,
+    (v) =>
+      !Array.isArray(v) || v.some((glob) => typeof glob !== 'string' || glob.trim() === '' || CONTROL_CHARACTERS.test(glob))
+        ? 'is not a list of globs'
+        : undefined,
+    (v) => (v as string[]).map((glob) => glob.trim()),
+  );
+  const structureScope = read(
+    objectAt(value, 'structures', wrong),
+    ['structures', 'scope'],
+    DEFAULT_SETTINGS.structures.scope,
+    wrong,
+    (v) => oneOf(v, STRUCTURE_SCOPES),
+    (v) => v as StructureScope,
+  );
   return {
-    settings: { diagnostics, author, maxDocumentSize, severityByStatus, templates: { folder }, codeLens: { enabled: lensEnabled } },
+    settings: {
+      diagnostics,
+      author,
+      maxDocumentSize,
+      severityByStatus,
+      templates: { folder },
+      codeLens: { enabled: lensEnabled },
+      workspace: { index, exclude },
+      structures: { scope: structureScope },
+      diagnosticsScope,
+    },
     problems,
   };
+}
+
+function oneOf(value: unknown, allowed: readonly string[]): string | undefined {
+  return typeof value === 'string' && allowed.includes(value) ? undefined : `is not one of ${allowed.join(', ')}`;
 }
 
 /** Line breaks and other control characters, which would let a setting's value add lines to a document. */

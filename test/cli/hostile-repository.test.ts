@@ -277,7 +277,7 @@ test('an invalid value in .blueprintrc.json is reported with the file and the ke
     run.stderr,
     [
       `error: ${rc}:1:31: diagnostics.placeholder: "warn" is not a severity (error, warning, information, hint, off); the default applies`,
-      `error: ${rc}:1:38: diagnostics.placeholdr: is not a diagnostic code (codes: ${Object.keys(DIAGNOSTIC_DEFAULTS).join(', ')})`,
+      `error: ${rc}:1:38: diagnostics.placeholdr: is not a diagnostic code (codes: ${[...Object.keys(DIAGNOSTIC_DEFAULTS), 'scope'].join(', ')})`,
       `error: ${rc}:1:76: maxDocumentSize: "big" is not a number above 0; the default (1000000) applies`,
       '',
     ].join('\n'),

@@ -169,7 +169,7 @@ test('messages, the placeholder hover and the code lens over the protocol say wh
       ['invalid-date', "Last Updated '2026-02-30' is a day that does not exist: February 2026 has 28 days", lineOf('**Last Updated**')],
       [
         'unknown-structure',
-        "Unknown structure 'Depot': no interface, type, class or enum of that name is declared in this blueprint's typescript blocks",
+        "Unknown structure 'Depot': no interface, type, class or enum of that name is declared in this blueprint or in any other blueprint of the workspace",
         lineOf('- **StockLevel** ->'),
       ],
     ],

@@ -84,7 +84,7 @@ test('a custom template from .blueprints/ gives its documents diagnostics and ou
   };
   assert.deepEqual(
     watchers.watchers.map((w) => w.globPattern),
-    ['**/.blueprintrc.{json,jsonc}', '**/.blueprints/*.md'],
+    ['**/.blueprintrc.{json,jsonc}', '**/*.md', '**/.blueprints/*.md'],
   );
 
   writeFileSync(join(folder, '.blueprints/api-blueprint.md'), apiTemplate.replace('---', '## Versioning\n\n[Versioning policy]\n\n---'));
@@ -257,11 +257,11 @@ test('an rc file with comments and trailing commas is read; each unknown key and
     [
       [
         2,
-        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, typescript-syntax, too-large, degraded-analysis).`,
+        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, ambiguous-structure, typescript-syntax, too-large, degraded-analysis, scope).`,
       ],
       [
         2,
-        `Blueprint: ${rc}:4:3: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores).`,
+        `Blueprint: ${rc}:4:3: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, workspace, structures, $schema, extends, ignores).`,
       ],
     ],
   );

@@ -16,6 +16,12 @@ export interface WorkspaceClient<C extends TestClient = TestClient> {
  * only that, without VS Code's defaults. `clients` collects it, for the test file to stop them all.
  * The server runs in-process unless `make` spawns it (`() => new LspClient()`).
  */
+/** What a client like VS Code's can also say: that it pulls diagnostics (LSP 3.17), and re-pulls them when the server asks. */
+export const PULLS_DIAGNOSTICS = {
+  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
+  workspace: { diagnostics: { refreshSupport: true } },
+};
+
 export function startInWorkspace(
   folder: string,
   clients: TestClient[],
@@ -26,12 +32,14 @@ export function startInWorkspace<C extends TestClient>(
   clients: TestClient[],
   settings: Record<string, unknown>,
   make: () => C,
+  more?: typeof PULLS_DIAGNOSTICS,
 ): Promise<WorkspaceClient<C>>;
 export async function startInWorkspace(
   folder: string,
   clients: TestClient[],
   settings: Record<string, unknown> = {},
   make: () => TestClient = () => new InProcessClient(),
+  more: typeof PULLS_DIAGNOSTICS | undefined = undefined,
 ): Promise<WorkspaceClient> {
   const client = make();
   clients.push(client);
@@ -44,6 +52,7 @@ export async function startInWorkspace(
     return null;
   });
   client.connection.onRequest('client/unregisterCapability', () => null);
+  client.connection.onRequest('workspace/diagnostic/refresh', () => null);
   client.connection.onRequest('window/showDocument', (params: unknown) => {
     shown.push(params);
     return { success: true };
@@ -64,12 +73,14 @@ export async function startInWorkspace(
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
+        ...more?.workspace,
       },
       window: { showDocument: { support: true } },
       textDocument: {
         publishDiagnostics: { versionSupport: true },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         codeLens: {},
+        ...more?.textDocument,
       },
     },
   });

@@ -15,9 +15,14 @@ const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'blueprintrc.sc
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 test('the rc file schema, the settings the server reads and the editor settings name the same keys', () => {
+  // diagnosticsScope is written `diagnostics.scope`, among the severities by code (a list is one value).
   const settingKeys = (value: object, prefix = ''): string[] =>
     Object.entries(value).flatMap(([key, inner]) =>
-      inner && typeof inner === 'object' && key !== 'diagnostics' ? settingKeys(inner, `${prefix}${key}.`) : [`${prefix}${key}`],
+      key === 'diagnosticsScope'
+        ? []
+        : inner && typeof inner === 'object' && !Array.isArray(inner) && key !== 'diagnostics'
+          ? settingKeys(inner, `${prefix}${key}.`)
+          : [`${prefix}${key}`],
     );
   // $schema, extends and ignores are about the file itself, not settings.
   const schemaKeys = Object.entries(schema.properties as Record<string, { properties?: object }>)
@@ -26,7 +31,7 @@ test('the rc file schema, the settings the server reads and the editor settings 
       value.properties && key !== 'diagnostics' ? Object.keys(value.properties).map((inner) => `${key}.${inner}`) : [key],
     );
   assert.deepEqual(schemaKeys.sort(), settingKeys(DEFAULT_SETTINGS).sort());
-  assert.deepEqual(Object.keys(schema.properties.diagnostics.properties).sort(), Object.keys(DIAGNOSTIC_DEFAULTS).sort());
+  assert.deepEqual(Object.keys(schema.properties.diagnostics.properties).sort(), [...Object.keys(DIAGNOSTIC_DEFAULTS), 'scope'].sort());
   const editorKeys = Object.keys(manifest.contributes.configuration.properties)
     .map((k: string) => k.replace(/^blueprint\./, ''))
     .filter((k: string) => !k.startsWith('diagnostics.'));
@@ -129,7 +134,7 @@ test('an rc file: an object of settings; invalid JSON is located by line and col
   assert.equal(broken.error, "rc: not valid JSON (',' expected at line 3, column 3)");
   assert.equal(parseRcText('[1]', 'rc').error, 'rc: must hold a JSON object such as { "diagnostics": { "placeholder": "warning" } }');
   assert.deepEqual(parseRcText('{ "$schema": "x", "autor": "Ada" }', 'rc').problems, [
-    'rc:1:19: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores)',
+    'rc:1:19: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, workspace, structures, $schema, extends, ignores)',
   ]);
 });
 

@@ -20,8 +20,9 @@ test('every diagnostic code has a blueprint.diagnostics.<code> setting with the 
     assert.equal(setting.default, severity, code);
     assert.deepEqual(setting.enum, SEVERITY_NAMES);
   }
+  // blueprint.diagnostics.scope sits among them: whose problems are listed, no code.
   const declared = Object.keys(properties)
-    .filter((k) => k.startsWith('blueprint.diagnostics.'))
+    .filter((k) => k.startsWith('blueprint.diagnostics.') && k !== 'blueprint.diagnostics.scope')
     .map((k) => k.slice('blueprint.diagnostics.'.length));
   assert.deepEqual(declared.sort(), Object.keys(DIAGNOSTIC_DEFAULTS).sort());
 });
@@ -39,17 +40,28 @@ test("every setting declares its scope: what a document is checked with can be s
   const scopes = Object.fromEntries(Object.entries(properties).map(([name, setting]) => [name, setting.scope]));
   for (const [name, scope] of Object.entries(scopes)) {
     // Under "[markdown]" in settings.json; VS Code refuses language-specific values for the other scopes.
-    if (name.startsWith('blueprint.diagnostics.')) assert.equal(scope, 'language-overridable', name);
+    if (name.startsWith('blueprint.diagnostics.') && name !== 'blueprint.diagnostics.scope')
+      assert.equal(scope, 'language-overridable', name);
   }
-  assert.deepEqual(Object.fromEntries(Object.entries(scopes).filter(([name]) => !name.startsWith('blueprint.diagnostics.'))), {
-    'blueprint.author': 'resource',
-    // Read by vscode-languageclient itself, for the whole window.
-    'blueprint.trace.server': 'window',
-    'blueprint.maxDocumentSize': 'language-overridable',
-    'blueprint.severityByStatus': 'language-overridable',
-    'blueprint.templates.folder': 'resource',
-    'blueprint.codeLens.enabled': 'language-overridable',
-  });
+  assert.deepEqual(
+    Object.fromEntries(
+      Object.entries(scopes).filter(([name]) => !name.startsWith('blueprint.diagnostics.') || name === 'blueprint.diagnostics.scope'),
+    ),
+    {
+      'blueprint.author': 'resource',
+      // Read by vscode-languageclient itself, for the whole window.
+      'blueprint.trace.server': 'window',
+      'blueprint.maxDocumentSize': 'language-overridable',
+      'blueprint.severityByStatus': 'language-overridable',
+      'blueprint.templates.folder': 'resource',
+      'blueprint.codeLens.enabled': 'language-overridable',
+      // What the workspace index holds and how names resolve: per workspace folder.
+      'blueprint.diagnostics.scope': 'resource',
+      'blueprint.workspace.index': 'resource',
+      'blueprint.workspace.exclude': 'resource',
+      'blueprint.structures.scope': 'resource',
+    },
+  );
 });
 
 test("the README's settings table gives every setting the scope the manifest declares", () => {
@@ -63,10 +75,14 @@ test("the README's settings table gives every setting the scope the manifest dec
     .map((cells) => [cells[1]!, cells[4]!] as const);
   const documented = new Map(rows);
   for (const [name, setting] of Object.entries(properties)) {
-    const row = name.startsWith('blueprint.diagnostics.') ? 'blueprint.diagnostics.<code>' : name;
+    const isCode = name.startsWith('blueprint.diagnostics.') && name !== 'blueprint.diagnostics.scope';
+    const row = isCode ? 'blueprint.diagnostics.<code>' : name;
     assert.equal(documented.get(row), setting.scope, `the README's row for ${row}`);
   }
-  assert.equal(rows.length, Object.keys(properties).filter((name) => !name.startsWith('blueprint.diagnostics.')).length + 1);
+  const notCodes = Object.keys(properties).filter(
+    (name) => !name.startsWith('blueprint.diagnostics.') || name === 'blueprint.diagnostics.scope',
+  );
+  assert.equal(rows.length, notCodes.length + 1);
 });
 
 test('commands are in the Blueprint category; keybindings and menus name declared commands', () => {

@@ -3,7 +3,9 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../documents/blueprint-store';
 import { classifyDocument, classifyUnreadFile, type DocumentClass, type DocumentPlace } from '../documents/classification';
-import { checkedDiagnostics } from '../features/checked-diagnostics';
+import { blueprintFacts, type BlueprintFacts } from '../features/blueprint-facts';
+import { checkedDiagnostics, unresolvedBlueprintDiagnostics } from '../features/checked-diagnostics';
+import type { StructureScope } from '../settings';
 import { safeFixEdits } from '../features/fix-all';
 import { footerValues } from '../features/footer-values';
 import { builtinTemplates } from '../template/builtin-templates';
@@ -25,7 +27,12 @@ export type FileOutcome =
   /** `fixed`: the text before and after the safe fixes, when they changed it (and whether it was written). */
   | {
       readonly kind: 'checked';
+      /** Before structures are resolved across the workspace (check.ts resolves them, once every file is read). */
       readonly diagnostics: Diagnostic[];
+      /** A blueprint's facts (the structures it declares and uses, its progress); none for one too large to analyse. */
+      readonly facts?: BlueprintFacts;
+      /** Where its structures are looked for (`structures.scope`). */
+      readonly structureScope: StructureScope;
       readonly fixed?: { readonly before: string; readonly after: string; readonly written: boolean };
     }
   | { readonly kind: 'not-a-blueprint' }
@@ -92,8 +99,7 @@ export class FileChecker {
         if (written !== undefined) return { kind: 'problem', problem: `cannot be fixed: ${written}` };
       }
       return {
-        kind: 'checked',
-        diagnostics: remaining.kind === 'checked' ? remaining.diagnostics : [],
+        ...(remaining.kind === 'checked' ? remaining : { kind: 'checked', diagnostics: [], structureScope: settings.structures.scope }),
         fixed: { before: text, after, written: job.fix === 'write' },
       };
     } finally {
@@ -120,10 +126,17 @@ export class FileChecker {
 }
 
 /**
- * A classified document's outcome. Templates are reported from the project's reading of their
- * folder (check.ts), never as documents of their own, so a template here is left out like plain Markdown.
+ * A classified document's outcome: a blueprint's diagnostics before structures are resolved, and its
+ * facts. Templates are reported from the project's reading of their folder (check.ts), never as
+ * documents of their own, so a template here is left out like plain Markdown.
  */
 function outcomeOf(document: TextDocument, classified: DocumentClass, place: DocumentPlace): FileOutcome {
-  const diagnostics = classified.kind === 'template' ? undefined : checkedDiagnostics(document, classified, place.context.settings);
-  return diagnostics ? { kind: 'checked', diagnostics } : { kind: 'not-a-blueprint' };
+  const { settings } = place.context;
+  const structureScope = settings.structures.scope;
+  if (classified.kind === 'blueprint') {
+    const diagnostics = unresolvedBlueprintDiagnostics(classified.analysed, settings);
+    return { kind: 'checked', diagnostics, facts: blueprintFacts(classified.analysed, diagnostics), structureScope };
+  }
+  const diagnostics = classified.kind === 'template' ? undefined : checkedDiagnostics(document, classified, settings);
+  return diagnostics ? { kind: 'checked', diagnostics, structureScope } : { kind: 'not-a-blueprint' };
 }

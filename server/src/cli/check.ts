@@ -1,12 +1,16 @@
-import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { templateDiagnostics } from '../template/template-diagnostics';
 import type { FileAccess } from '../project/file-access';
 import { Project } from '../project/project';
 import { repositoryRoots } from '../project/roots';
-import { FileChecker, type FileJob } from './check-file';
-import { FileFinder, toSlashes, type FileProblem } from './find-files';
+import { resolveStructureDiagnostics, StructureTable } from '../features/workspace-structures';
+import { blueprintSummary, byPath, statusValues, type SummarisedFile } from '../features/workspace-summary';
+import type { BlueprintSummary } from '../protocol';
+import { excludedBy, FileFinder, type FileProblem } from '../project/find-files';
+import { relativeSlashed } from '../project/file-paths';
+import { FileChecker, type FileJob, type FileOutcome } from './check-file';
 import { byPosition, countSeverities, type FileReport } from './report';
 import type { FixMode } from './usage';
 import { checkAll, checkInWorkers } from './worker-pool';
@@ -35,6 +39,10 @@ export interface CheckResult {
   readonly ignored: string[];
   /** Files and folders that could not be checked, each with why (shown paths). */
   readonly problems: FileProblem[];
+  /** Each checked blueprint's line of `blueprint status` (the Blueprints view's summary), by path. */
+  readonly summaries: BlueprintSummary[];
+  /** The status values of their templates, in order. */
+  readonly statuses: string[];
   /** Problems with the settings: errors (a value or a whole rc file not used) and warnings. */
   readonly settingsErrors: readonly string[];
   readonly warnings: readonly string[];
@@ -57,16 +65,17 @@ const FILES_PER_THREAD = 16;
  */
 export async function checkFiles(args: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const { cwd, files } = options;
+  const rootOf = repositoryRoots(files, cwd);
   const project = new Project({
     files,
-    rootOf: repositoryRoots(files, cwd),
+    rootOf,
     ...(options.config !== undefined ? { configFile: resolve(cwd, options.config) } : {}),
   });
-  const finder = new FileFinder(files, cwd);
+  const finder = new FileFinder(files, cwd, excludedBy((await project.contextFor(cwd)).settings.workspace.exclude, await rootOf(cwd)));
   const fileArgs = args.filter((arg) => arg !== '-');
   const onlyStdin = options.stdin !== undefined && !fileArgs.some((arg) => !arg.startsWith('!'));
   const { files: paths, explicit } = onlyStdin ? { files: [], explicit: new Set<string>() } : await finder.fromArguments(fileArgs);
-  const display = (path: string) => toSlashes(relative(cwd, path)) || path;
+  const display = (path: string) => relativeSlashed(cwd, path) || path;
 
   const settingsErrors = new Set<string>();
   const warnings = new Set<string>();
@@ -105,14 +114,31 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
         )
       : await checkAll(checker, jobs);
 
+  const structures = await structuresOf(outcomes, jobs, async (checked) => {
+    // Only some files were named: the others the search would find still declare structures.
+    const others: FileJob[] = [];
+    for (const path of await finder.markdownFilesUnder(cwd)) {
+      if (checked.has(path)) continue;
+      const context = await project.contextForFile(path);
+      if (!Project.isTemplateFile(path, context) && !context.isIgnored(path)) others.push({ path, fix: 'none' });
+    }
+    return checkAll(new FileChecker(project, files), others);
+  });
+  const describe = (uri: string) => display(fileURLToPath(uri));
+
   const reports: FileReport[] = [];
+  const summarised: SummarisedFile[] = [];
   const skipped: string[] = [];
   const problems: FileProblem[] = [];
   outcomes.forEach((outcome, i) => {
     const path = shown[i]!;
-    if (outcome.kind === 'checked')
-      reports.push({ path, diagnostics: outcome.diagnostics, ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
-    else if (outcome.kind === 'problem') problems.push({ path, problem: outcome.problem });
+    if (outcome.kind === 'checked') {
+      const uri = pathToFileURL(jobs[i]!.path).href;
+      const table = outcome.structureScope === 'workspace' ? structures : undefined;
+      const diagnostics = resolveStructureDiagnostics(outcome.diagnostics, uri, table, describe);
+      reports.push({ path, diagnostics, ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
+      summarised.push({ uri, path, facts: outcome.facts, diagnostics });
+    } else if (outcome.kind === 'problem') problems.push({ path, problem: outcome.problem });
     else if (explicit.has(jobs[i]!.path) || jobs[i]!.text !== undefined) skipped.push(path);
   });
   for (const set of await project.templateSets()) {
@@ -125,12 +151,39 @@ export async function checkFiles(args: readonly string[], options: CheckOptions)
   const found = finder.problems.map((p) => ({ path: display(p.path), problem: p.problem }));
   return {
     reports: sortedReports(reports),
+    summaries: summarised.map(blueprintSummary).sort(byPath),
+    statuses: statusValues(summarised),
     skipped,
     ignored,
     problems: dedupe([...found, ...problems]),
     settingsErrors: [...settingsErrors],
     warnings: [...warnings],
   };
+}
+
+/**
+ * The structures of the blueprints checked, and, when one of them names a structure it does not
+ * declare, of every other blueprint the search under the current folder finds (`othersOf` checks
+ * those that were not checked), so that a name resolves across the workspace whichever files are named.
+ */
+async function structuresOf(
+  outcomes: readonly FileOutcome[],
+  jobs: readonly FileJob[],
+  othersOf: (checked: ReadonlySet<string>) => Promise<FileOutcome[]>,
+): Promise<StructureTable> {
+  const table = new StructureTable();
+  for (const outcome of outcomes) if (outcome.kind === 'checked' && outcome.facts) table.set(outcome.facts.uri, outcome.facts.names);
+  const needsOthers = outcomes.some(
+    (o) =>
+      o.kind === 'checked' &&
+      o.structureScope === 'workspace' &&
+      o.diagnostics.some((d) => d.code === 'unknown-structure' || d.code === 'ambiguous-structure'),
+  );
+  if (!needsOthers) return table;
+  for (const outcome of await othersOf(new Set(jobs.map((job) => job.path)))) {
+    if (outcome.kind === 'checked' && outcome.facts) table.set(outcome.facts.uri, outcome.facts.names);
+  }
+  return table;
 }
 
 /** Files by path, and each file's diagnostics by position, as linters list them. */

@@ -6,12 +6,14 @@ import { decodeText } from '../project/text-decoding';
 import { checkExitCode, checkFiles, type CheckResult } from './check';
 import { formatGithub, formatJunit } from './ci-formats';
 import { wantsColour } from './colour';
-import { toSlashes } from './find-files';
+import { NothingNamedError } from '../project/find-files';
+import { relativeSlashed } from '../project/file-paths';
 import { formatFixDiff } from './fix-diff';
 import { ExistingFileError, FileWriteError, writeNewBlueprint } from './new-blueprint';
 import { atLeast, forTerminal, formatJson, formatText, type FileReport } from './report';
 import { formatSarif } from './sarif';
-import { parseArguments, USAGE, UsageError, type CheckCommand } from './usage';
+import { formatStatus } from './status-formats';
+import { parseArguments, USAGE, UsageError, type CheckCommand, type StatusCommand } from './usage';
 
 export interface Console {
   readonly cwd: string;
@@ -61,9 +63,11 @@ export async function run(args: readonly string[], io: Console): Promise<number>
       }
       case 'check':
         return await check(command, io);
+      case 'status':
+        return await status(command, io);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof NothingNamedError) {
       io.err(`blueprint: ${forTerminal(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
@@ -121,6 +125,20 @@ async function check(command: CheckCommand, io: Console): Promise<number> {
   return code;
 }
 
+/** `blueprint status`: the summary of each blueprint found, as a table, JSON or Markdown; exit code 2 when a file or a setting could not be used. */
+async function status(command: StatusCommand, io: Console): Promise<number> {
+  const result = await checkFiles(command.paths, {
+    cwd: io.cwd,
+    files: io.files,
+    fix: 'none',
+    concurrency: 1,
+    ...(command.config !== undefined ? { config: command.config } : {}),
+  });
+  reportToStderr({ ...result, skipped: result.skipped }, io);
+  io.out(formatStatus(result.summaries, result.statuses, command.format));
+  return result.problems.length > 0 || result.settingsErrors.length > 0 ? 2 : 0;
+}
+
 function reportToStderr(result: CheckResult, io: Console): void {
   for (const message of result.settingsErrors) io.err(`error: ${forTerminal(message)}\n`);
   for (const message of result.warnings) io.err(`warning: ${forTerminal(message)}\n`);
@@ -152,7 +170,8 @@ function relativeToWorkspace(reports: readonly FileReport[], io: Console): FileR
   const workspace = io.env['GITHUB_WORKSPACE'];
   if (!workspace) return [...reports];
   return reports.map((report) => {
-    const path = toSlashes(relative(workspace, resolve(io.cwd, report.path)));
+    const absolute = resolve(io.cwd, report.path);
+    const path = relativeSlashed(workspace, absolute) ?? absolute;
     return path.startsWith('../') || path === '..' ? report : { ...report, path };
   });
 }

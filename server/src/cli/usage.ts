@@ -22,6 +22,11 @@ export const USAGE = `Usage:
     --color, --no-color      colours on or off (default: on a terminal; FORCE_COLOR, NO_COLOR)
       Exit code 1 on errors or more than N warnings; 2 on bad usage, a bad setting, or a file
       that could not be checked (each named on stderr; the other files are still checked).
+  blueprint status [paths or globs] [--format table|json|markdown]
+      How far along each blueprint is: kind, Blueprint Status, sections present, placeholders left,
+      errors and warnings (what the editor's Blueprints view shows), found as check finds them.
+      --format markdown writes a table for a README or a pull-request comment.
+    --config FILE, -c FILE   this rc file for every file, instead of the nearest .blueprintrc.json
   blueprint new <kind> <name> [--output file]
       Writes a new blueprint from a template (kind: data, or a template of .blueprints/),
       never overwriting a file.
@@ -50,8 +55,20 @@ export interface CheckCommand {
   readonly concurrency: number;
 }
 
+export type StatusFormat = 'table' | 'json' | 'markdown';
+
+export interface StatusCommand {
+  readonly name: 'status';
+  readonly paths: readonly string[];
+  readonly format: StatusFormat;
+  readonly config: string | undefined;
+}
+
+const STATUS_FORMATS: readonly StatusFormat[] = ['table', 'json', 'markdown'];
+
 export type Command =
   | CheckCommand
+  | StatusCommand
   | { readonly name: 'new'; readonly kind: string; readonly title: string; readonly output: string | undefined }
   | { readonly name: 'help' }
   | { readonly name: 'version' };
@@ -68,9 +85,21 @@ export function parseArguments(args: readonly string[]): Command {
   if (name === '--help' || name === '-h' || name === 'help') return { name: 'help' };
   if (name === '--version' || name === '-v') return { name: 'version' };
   const check = name === 'check';
-  const { positional, options } = splitOptions(rest, check ? CHECK_OPTIONS : ['--output', '-o'], check ? CHECK_FLAGS : []);
+  const status = name === 'status';
+  const { positional, options } = splitOptions(
+    rest,
+    check ? CHECK_OPTIONS : status ? ['--format', '--config', '-c'] : ['--output', '-o'],
+    check ? CHECK_FLAGS : [],
+  );
   if (options.has('--help')) return { name: 'help' };
   if (check) return checkCommand(positional, options);
+  if (status) {
+    const format = options.get('--format') ?? 'table';
+    if (!(STATUS_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${STATUS_FORMATS.join(', ')}, not '${format}'.`);
+    if (positional.includes('-')) throw new UsageError('blueprint status reads files, not stdin.');
+    return { name: 'status', paths: positional, format: format as StatusFormat, config: options.get('--config') ?? options.get('-c') };
+  }
   if (name === 'new') {
     if (positional.length !== 2) throw new UsageError('blueprint new needs a kind and a name, such as: blueprint new data "Order Ledger"');
     return { name: 'new', kind: positional[0]!, title: positional[1]!, output: options.get('--output') ?? options.get('-o') };

@@ -4,11 +4,12 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { DocumentClass } from '../documents/classification';
 import type { TemplateProblem } from '../template/template-file';
 import type { BlueprintSettings } from '../settings';
-import { computeDiagnostics } from './diagnostics';
+import { computeDiagnostics, severityFor } from './diagnostics';
 import { applyRuleControl } from './rule-control';
 import { severitiesForStatus } from './severity-by-status';
 import { tooLargeDiagnostics } from './size-limit';
 import { templateDiagnostics } from '../template/template-diagnostics';
+import { resolveStructureDiagnostics, type StructureTable } from './workspace-structures';
 
 /**
  * The diagnostics of a classified document, in the editor and from `blueprint check` alike:
@@ -21,10 +22,11 @@ export function checkedDiagnostics(
   classified: DocumentClass,
   settings: BlueprintSettings,
   templateProblems: readonly TemplateProblem[] = [],
+  structures?: StructureTable,
 ): Diagnostic[] | undefined {
   switch (classified.kind) {
     case 'blueprint':
-      return blueprintDiagnostics(classified.analysed, settings);
+      return blueprintDiagnostics(classified.analysed, settings, structures);
     case 'too-large':
       return tooLargeDiagnostics(document, settings, classified.bytes);
     case 'template':
@@ -34,7 +36,28 @@ export function checkedDiagnostics(
   }
 }
 
-/** The diagnostics of an analysed blueprint, at the severities in force and less the silenced ones. */
-export function blueprintDiagnostics(blueprint: AnalysedBlueprint, settings: BlueprintSettings): Diagnostic[] {
-  return applyRuleControl(blueprint, computeDiagnostics(blueprint, severitiesForStatus(blueprint, settings)));
+/**
+ * The diagnostics of an analysed blueprint, at the severities in force and less the silenced ones,
+ * its structures resolved in `structures` (the workspace's; undefined: only its own declarations count).
+ */
+export function blueprintDiagnostics(blueprint: AnalysedBlueprint, settings: BlueprintSettings, structures?: StructureTable): Diagnostic[] {
+  return resolveStructureDiagnostics(unresolvedBlueprintDiagnostics(blueprint, settings), blueprint.document.uri, structures);
+}
+
+/**
+ * The same before structures are resolved: what the workspace index keeps of a file, to resolve when
+ * the workspace changes. Whether a name the blueprint does not declare is unknown or ambiguous
+ * depends on the other blueprints, so each `unknown-structure` comes with an `ambiguous-structure`
+ * candidate; both go through the severities and the rule-control comments, and
+ * `resolveStructureDiagnostics` keeps the one that holds.
+ */
+export function unresolvedBlueprintDiagnostics(blueprint: AnalysedBlueprint, settings: BlueprintSettings): Diagnostic[] {
+  const inForce = severitiesForStatus(blueprint, settings);
+  const ambiguous = severityFor('ambiguous-structure', inForce);
+  const diagnostics = computeDiagnostics(blueprint, inForce).flatMap((d) =>
+    d.code === 'unknown-structure' && ambiguous !== undefined
+      ? [d, { ...d, severity: ambiguous, code: 'ambiguous-structure', message: 'Ambiguous structure' }]
+      : [d],
+  );
+  return applyRuleControl(blueprint, diagnostics);
 }

@@ -57,9 +57,15 @@ export const DIAGNOSTIC_RULES: Record<
       "A footer field of the template (Blueprint Status, Last Updated, Author) is absent from the footer; reported on the footer's last line, or on the title without a footer. Quick fix: add the field in the footer's own style of hard break. Follows the Blueprint Status like placeholder.",
   },
   'unknown-structure': {
-    summary: "a relationship names no structure declared in the blueprint's `typescript` blocks",
+    summary:
+      "a relationship names no structure declared in the blueprint's `typescript` blocks, nor in any other blueprint of the workspace",
     detail:
-      "A relationship end names no structure declared by an interface, type, class or enum in the blueprint's typescript blocks. Quick fix: declare an interface stub in Related Data Structures.",
+      "A relationship end names no structure declared by an interface, type, class or enum in the blueprint's typescript blocks, nor (with blueprint.structures.scope workspace, the default) in any other blueprint of the workspace. Quick fix: declare an interface stub in Related Data Structures.",
+  },
+  'ambiguous-structure': {
+    summary: 'a relationship names a structure the blueprint does not declare and two or more other blueprints do',
+    detail:
+      'A relationship end names a structure the blueprint does not declare itself and that two or more other blueprints of the workspace declare, so it could be either; the related information points at each declaration. Declare it in this blueprint, or rename one of them.',
   },
   'typescript-syntax': {
     summary: 'a `typescript` block does not parse; reported at the token where the parser stopped, with its message',

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_DEFAULTS = {
   'invalid-date': 'error',
   'missing-footer-field': 'warning',
   'unknown-structure': 'warning',
+  'ambiguous-structure': 'warning',
   'typescript-syntax': 'warning',
   'too-large': 'warning',
   'degraded-analysis': 'information',
@@ -63,6 +64,7 @@ export interface DiagnosticDataByCode {
   'invalid-date': { readonly field: string };
   'missing-footer-field': { readonly field: string };
   'unknown-structure': { readonly structure: string };
+  'ambiguous-structure': { readonly structure: string };
   'typescript-syntax': undefined;
   'too-large': undefined;
   'degraded-analysis': undefined;
@@ -82,6 +84,7 @@ export interface FindingSubjectByCode {
   'invalid-date': AlignedField;
   'missing-footer-field': MissingField;
   'unknown-structure': RelationshipPart;
+  'ambiguous-structure': RelationshipPart;
   'typescript-syntax': undefined;
   'too-large': undefined;
   'degraded-analysis': undefined;

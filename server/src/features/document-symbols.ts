@@ -5,7 +5,7 @@ import type { Span } from '../model/span';
 import type { OutlineContent } from '../protocol';
 import { toRange } from './lsp-ranges';
 
-const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
+export const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
   interface: SymbolKind.Interface,
   type: SymbolKind.Struct,
   class: SymbolKind.Class,

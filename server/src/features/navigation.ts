@@ -10,69 +10,77 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import type { Blueprint } from '../model/blueprint';
 import { spanContains, type Span } from '../model/span';
+import { nameOccurrences, type NameOccurrence } from './blueprint-facts';
 import { toOffset, toRange } from './lsp-ranges';
-import { alignmentOf } from '../alignment/alignment';
-
-/** Where a structure's name is written: its declaration, a type in a typescript block, a relationship end. */
-interface Occurrence {
-  readonly name: string;
-  readonly span: Span;
-  readonly role: 'declaration' | 'type' | 'relationship';
-}
+import { declarationsElsewhere, resolveName, type PlaceInFile, type StructureTable } from './workspace-structures';
 
 /**
- * Every place a structure is named, in document order. Only text that reads exactly as the name
- * counts, so a rename never rewrites anything else (a bold end written with escapes is left alone).
+ * The structure name under the cursor and all its occurrences in this blueprint. A name counts as a
+ * structure when a blueprint (this one, or another in `table`) declares it or a relationship names
+ * it (so `Map` in `Map<string, Order>` does not).
  */
-function occurrences(analysed: AnalysedBlueprint): Occurrence[] {
-  const { document, model } = analysed;
-  const text = document.getText();
-  const found: Occurrence[] = [];
-  for (const s of model.structures) {
-    if (!s.nameIsPlaceholder) found.push({ name: s.name, span: s.nameSpan, role: 'declaration' });
-    for (const r of s.typeReferences) found.push({ name: r.name, span: r.span, role: 'type' });
-  }
-  for (const r of alignmentOf(analysed).relationships) {
-    for (const end of [r.from, r.to]) {
-      if (!end.isPlaceholder && end.text !== '') found.push({ name: end.text, span: end.span, role: 'relationship' });
-    }
-  }
-  return found.filter((o) => text.slice(o.span.start, o.span.end) === o.name).sort((a, b) => a.span.start - b.span.start);
-}
-
-/**
- * The structure name under the cursor and all its occurrences. A name counts as a structure when the
- * blueprint declares it or a relationship names it (so `Map` in `Map<string, Order>` does not).
- */
-function symbolAt(analysed: AnalysedBlueprint, position: Position): { at: Occurrence; all: Occurrence[] } | undefined {
+function symbolAt(
+  analysed: AnalysedBlueprint,
+  position: Position,
+  table: StructureTable | undefined,
+): { at: NameOccurrence; all: NameOccurrence[]; declaredHere: boolean } | undefined {
   const offset = toOffset(analysed.document, position);
-  const all = occurrences(analysed);
+  const all = nameOccurrences(analysed);
   const at = all.find((o) => spanContains(o.span, offset));
-  if (!at || !isStructureName(analysed.model, all, at.name)) return undefined;
-  return { at, all: all.filter((o) => o.name === at.name) };
+  if (!at) return undefined;
+  const declaredHere = analysed.model.structures.some((s) => s.name === at.name);
+  const isStructure =
+    declaredHere || all.some((o) => o.role === 'relationship' && o.name === at.name) || (table?.declarationsOf(at.name).length ?? 0) > 0;
+  return isStructure ? { at, all: all.filter((o) => o.name === at.name), declaredHere } : undefined;
 }
 
-function isStructureName(model: Blueprint, all: readonly Occurrence[], name: string): boolean {
-  return model.structures.some((s) => s.name === name) || all.some((o) => o.role === 'relationship' && o.name === name);
+/**
+ * The places of the name in the other blueprints of the workspace. A name this blueprint declares is
+ * its own, and another blueprint that declares it too has its own: their uses are not this one's.
+ */
+function placesElsewhere(
+  analysed: AnalysedBlueprint,
+  name: string,
+  table: StructureTable | undefined,
+  declaredHere: boolean,
+): PlaceInFile[] {
+  if (!table) return [];
+  const uri = analysed.document.uri;
+  const places = table.placesOf(name).filter((p) => p.uri !== uri);
+  const declaringFiles = new Set(places.filter((p) => p.role === 'declaration').map((p) => p.uri));
+  if (!declaredHere) return places;
+  // Only blueprints that rely on a declaration elsewhere (they do not declare it) and, of those, the ones that find it here alone.
+  return places.filter((p) => !declaringFiles.has(p.uri) && resolveName(table, p.uri, name).kind === 'resolved');
 }
 
 /** From a structure name (relationship end, field type, declaration) to its declaration. */
-export function definition(analysed: AnalysedBlueprint, position: Position): Location[] {
-  const symbol = symbolAt(analysed, position);
+export function definition(analysed: AnalysedBlueprint, position: Position, table?: StructureTable): Location[] {
+  const symbol = symbolAt(analysed, position, table);
   if (!symbol) return [];
+  if (!symbol.declaredHere) return declarationsElsewhere(table, analysed.document.uri, symbol.at.name);
   return symbol.all.filter((o) => o.role === 'declaration').map((o) => location(analysed, o.span));
 }
 
-export function references(analysed: AnalysedBlueprint, position: Position, includeDeclaration: boolean): Location[] {
-  const symbol = symbolAt(analysed, position);
+/** Every place the structure is named, in this blueprint and in the others of `table` that mean the same one. */
+export function references(
+  analysed: AnalysedBlueprint,
+  position: Position,
+  includeDeclaration: boolean,
+  table?: StructureTable,
+): Location[] {
+  const symbol = symbolAt(analysed, position, table);
   if (!symbol) return [];
-  return symbol.all.filter((o) => includeDeclaration || o.role !== 'declaration').map((o) => location(analysed, o.span));
+  const here = symbol.all.filter((o) => includeDeclaration || o.role !== 'declaration').map((o) => location(analysed, o.span));
+  const elsewhere = placesElsewhere(analysed, symbol.at.name, table, symbol.declaredHere)
+    .filter((p) => includeDeclaration || p.role !== 'declaration')
+    .map((p) => ({ uri: p.uri, range: p.range }));
+  return [...here, ...elsewhere];
 }
 
-export function documentHighlights(analysed: AnalysedBlueprint, position: Position): DocumentHighlight[] {
-  const symbol = symbolAt(analysed, position);
+/** The name's places in this document (highlights are per document); a name declared in another blueprint is highlighted as read here. */
+export function documentHighlights(analysed: AnalysedBlueprint, position: Position, table?: StructureTable): DocumentHighlight[] {
+  const symbol = symbolAt(analysed, position, table);
   if (!symbol) return [];
   return symbol.all.map((o) => ({
     range: toRange(analysed.document, o.span),
@@ -84,8 +92,9 @@ export function documentHighlights(analysed: AnalysedBlueprint, position: Positi
 export function prepareRename(
   analysed: AnalysedBlueprint,
   position: Position,
+  table?: StructureTable,
 ): { range: Range; placeholder: string } | ResponseError<void> {
-  const symbol = symbolAt(analysed, position);
+  const symbol = symbolAt(analysed, position, table);
   if (!symbol)
     return new ResponseError(
       ErrorCodes.InvalidRequest,
@@ -96,9 +105,18 @@ export function prepareRename(
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Renames a structure in its declarations, the types that use it and the relationships that name it. */
-export function rename(analysed: AnalysedBlueprint, position: Position, newName: string): WorkspaceEdit | ResponseError<void> {
-  const symbol = symbolAt(analysed, position);
+/**
+ * Renames a structure in its declarations, the types that use it and the relationships that name it,
+ * in every blueprint of `table` that means the same structure: one WorkspaceEdit. A new name that
+ * any of those blueprints declares, or that any blueprint of the workspace declares, is refused.
+ */
+export function rename(
+  analysed: AnalysedBlueprint,
+  position: Position,
+  newName: string,
+  table?: StructureTable,
+): WorkspaceEdit | ResponseError<void> {
+  const symbol = symbolAt(analysed, position, table);
   if (!symbol) return new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a structure can be renamed here');
   const name = newName.trim();
   if (!IDENTIFIER.test(name))
@@ -109,8 +127,16 @@ export function rename(analysed: AnalysedBlueprint, position: Position, newName:
   if (name !== symbol.at.name && analysed.model.structures.some((s) => s.name === name)) {
     return new ResponseError(ErrorCodes.InvalidParams, `This blueprint already declares a structure named '${name}'`);
   }
-  const edits: TextEdit[] = symbol.all.map((o) => ({ range: toRange(analysed.document, o.span), newText: name }));
-  return { changes: { [analysed.document.uri]: edits } };
+  const clash = name === symbol.at.name ? undefined : table?.declarationsOf(name).find((d) => d.uri !== analysed.document.uri);
+  if (clash)
+    return new ResponseError(ErrorCodes.InvalidParams, `Another blueprint already declares a structure named '${name}' (${clash.uri})`);
+  const changes: Record<string, TextEdit[]> = {
+    [analysed.document.uri]: symbol.all.map((o) => ({ range: toRange(analysed.document, o.span), newText: name })),
+  };
+  for (const p of placesElsewhere(analysed, symbol.at.name, table, symbol.declaredHere)) {
+    (changes[p.uri] ??= []).push({ range: p.range, newText: name });
+  }
+  return { changes };
 }
 
 function location({ document }: AnalysedBlueprint, span: Span): Location {

@@ -13,6 +13,10 @@ export interface ClientOptions {
   readonly initialSettings: unknown;
   /** A client with a Markdown outline of its own (VS Code) asks for the structures only. */
   readonly outline: OutlineContent;
+  /** It pulls diagnostics (`textDocument/diagnostic`): then the server answers pulls, for every blueprint of the workspace, and pushes none. */
+  readonly pullsDiagnostics: boolean;
+  /** It re-pulls every diagnostic when told to (`workspace/diagnostic/refresh`). */
+  readonly refreshesDiagnostics: boolean;
   /** Its workspace folders, as URIs (`rootUri` for a client that names no folders). */
   readonly workspaceFolders: readonly string[];
 }
@@ -25,6 +29,8 @@ export function clientOptions(params: InitializeParams): ClientOptions {
     watchesFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     initialSettings: options?.settings ?? options?.blueprint ?? {},
     outline: options?.outline === 'structures' ? 'structures' : 'full',
+    pullsDiagnostics: params.capabilities.textDocument?.diagnostic !== undefined,
+    refreshesDiagnostics: params.capabilities.workspace?.diagnostics?.refreshSupport === true,
     workspaceFolders: params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []),
   };
 }

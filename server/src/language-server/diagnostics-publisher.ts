@@ -24,6 +24,12 @@ export class DiagnosticsPublisher {
   /** Template files on disk, not open, whose problems are published. */
   private templateFiles = new Set<string>();
   private disposed = false;
+  /**
+   * The client pulls the documents' diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`):
+   * a document's are then never pushed as well, which would list them twice (a client keeps pushed
+   * and pulled diagnostics apart); what was pushed before (a template on disk, now open) is cleared.
+   */
+  pulled = false;
 
   /**
    * `send`: the connection's `sendDiagnostics`; `versionOf`: the version of an open document, undefined
@@ -37,7 +43,7 @@ export class DiagnosticsPublisher {
   /** The outcome of checking `version` of an open document: its diagnostics, or undefined when it is not checked. */
   document(uri: string, version: number, diagnostics: Diagnostic[] | undefined): void {
     if (this.versionOf(uri) !== version) return;
-    if (diagnostics === undefined) {
+    if (diagnostics === undefined || this.pulled) {
       if (this.published.delete(uri)) this.publish({ uri, version, diagnostics: [] });
       return;
     }

@@ -1,8 +1,11 @@
-import type { CancellationToken, Connection, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlueprintStore } from '../documents/blueprint-store';
 import { classifyDocumentInSlices, type DocumentClass } from '../documents/classification';
 import { checkedDiagnostics } from '../features/checked-diagnostics';
+import { resolveStructureDiagnostics } from '../features/workspace-structures';
+import type { BlueprintSettings } from '../settings';
+import { indexedFile, type WorkspaceIndex } from '../workspace/workspace-index';
 import type { FolderContext } from '../project/project';
 import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { ServerHost } from './host';
@@ -66,10 +69,13 @@ export class DocumentPipeline {
     private readonly settings: SettingsStore,
     private readonly files: ProjectFiles,
     private readonly publisher: DiagnosticsPublisher,
+    private readonly index: WorkspaceIndex,
     private readonly events: {
       readonly logError: (message: string) => void;
       /** A template was closed: its file on disk is what counts again. */
       readonly templateClosed: () => void;
+      /** A blueprint's name in messages (its path in the workspace). */
+      readonly describe: (uri: string) => string;
     },
   ) {
     this.store = new BlueprintStore(undefined, { slicing: { sliceMs: SLICE_MS, pause: host.nextTurn } });
@@ -88,9 +94,42 @@ export class DocumentPipeline {
     this.documents.listen(connection);
   }
 
+  isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
+  }
+
   /** Every open document is checked again (the settings or the files changed). */
   checkAll(): void {
     for (const document of this.documents.all()) this.scheduler.schedule(document.uri);
+  }
+
+  /**
+   * Open documents that name any of `names` are checked again: a structure of that name was
+   * declared, removed or moved in another blueprint, so what they refer to changed.
+   */
+  recheckUsing(names: ReadonlySet<string>): void {
+    if (names.size === 0) return;
+    for (const document of this.documents.all()) {
+      const facts = this.index.get(document.uri)?.facts;
+      if (!facts?.names.some((place) => place.role !== 'declaration' && names.has(place.name))) continue;
+      this.checked.delete(document.uri);
+      this.scheduler.schedule(document.uri);
+    }
+  }
+
+  /**
+   * The diagnostics of an open document at its current version (structures resolved across the
+   * workspace): what a pull (`textDocument/diagnostic`) answers. Undefined for one that is not
+   * open or not checked (plain Markdown).
+   */
+  async diagnosticsOf(uri: string, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
+    const found = await this.classify(uri, token);
+    return found && (await this.diagnosticsOfClassified(uri, found));
+  }
+
+  /** The workspace's structures where a document's settings look for them (`blueprint.structures.scope`). */
+  structuresFor(settings: BlueprintSettings): WorkspaceIndex['structures'] | undefined {
+    return settings.structures.scope === 'workspace' ? this.index.structures : undefined;
   }
 
   /** An open document at its current version, classified (a blueprint analysed); undefined for one that is not open. */
@@ -119,13 +158,10 @@ export class DocumentPipeline {
       const version = document.version;
       const found = await this.classify(uri);
       if (!found || document.version !== version || this.documents.get(uri) !== document) return;
-      const { context, classified } = found;
+      const { context } = found;
       const last = this.checked.get(uri);
       if (last?.version === version && last.context === context) return;
-      const path = this.host.pathOf(uri);
-      const problems =
-        classified.kind === 'template' && path !== undefined ? await this.files.templateProblems(context, path, document.getText()) : [];
-      const diagnostics = checkedDiagnostics(document, classified, context.settings, problems);
+      const diagnostics = await this.diagnosticsOfClassified(uri, found);
       this.host.workDone();
       if (this.disposed || this.documents.get(uri) !== document) return;
       this.checked.set(uri, { version, context });
@@ -135,6 +171,24 @@ export class DocumentPipeline {
     }
   }
 
+  /** A classified document's diagnostics; its facts handed to the workspace index on the way. */
+  private async diagnosticsOfClassified(
+    uri: string,
+    { document, context, classified }: ClassifiedDocument,
+  ): Promise<Diagnostic[] | undefined> {
+    if (classified.kind === 'blueprint' || classified.kind === 'too-large') {
+      const file = indexedFile(document, classified, context.settings);
+      // A new, unsaved blueprint resolves its structures against the workspace but is none of its files yet.
+      if (this.host.pathOf(uri) !== undefined) this.index.documentChanged(uri, file);
+      return file && resolveStructureDiagnostics(file.diagnostics, uri, this.structuresFor(context.settings), this.events.describe);
+    }
+    this.index.documentChanged(uri, undefined);
+    const path = this.host.pathOf(uri);
+    const problems =
+      classified.kind === 'template' && path !== undefined ? await this.files.templateProblems(context, path, document.getText()) : [];
+    return checkedDiagnostics(document, classified, context.settings, problems);
+  }
+
   private closed(uri: string): void {
     this.scheduler.cancel(uri);
     this.checked.delete(uri);
@@ -142,6 +196,7 @@ export class DocumentPipeline {
     this.host.workDone();
     const context = this.settings.forget(uri);
     this.publisher.closed(uri);
+    void this.index.documentClosed(uri, this.host.pathOf(uri));
     // A template closed unsaved is judged from disk again (closing cleared what its open text had).
     const path = this.host.pathOf(uri);
     void context?.then(

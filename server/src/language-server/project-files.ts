@@ -10,6 +10,9 @@ import type { ServerHost } from './host';
 
 /** The rc files' names (rc-file.ts, `RC_FILE_NAMES`) as the client's watcher reads them. */
 const RC_FILE_GLOB = '**/.blueprintrc.{json,jsonc}';
+const RC_FILE = /(?:^|[\\/])\.blueprintrc\.jsonc?$/;
+/** Every Markdown file, for the workspace index (a blueprint written, renamed or deleted outside the editor). */
+const MARKDOWN_GLOB = '**/*.md';
 
 /** Reading rc files and templates yields to other messages this often, like a document's first analysis. */
 export const SLICE_MS = 20;
@@ -45,6 +48,18 @@ export class ProjectFiles {
     return this.roots.all;
   }
 
+  /** A path as users read it: relative to its workspace folder. */
+  shownPath(path: string): string {
+    return this.roots.shownPath(path);
+  }
+
+  /** Whether a changed file is an rc file or a template of a templates folder read so far: then settings and templates are read again. */
+  async isProjectFile(path: string): Promise<boolean> {
+    if (RC_FILE.test(path)) return true;
+    const folders = (await this.project.templateSets()).map((set) => set.folder);
+    return folders.some((folder) => path.startsWith(folder + '/') || path.startsWith(folder + '\\'));
+  }
+
   /** Rc files or templates changed on disk: they are read again when next asked for. */
   filesChanged(): void {
     this.project.forgetFiles();
@@ -67,7 +82,7 @@ export class ProjectFiles {
 
   /** Asks the client to watch the rc files and the template files of every templates folder read so far (replacing the last registration). */
   async watchFiles(): Promise<void> {
-    const watchers = [RC_FILE_GLOB, ...(await this.templateGlobs())].map((globPattern) => ({ globPattern }));
+    const watchers = [RC_FILE_GLOB, MARKDOWN_GLOB, ...(await this.templateGlobs())].map((globPattern) => ({ globPattern }));
     this.watcherRegistration = this.watcherRegistration
       .then((old) => {
         old?.dispose();

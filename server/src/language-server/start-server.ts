@@ -1,5 +1,7 @@
 import {
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -17,14 +19,17 @@ import { definition, documentHighlights, prepareRename, references, rename } fro
 import { newBlueprint, templateSnippetFor } from '../template/new-blueprint';
 import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../features/semantic-tokens';
 import { templateSummaries, TemplatesRequest } from '../template/template-list';
-import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest } from '../protocol';
+import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest, WorkspaceSummaryRequest } from '../protocol';
+import { workspaceSymbols } from '../features/workspace-symbols';
+import { WorkspaceIndex } from '../workspace/workspace-index';
+import { WorkspaceChanges, WorkspaceDiagnostics } from './workspace-diagnostics';
 import type { BlueprintSettings } from '../settings';
 import { clientOptions, type ClientOptions } from './client-options';
 import { codeActionKinds, provideCodeActions } from './code-action-providers';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { DocumentPipeline, documentsTellingEdits } from './document-pipeline';
 import type { ServerHost } from './host';
-import { ProjectFiles } from './project-files';
+import { ProjectFiles, SLICE_MS } from './project-files';
 import { describeError, guarded } from './request-guard';
 import { SettingsStore } from './settings-store';
 import { TemplateRequests } from './template-requests';
@@ -52,11 +57,32 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   );
   const files = new ProjectFiles(connection, host, publisher);
   const settings = new SettingsStore(connection, host, files);
-  const pipeline = new DocumentPipeline(documents, host, settings, files, publisher, {
+  const describe = (uri: string) => {
+    const path = host.pathOf(uri);
+    return path === undefined ? uri : files.shownPath(path);
+  };
+  const index = new WorkspaceIndex({
+    files: host.files,
+    project: files.project,
+    uriOf: host.uriOf,
+    slicing: { sliceMs: SLICE_MS, pause: host.nextTurn },
+    contextOf: (folder) => settings.folderContext(folder),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    changed: (declarations, fromDisk) => workspaceChanges.changed(fromDisk || declarations.size > 0, declarations),
+    logError,
+  });
+  const pipeline = new DocumentPipeline(documents, host, settings, files, publisher, index, {
     logError,
     templateClosed: () => void reloadWorkspaceFiles(),
+    describe,
   });
   editsFor.pipeline = pipeline;
+  const workspaceDiagnostics = new WorkspaceDiagnostics(index, pipeline, describe);
+  const workspaceChanges = new WorkspaceChanges(
+    connection,
+    () => client?.refreshesDiagnostics === true && publisher.pulled,
+    (names) => pipeline.recheckUsing(names),
+  );
   const templates = new TemplateRequests(host, settings, files);
   let client: ClientOptions | undefined;
 
@@ -64,6 +90,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     client = clientOptions(params);
     settings.initialize(client);
     files.setWorkspaceFolders(client.workspaceFolders);
+    publisher.pulled = client.pullsDiagnostics;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -78,6 +105,11 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        workspaceSymbolProvider: true,
+        // A blueprint's problems depend on the others (structures across blueprints); every blueprint's are pulled, open or not.
+        ...(client.pullsDiagnostics
+          ? { diagnosticProvider: { identifier: 'blueprint', interFileDependencies: true, workspaceDiagnostics: true } }
+          : {}),
       },
       serverInfo: { name: 'blueprint-language-server', version: '0.1.0' },
     };
@@ -94,11 +126,21 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
     void reloadWorkspaceFiles();
   });
 
-  // Rc files (`.blueprintrc.json`, `.blueprintrc.jsonc`) and templates apply as soon as they are saved, without a restart.
-  connection.onDidChangeWatchedFiles(() => {
-    files.filesChanged();
-    settings.filesChanged();
-    void reloadWorkspaceFiles();
+  // Rc files (`.blueprintrc.json`, `.blueprintrc.jsonc`) and templates apply as soon as they are saved, without a restart;
+  // any other Markdown file is the workspace index's to read again.
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    const changed = changes.flatMap((change) => {
+      const path = host.pathOf(change.uri);
+      return path === undefined ? [] : [{ path, deleted: change.type === FileChangeType.Deleted }];
+    });
+    const projectFiles = await Promise.all(changed.map((change) => files.isProjectFile(change.path)));
+    if (projectFiles.some(Boolean) || changed.length < changes.length) {
+      files.filesChanged();
+      settings.filesChanged();
+      void reloadWorkspaceFiles();
+      return;
+    }
+    void index.filesChanged(changed, files.workspaceFolders);
   });
 
   /** Reads the workspace folders' rc files and templates again, tells the client which files to watch, and checks every open document again. */
@@ -111,6 +153,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       logError(`Could not read the templates: ${describeError(error)}`);
     }
     pipeline.checkAll();
+    void index.rebuild(files.workspaceFolders);
   }
 
   const values = (settingsInForce: BlueprintSettings): FooterValues => footerValues(settingsInForce, host.now(), host.systemUserName);
@@ -150,15 +193,42 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   connection.onCodeLens(
     forBlueprint('codeLens', [], (blueprint, _params, inForce) => (inForce.codeLens.enabled ? sectionCodeLenses(blueprint, inForce) : [])),
   );
-  connection.onDefinition(forBlueprint('definition', [], (blueprint, params) => definition(blueprint, params.position)));
+  const structures = (inForce: BlueprintSettings) => pipeline.structuresFor(inForce);
+  connection.onDefinition(
+    forBlueprint('definition', [], (blueprint, params, inForce) => definition(blueprint, params.position, structures(inForce))),
+  );
   connection.onReferences(
-    forBlueprint('references', [], (blueprint, params) => references(blueprint, params.position, params.context.includeDeclaration)),
+    forBlueprint('references', [], (blueprint, params, inForce) =>
+      references(blueprint, params.position, params.context.includeDeclaration, structures(inForce)),
+    ),
   );
   connection.onDocumentHighlight(
-    forBlueprint('documentHighlight', [], (blueprint, params) => documentHighlights(blueprint, params.position)),
+    forBlueprint('documentHighlight', [], (blueprint, params, inForce) =>
+      documentHighlights(blueprint, params.position, structures(inForce)),
+    ),
   );
-  connection.onPrepareRename(forBlueprint('prepareRename', null, (blueprint, params) => prepareRename(blueprint, params.position)));
-  connection.onRenameRequest(forBlueprint('rename', null, (blueprint, params) => rename(blueprint, params.position, params.newName)));
+  connection.onPrepareRename(
+    forBlueprint('prepareRename', null, (blueprint, params, inForce) => prepareRename(blueprint, params.position, structures(inForce))),
+  );
+  connection.onRenameRequest(
+    forBlueprint('rename', null, (blueprint, params, inForce) => rename(blueprint, params.position, params.newName, structures(inForce))),
+  );
+  connection.onWorkspaceSymbol(guarded('workspaceSymbol', [], (params) => workspaceSymbols(index.all(), params.query, describe), logError));
+  connection.languages.diagnostics.on(
+    guarded(
+      'diagnostic',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] },
+      (params, token) => workspaceDiagnostics.document(params, token),
+      logError,
+    ),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    guarded('workspaceDiagnostic', { items: [] }, (params) => workspaceDiagnostics.workspace(params), logError),
+  );
+  connection.onRequest(
+    WorkspaceSummaryRequest,
+    guarded('workspaceSummary', { statuses: [], blueprints: [], indexing: false }, () => workspaceDiagnostics.summary(), logError),
+  );
   connection.languages.semanticTokens.on(forBlueprint('semanticTokens', { data: [] }, (blueprint) => semanticTokens(blueprint)));
 
   connection.onExecuteCommand(
@@ -219,6 +289,8 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   connection.listen();
   return {
     dispose() {
+      index.dispose();
+      workspaceChanges.dispose();
       pipeline.dispose();
       publisher.dispose();
     },

@@ -2,7 +2,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { dirname, isInsideFolder, join, resolve } from './file-paths';
 import { DIAGNOSTIC_DEFAULTS } from '../features/diagnostics';
-import { DEFAULT_SETTINGS, describeSettingProblem, readSettings, withoutProblems } from '../settings';
+import { DEFAULT_SETTINGS, describeSettingProblem, DIAGNOSTICS_SCOPE_KEY, readSettings, SETTING_KEYS, withoutProblems } from '../settings';
 import type { FileAccess } from './file-access';
 
 /**
@@ -95,8 +95,8 @@ export function parseRcText(written: string, path: string): RcFile {
       });
       continue;
     }
-    if (!Object.hasOwn(DEFAULT_SETTINGS, key)) {
-      problem(keyNode, `${shortKey(key)}: is not a setting (settings: ${[...Object.keys(DEFAULT_SETTINGS), ...FILE_KEYS].join(', ')})`);
+    if (!SETTING_KEYS.includes(key)) {
+      problem(keyNode, `${shortKey(key)}: is not a setting (settings: ${[...SETTING_KEYS, ...FILE_KEYS].join(', ')})`);
       continue;
     }
     const value = valueOf(valueNode);
@@ -137,7 +137,7 @@ export function parseRcText(written: string, path: string): RcFile {
 
 /** The keys a settings group may hold: its defaults' keys (`templates`, `codeLens`), the diagnostic codes; undefined for plain values. */
 function knownInnerKeys(key: string): string[] | undefined {
-  if (key === 'diagnostics') return Object.keys(DIAGNOSTIC_DEFAULTS);
+  if (key === 'diagnostics') return [...Object.keys(DIAGNOSTIC_DEFAULTS), DIAGNOSTICS_SCOPE_KEY];
   const defaults = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key];
   return isObject(defaults) ? Object.keys(defaults) : undefined;
 }

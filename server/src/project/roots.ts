@@ -31,6 +31,12 @@ export class WorkspaceRoots {
     return this.folders.filter((folder) => isInside(path, folder)).sort((a, b) => b.length - a.length)[0];
   }
 
+  /** A path as users read it in the workspace: relative to its workspace folder, forward slashes (the path itself outside every folder). */
+  shownPath(path: string): string {
+    const folder = this.folderOf(path);
+    return folder === undefined ? path : relativeSlashed(folder, path) || path;
+  }
+
   readonly rootOf: RootOf = (directory) => Promise.resolve(this.folderOf(directory) ?? directory);
 
   /**

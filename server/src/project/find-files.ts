@@ -1,9 +1,11 @@
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relativeSlashed, resolve } from './file-paths';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import type { FileAccess } from '../project/file-access';
-import { ignoreMatcher } from '../project/ignores';
-import { UsageError } from './usage';
+import type { FileAccess } from './file-access';
+import { ignoreMatcher } from './ignores';
+
+/** Arguments that name nothing: a path that does not exist, a glob that matches nothing (the CLI's bad usage). */
+export class NothingNamedError extends Error {}
 
 /** Never searched, whatever .gitignore says. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -22,13 +24,18 @@ export interface FileProblem {
   readonly problem: string;
 }
 
-/** Forward slashes, as .gitignore patterns and globs are written. */
-export function toSlashes(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
+/**
+ * `path` relative to the folder `base`, with forward slashes as .gitignore patterns and globs are
+ * written; `..` for a path on another root (outside `base` either way).
+ */
+function relativeTo(base: string, path: string): string {
+  return relativeSlashed(base, path) ?? '..';
 }
 
 /**
- * Finds the Markdown files to check, through `files` only. Folders are searched recursively in name
+ * Finds the Markdown files that may be blueprints, through `files` only: the one discovery rule of
+ * `blueprint check` and the language server's workspace index (which of them are blueprints, the
+ * classification says: `*.blueprint.md`, or a first heading that is a template's title). Folders are searched recursively in name
  * order, skipping what .gitignore files exclude (from the repository root down, as git does: a
  * deeper file's rule wins, a negation `!x` re-includes, and nothing in an excluded folder can be).
  * Folders reached through symbolic links are not searched, so a link cannot make the search loop;
@@ -37,9 +44,14 @@ export function toSlashes(path: string): string {
 export class FileFinder {
   readonly problems: FileProblem[] = [];
 
+  /**
+   * `excluded`: files and folders left out of every search (the `blueprint.workspace.exclude`
+   * globs); a file named on the command line is still checked.
+   */
   constructor(
     private readonly files: FileAccess,
     private readonly cwd: string,
+    private readonly excluded: (path: string) => boolean = () => false,
   ) {}
 
   /**
@@ -67,10 +79,10 @@ export class FileFinder {
         this.problems.push({ path, problem: stat.problem });
       } else if (picomatch.scan(arg).isGlob) {
         const matched = await this.matching(arg);
-        if (matched.length === 0) throw new UsageError(`No Markdown files match '${arg}'.`);
+        if (matched.length === 0) throw new NothingNamedError(`No Markdown files match '${arg}'.`);
         found.push(...matched);
       } else {
-        throw new UsageError(`No such file or folder: ${arg}`);
+        throw new NothingNamedError(`No such file or folder: ${arg}`);
       }
     }
     const left = ignoreMatcher(negations.map((arg) => ({ pattern: arg.slice(1), base: this.cwd })));
@@ -83,7 +95,7 @@ export class FileFinder {
     const folder = resolve(this.cwd, base || '.');
     if ((await this.files.stat(folder)).kind !== 'folder') return [];
     const matches = picomatch(pattern, { dot: true });
-    return (await this.markdownFilesUnder(folder)).filter((file) => matches(toSlashes(relative(folder, file))));
+    return (await this.markdownFilesUnder(folder)).filter((file) => matches(relativeTo(folder, file)));
   }
 
   /** Markdown files under a folder, skipping what .gitignore files exclude. */
@@ -100,14 +112,36 @@ export class FileFinder {
         const path = join(dir, entry.name);
         const isFolder = entry.kind === 'folder';
         if (!isFolder && !MARKDOWN.test(entry.name)) continue;
-        if (isIgnored(rules, path, isFolder)) continue;
+        if (isIgnored(rules, path, isFolder) || this.excluded(path)) continue;
         if (isFolder) await walk(path, rules);
         else found.push(path);
       }
     };
-    const start = resolve(folder);
+    const start = resolve(this.cwd, folder);
     await walk(start, await this.ancestorRules(start));
     return found;
+  }
+
+  /**
+   * Whether searching `cwd` finds a file (a watcher's news of one file): a Markdown file under it, in
+   * no folder that is always skipped, ignored by a .gitignore or excluded, and itself neither.
+   */
+  async wouldFind(path: string): Promise<boolean> {
+    const root = resolve(this.cwd, '.');
+    const rel = relativeTo(root, path);
+    if (!MARKDOWN.test(path) || rel === '' || rel.startsWith('..')) return false;
+    const segments = rel.split('/');
+    if (segments.some((segment) => ALWAYS_SKIPPED.has(segment))) return false;
+    let rules = await this.ancestorRules(root);
+    let dir = root;
+    for (const [i, segment] of segments.entries()) {
+      rules = await this.withRulesOf(dir, rules);
+      const next = join(dir, segment);
+      const isFolder = i < segments.length - 1;
+      if (isIgnored(rules, next, isFolder) || this.excluded(next)) return false;
+      dir = next;
+    }
+    return true;
   }
 
   /** The .gitignore rules of the folders above `start`, from the repository root down. */
@@ -147,7 +181,7 @@ export class FileFinder {
 function isIgnored(rules: readonly IgnoreRules[], path: string, isFolder: boolean): boolean {
   for (let i = rules.length - 1; i >= 0; i--) {
     const { base, rules: r } = rules[i]!;
-    const rel = toSlashes(relative(base, path));
+    const rel = relativeTo(base, path);
     if (rel === '' || rel.startsWith('..')) continue;
     const result = safeTest(r, isFolder ? `${rel}/` : rel);
     if (result.ignored) return true;
@@ -163,4 +197,17 @@ function safeTest(rules: Ignore, path: string): { ignored: boolean; unignored: b
   } catch {
     return { ignored: false, unignored: false };
   }
+}
+
+/** The `blueprint.workspace.exclude` globs (picomatch, relative to `root`) as a test of a path: a glob matching a folder leaves out everything in it. */
+export function excludedBy(globs: readonly string[], root: string): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const matches = picomatch(
+    globs.map((g) => g.replace(/^\.\//, '').replace(/\/+$/, '')),
+    { dot: true },
+  );
+  return (path) => {
+    const rel = relativeTo(root, path);
+    return rel !== '' && !rel.startsWith('..') && matches(rel);
+  };
 }
