@@ -95,3 +95,26 @@ export interface TemplateSummary {
 
 /** Every template in force, built-in first, then those of the workspace's templates folders (only well-formed ones). */
 export const TemplatesRequest = new RequestType<Record<string, never>, TemplateSummary[], void>('blueprint/templates');
+
+/** Which diagram: the data model (`classDiagram`) or the states (`stateDiagram-v2`). */
+export type DiagramKind = 'data-model' | 'state';
+
+export interface DiagramParams {
+  readonly uri: string;
+  /** `data-model` when absent. */
+  readonly kind?: DiagramKind;
+}
+
+export interface Diagram {
+  readonly kind: DiagramKind;
+  /** The Mermaid text, as "Insert data model diagram" writes it. */
+  readonly mermaid: string;
+  /**
+   * For the data model: each structure drawn, in the order of the diagram, with the id Mermaid
+   * knows it by and where it is declared (a view reveals the declaration of the node clicked).
+   */
+  readonly structures: readonly { readonly name: string; readonly id: string; readonly range: Range }[];
+}
+
+/** The Mermaid text of a blueprint's diagram, drawn from its current version; null for documents that are not blueprints. */
+export const DiagramRequest = new RequestType<DiagramParams, Diagram | null, void>('blueprint/diagram');

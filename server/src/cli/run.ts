@@ -7,6 +7,7 @@ import { checkExitCode, checkFiles, type CheckResult } from './check';
 import { formatGithub, formatJunit } from './ci-formats';
 import { wantsColour } from './colour';
 import { toSlashes } from './find-files';
+import { printDiagram } from './diagram';
 import { formatFixDiff } from './fix-diff';
 import { ExistingFileError, FileWriteError, writeNewBlueprint } from './new-blueprint';
 import { atLeast, forTerminal, formatJson, formatText, type FileReport } from './report';
@@ -61,6 +62,8 @@ export async function run(args: readonly string[], io: Console): Promise<number>
       }
       case 'check':
         return await check(command, io);
+      case 'diagram':
+        return await printDiagram(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -10,11 +10,14 @@ import {
   type MissingSection,
   type MissingSubsection,
 } from '../alignment/alignment';
+import type { DiagramBlock } from '../diagrams/diagram-blocks';
+import type { DiagramKind } from '../diagrams/diagram-sources';
 import type { Placeholder, RelationshipPart, StructureKind } from '../model/blueprint';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import type { Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { dateProblem } from './calendar-dates';
+import { staleDiagrams, staleMessage, staleSpan } from './diagrams';
 import { toOffset, toRange } from './lsp-ranges';
 
 /** Every diagnostic code the server reports, with its default severity. */
@@ -32,6 +35,7 @@ export const DIAGNOSTIC_DEFAULTS = {
   'typescript-syntax': 'warning',
   'too-large': 'warning',
   'degraded-analysis': 'information',
+  'stale-diagram': 'information',
 } as const satisfies Record<string, Exclude<SeverityName, 'off'>>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_DEFAULTS;
@@ -65,6 +69,7 @@ export interface DiagnosticDataByCode {
   'typescript-syntax': undefined;
   'too-large': undefined;
   'degraded-analysis': undefined;
+  'stale-diagram': { readonly diagram: DiagramKind };
 }
 
 export type DiagnosticData<C extends DiagnosticCode = DiagnosticCode> = DiagnosticDataByCode[C];
@@ -84,6 +89,7 @@ export interface FindingSubjectByCode {
   'typescript-syntax': undefined;
   'too-large': undefined;
   'degraded-analysis': undefined;
+  'stale-diagram': DiagramBlock;
 }
 
 /** One problem of a version, before settings and rule-control comments decide how (and whether) it is reported. */
@@ -215,6 +221,15 @@ function problemsOf(analysed: AnalysedBlueprint): Finding[] {
         subject: end,
       });
     }
+  }
+  for (const block of staleDiagrams(analysed)) {
+    findings.push({
+      code: 'stale-diagram',
+      span: staleSpan(block),
+      message: staleMessage(block),
+      data: { diagram: block.kind },
+      subject: block,
+    });
   }
   return findings;
 }
