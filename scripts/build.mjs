@@ -81,6 +81,15 @@ const shipped = [
   { entryPoints: { diagrams: 'server/src/diagrams/mermaid-text.ts' }, outdir: 'dist' },
   { entryPoints: { 'diagram-svg': 'server/src/cli/diagram-svg.ts' }, outdir: 'dist', plugins: [svgApart] },
   mermaidLibrary,
+  // The scripts of the Show Data Model view and of the Markdown preview, run in a browser page.
+  {
+    entryPoints: { 'data-model-view': 'client/webview/data-model-view.ts', 'markdown-preview': 'client/webview/markdown-preview.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    define: {},
+    banner: {},
+  },
 ];
 if (existsSync('server/src/cli/main.ts')) {
   shipped.push({

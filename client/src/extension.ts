@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BlueprintServer } from './blueprint-server';
 import { registerBlueprintTasks } from './blueprint-tasks';
+import { DataModelView } from './data-model-view';
 import { createLanguageClient } from './language-client';
+import { BlueprintPreview } from './markdown-preview';
+import type MarkdownIt from 'markdown-it';
 import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
 import { goToPlaceholder } from './placeholder-navigation';
 import { BlueprintStatusBar } from './status-bar';
@@ -13,6 +16,10 @@ export interface BlueprintExtensionApi {
   /** Settles once the language server is running (again after a restart). */
   readonly ready: Promise<void>;
   readonly statusBar: BlueprintStatusBar;
+  /** The Show Data Model view. */
+  readonly dataModelView: DataModelView;
+  /** VS Code's Markdown preview calls it (`markdown.markdownItPlugins`): blueprints' diagrams and placeholders. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 let running: BlueprintServer | undefined;
@@ -25,11 +32,16 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
   const statusBar = new BlueprintStatusBar((document) => server.status(document));
   const afterStart = () => statusBar.update();
   server.ready.then(afterStart, (error: unknown) => reportStartFailure(output, error));
+  const dataModelView = new DataModelView(context.extensionUri, (document, kind) => server.diagram(document, kind));
+  const preview = new BlueprintPreview((document) => server.status(document));
 
   context.subscriptions.push(
     output,
     statusBar,
+    dataModelView,
+    preview,
     registerBlueprintTasks(context),
+    vscode.commands.registerCommand('blueprint.showDataModel', () => dataModelView.open(vscode.window.activeTextEditor?.document)),
     vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
       newBlueprint(server, folder instanceof vscode.Uri ? folder : undefined),
     ),
@@ -55,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): BlueprintExtensionAp
       return server.ready;
     },
     statusBar,
+    dataModelView,
+    extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
   };
 }
 

@@ -233,6 +233,13 @@ export class Workbench {
     await this.request('click', { selector });
   }
 
+  /** In the first frame (a webview, the Markdown preview) where the selector finds elements (`count` of them, when given): their texts. */
+  async frameElements(selector: string, count?: number): Promise<string[]> {
+    return (
+      await this.request<{ count: number; texts: string[] }>('frameElements', { selector, ...(count !== undefined ? { count } : {}) })
+    ).texts;
+  }
+
   /** A key as Playwright names it: `Enter`, `Escape`. */
   async press(key: string): Promise<void> {
     await this.request('press', { key });
