@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { DocumentStatus } from '../../server/src/protocol';
+import { blueprintMarkdownIt } from './preview-markdown-it';
 
 /** Asks the server about a document; null when it is not a blueprint. */
 export type BlueprintStatusSource = (document: vscode.TextDocument) => Promise<DocumentStatus | null>;
@@ -51,67 +52,15 @@ export class BlueprintPreview implements vscode.Disposable {
 
   /** The markdown-it plugin, for `extendMarkdownIt`. */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-    const blueprintOf = (env: unknown) => {
+    return blueprintMarkdownIt(md, (env) => {
       const uri = (env as { currentDocument?: vscode.Uri } | undefined)?.currentDocument;
       return uri ? this.blueprints.get(uri.toString()) : undefined;
-    };
-    const fence = md.renderer.rules.fence;
-    md.renderer.rules.fence = (tokens, index, options, env, self) => {
-      const token = tokens[index]!;
-      if (token.info.trim().split(/\s+/)[0] === 'mermaid' && blueprintOf(env))
-        return `<div class="blueprint-mermaid">${md.utils.escapeHtml(token.content)}</div>\n`;
-      return fence ? fence(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
-    };
-    md.core.ruler.push('blueprint_placeholders', (state) => {
-      const placeholders = blueprintOf(state.env);
-      if (!placeholders || placeholders.size === 0) return;
-      for (const block of state.tokens) {
-        if (block.type !== 'inline' || !block.map || !block.children) continue;
-        const wanted = new Set<string>();
-        for (let line = block.map[0]; line < block.map[1]; line++) for (const p of placeholders.get(line) ?? []) wanted.add(p);
-        if (wanted.size > 0) block.children = markPlaceholders(block.children, wanted, state);
-      }
     });
-    return md;
   }
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-type Token = ReturnType<MarkdownIt['parseInline']>[number];
-type CoreState = Parameters<Parameters<MarkdownIt['core']['ruler']['push']>[1]>[0];
-
-/** Text tokens with each placeholder wrapped in `<mark class="blueprint-placeholder">`. */
-function markPlaceholders(children: Token[], wanted: ReadonlySet<string>, state: CoreState): Token[] {
-  const pattern = new RegExp([...wanted].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  const out: Token[] = [];
-  for (const child of children) {
-    if (child.type !== 'text' || !pattern.test(child.content)) {
-      out.push(child);
-      continue;
-    }
-    pattern.lastIndex = 0;
-    let at = 0;
-    for (const match of child.content.matchAll(pattern)) {
-      if (match.index > at) out.push(textToken(state, child.content.slice(at, match.index)));
-      const open = new state.Token('html_inline', '', 0);
-      open.content = '<mark class="blueprint-placeholder" title="Unfilled placeholder">';
-      const close = new state.Token('html_inline', '', 0);
-      close.content = '</mark>';
-      out.push(open, textToken(state, match[0]), close);
-      at = match.index + match[0].length;
-    }
-    if (at < child.content.length) out.push(textToken(state, child.content.slice(at)));
-  }
-  return out;
-}
-
-function textToken(state: CoreState, content: string): Token {
-  const token = new state.Token('text', '', 0);
-  token.content = content;
-  return token;
 }
 
 function samePlaceholders(a: ReadonlyMap<number, ReadonlySet<string>>, b: ReadonlyMap<number, ReadonlySet<string>>): boolean {

@@ -45,7 +45,7 @@ async function drawAll(): Promise<void> {
 function addStyles(): void {
   const style = document.createElement('style');
   style.textContent = [
-    'mark.blueprint-placeholder { background: var(--vscode-editorWarning-foreground, #b89500); color: var(--vscode-editor-background, #fff); border-radius: 3px; padding: 0 2px; }',
+    'span.blueprint-placeholder { background: var(--vscode-editorWarning-foreground, #b89500); color: var(--vscode-editor-background, #fff); border-radius: 3px; padding: 0 2px; }',
     `${DIAGRAMS} { white-space: pre; margin: 1em 0; }`,
     `${DIAGRAMS} svg { max-width: 100%; height: auto; white-space: normal; }`,
   ].join('\n');
