@@ -59,6 +59,7 @@ export default tseslint.config(
       'server/src/template/**/*.ts',
       'server/src/features/**/*.ts',
       'server/src/language-server/**/*.ts',
+      'server/src/diagrams/**/*.ts',
     ],
     ignores: ['server/src/template/template-folder.ts'],
     rules: {
