@@ -56,7 +56,7 @@ test('insert, go stale, update: the stale-diagram cycle through the protocol', a
   });
   const update = fixes.find((f) => f.isPreferred);
   assert.equal(update?.title, 'Update diagram');
-  text = applied(text, update!.edit);
+  text = applied(text, update.edit);
   assert.ok(text.includes('    email : string\n    loyaltyTier : number\n'));
   await client.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text }] });
   assert.deepEqual(await client.diagnosticsFor(uri, 4), []);
