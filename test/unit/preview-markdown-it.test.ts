@@ -5,7 +5,8 @@ import { blueprintMarkdownIt, type PlaceholdersByLine } from '../../client/src/p
 
 // The Markdown preview's plugin, as VS Code's preview runs it: the document comes as `env.currentDocument`.
 
-const text = '# Data Blueprint: Ledger\n\nOwned by [Name], see [the handbook](https://example.com).\n\n```mermaid\nclassDiagram\n  class A\n```\n\n```ts\nconst a = [1];\n```\n';
+const text =
+  '# Data Blueprint: Ledger\n\nOwned by [Name], see [the handbook](https://example.com).\n\n```mermaid\nclassDiagram\n  class A\n```\n\n```ts\nconst a = [1];\n```\n';
 const placeholders: PlaceholdersByLine = new Map([[2, new Set(['[Name]'])]]);
 
 function render(isBlueprint: boolean): string {
