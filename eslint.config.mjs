@@ -62,6 +62,8 @@ export default tseslint.config(
       'server/src/language-server/**/*.ts',
       'server/src/project/**/*.ts',
       'server/src/web/**/*.ts',
+      'server/src/diagrams/**/*.ts',
+      'server/src/workspace/**/*.ts',
     ],
     ignores: ['server/src/project/node-file-access.ts', 'server/src/project/system-user.ts'],
     rules: {

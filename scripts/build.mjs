@@ -34,27 +34,74 @@ const babelParserApart = {
   },
 };
 
+// The Mermaid writer (server/src/diagrams/mermaid-text.ts) likewise: loaded when a diagram is first wanted.
+const diagramsApart = {
+  name: 'diagrams-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mermaid-text$/ }, () => ({ path: './diagrams.js', external: true }));
+  },
+};
+
+// `blueprint diagram --format svg` loads its renderer, and the renderer Mermaid, from their own files.
+const svgApart = {
+  name: 'svg-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/diagram-svg$/ }, () => ({ path: './diagram-svg.js', external: true }));
+    build.onResolve({ filter: /\/diagrams\/mermaid-library$/ }, () => ({ path: './mermaid.js', external: true }));
+  },
+};
+
+/**
+ * Mermaid, once, for the view, the Markdown preview (a <script>: it sets `blueprintMermaid`) and
+ * the SVG renderer of the command line (`require`: the footer exports the same object).
+ */
+const mermaidLibrary = {
+  entryPoints: { mermaid: 'server/src/diagrams/mermaid-library.ts' },
+  outdir: 'dist',
+  platform: 'browser',
+  format: 'iife',
+  globalName: 'blueprintMermaid',
+  footer: { js: "if (typeof module === 'object') module.exports = blueprintMermaid;" },
+  define: {},
+  banner: {},
+  // Minified and without a source map in every build: 12 MB of Mermaid otherwise.
+  minify: true,
+  sourcemap: false,
+};
+
 const shipped = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     entryPoints: { server: 'server/src/server.ts' },
     outdir: 'dist',
-    plugins: [babelParserApart],
+    plugins: [babelParserApart, diagramsApart],
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
   },
   { entryPoints: { 'babel-parser': createRequire(import.meta.url).resolve('@babel/parser') }, outdir: 'dist' },
+  { entryPoints: { diagrams: 'server/src/diagrams/mermaid-text.ts' }, outdir: 'dist' },
+  { entryPoints: { 'diagram-svg': 'server/src/cli/diagram-svg.ts' }, outdir: 'dist', plugins: [svgApart] },
+  mermaidLibrary,
+  // The scripts of the Show Data Model view and of the Markdown preview, run in a browser page.
+  {
+    entryPoints: { 'data-model-view': 'client/webview/data-model-view.ts', 'markdown-preview': 'client/webview/markdown-preview.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    define: {},
+    banner: {},
+  },
 ];
 if (existsSync('server/src/cli/main.ts')) {
   shipped.push({
     entryPoints: { cli: 'server/src/cli/main.ts' },
     outdir: 'dist',
-    plugins: [babelParserApart],
+    plugins: [babelParserApart, diagramsApart, svgApart],
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
   });
 }
 // The Node API (`import { check, fix } from 'blueprint-authoring'`): its own bundle, no vscode, and its declarations.
 const API_ENTRY = 'server/src/api/index.ts';
-shipped.push({ entryPoints: { api: API_ENTRY }, outdir: 'dist', plugins: [babelParserApart] });
+shipped.push({ entryPoints: { api: API_ENTRY }, outdir: 'dist', plugins: [babelParserApart, diagramsApart] });
 
 // The web extension (vscode.dev, github.dev): the client for VS Code's web-worker extension host and the
 // language server for a web worker. Built for the browser platform, where any Node import is an error
@@ -106,8 +153,9 @@ const builds = [...shipped.map((b) => ({ ...common, ...b })), ...webBuilds];
 if (args.has('--tests')) {
   for (const dir of ['test/unit', 'test/protocol', 'test/cli', 'test/browser', 'bench']) {
     const entryPoints = testEntries(dir);
-    // playwright-core reads its own package.json and browser protocol files: it stays in node_modules.
-    if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode', 'playwright-core'] });
+    // playwright-core reads its own package.json and browser protocol files, and jsdom its own files too: they stay in node_modules.
+    if (entryPoints.length)
+      builds.push({ ...common, entryPoints, outdir: join('out', dir), external: ['vscode', 'playwright-core', 'jsdom'] });
   }
   // The suite of the web-worker extension host: a browser bundle, mocha's browser build inside.
   if (existsSync('test/web-integration/index.ts'))

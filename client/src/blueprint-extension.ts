@@ -6,6 +6,9 @@ import { serveFileRequests } from './file-requests';
 import { insertTemplate, newBlueprint, newBlueprintOfAnyKind } from './new-blueprint';
 import { goToPlaceholder } from './placeholder-navigation';
 import { BlueprintStatusBar } from './status-bar';
+import { DataModelView } from './data-model-view';
+import { BlueprintPreview } from './markdown-preview';
+import type MarkdownIt from 'markdown-it';
 
 /** What `activate()` returns: the integration tests (and other extensions) wait on `ready`. */
 export interface BlueprintExtensionApi {
@@ -14,6 +17,10 @@ export interface BlueprintExtensionApi {
   readonly ready: Promise<void>;
   readonly statusBar: BlueprintStatusBar;
   readonly blueprintsView: BlueprintsView;
+  /** The Show Data Model view. */
+  readonly dataModelView: DataModelView;
+  /** VS Code's Markdown preview calls it (`markdown.markdownItPlugins`): blueprints' diagrams and placeholders. */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 /** What differs between the desktop (extension.ts) and the browser (web/extension.ts). */
@@ -40,6 +47,8 @@ export class BlueprintExtension {
     this.server = server;
     const statusBar = new BlueprintStatusBar((document) => server.status(document));
     const blueprintsView = new BlueprintsView(() => server.workspaceSummary());
+    const dataModelView = new DataModelView(context.extensionUri, (document, kind) => server.diagram(document, kind));
+    const preview = new BlueprintPreview((document) => server.status(document));
     const afterStart = () => {
       blueprintsView.refresh();
       return statusBar.update();
@@ -49,6 +58,9 @@ export class BlueprintExtension {
     context.subscriptions.push(
       output,
       statusBar,
+      dataModelView,
+      preview,
+      vscode.commands.registerCommand('blueprint.showDataModel', () => dataModelView.open(vscode.window.activeTextEditor?.document)),
       ...fileRequests,
       ...(platform.extras?.(context) ?? []),
       vscode.commands.registerCommand('blueprint.newDataBlueprint', (folder?: unknown) =>
@@ -93,6 +105,8 @@ export class BlueprintExtension {
       },
       statusBar,
       blueprintsView,
+      dataModelView,
+      extendMarkdownIt: (md) => preview.extendMarkdownIt(md),
     };
   }
 

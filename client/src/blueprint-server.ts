@@ -2,7 +2,10 @@ import type * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Range } from 'vscode-languageserver-protocol';
 import {
+  DiagramRequest,
   DocumentStatusRequest,
+  type Diagram,
+  type DiagramKind,
   NewBlueprintRequest,
   TemplateSnippetRequest,
   TemplatesRequest,
@@ -39,6 +42,12 @@ export class BlueprintServer {
   async status(document: vscode.TextDocument): Promise<DocumentStatus | null> {
     await this.starting;
     return this.client.sendRequest(DocumentStatusRequest, { uri: this.client.code2ProtocolConverter.asUri(document.uri) });
+  }
+
+  /** A blueprint's diagram as Mermaid text; null when the document is not a blueprint. */
+  async diagram(document: vscode.TextDocument, kind: DiagramKind): Promise<Diagram | null> {
+    await this.starting;
+    return this.client.sendRequest(DiagramRequest, { uri: this.client.code2ProtocolConverter.asUri(document.uri), kind });
   }
 
   async newBlueprint(params: NewBlueprintParams): Promise<NewBlueprint | null> {

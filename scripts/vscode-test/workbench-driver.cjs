@@ -53,6 +53,26 @@ const ACTIONS = {
     await page.keyboard.press(key);
     return {};
   },
+  /**
+   * What a webview shows (webviews and the Markdown preview are frames inside frames): in the first
+   * frame where the selector finds something (`count` elements, when given) within 15 s, how many
+   * elements it finds and their texts; else what it found last.
+   */
+  async frameElements(page, { selector, count }) {
+    const deadline = Date.now() + 15_000;
+    let last = [];
+    for (;;) {
+      for (const frame of page.frames()) {
+        const found = await frame
+          .evaluate((s) => Array.from(document.querySelectorAll(s), (e) => e.textContent ?? ''), selector)
+          .catch(() => []);
+        if (found.length > 0) last = found;
+        if (found.length > 0 && (count === undefined || found.length === count)) return { count: found.length, texts: found };
+      }
+      if (Date.now() > deadline) return { count: last.length, texts: last };
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  },
   async screenshot(page, { name }, screenshotsDir) {
     const file = path.join(screenshotsDir, `${name.replace(/[^\w.-]/g, '-')}.png`);
     fs.mkdirSync(screenshotsDir, { recursive: true });

@@ -155,3 +155,25 @@ export const WorkspaceSummaryRequest = new RequestType<Record<string, never>, Wo
 
 /** Sent by the server when the workspace summary changed (a blueprint added, removed, edited or re-read): ask again. */
 export const WorkspaceSummaryChangedNotification = new NotificationType<Record<string, never>>('blueprint/workspaceSummaryChanged');
+/** Which diagram: the data model (`classDiagram`) or the states (`stateDiagram-v2`). */
+export type DiagramKind = 'data-model' | 'state';
+
+export interface DiagramParams {
+  readonly uri: string;
+  /** `data-model` when absent. */
+  readonly kind?: DiagramKind;
+}
+
+export interface Diagram {
+  readonly kind: DiagramKind;
+  /** The Mermaid text, as "Insert data model diagram" writes it. */
+  readonly mermaid: string;
+  /**
+   * For the data model: each structure drawn, in the order of the diagram, with the id Mermaid
+   * knows it by and where it is declared (a view reveals the declaration of the node clicked).
+   */
+  readonly structures: readonly { readonly name: string; readonly id: string; readonly range: Range }[];
+}
+
+/** The Mermaid text of a blueprint's diagram, drawn from its current version; null for documents that are not blueprints. */
+export const DiagramRequest = new RequestType<DiagramParams, Diagram | null, void>('blueprint/diagram');

@@ -48,7 +48,7 @@ test('every unknown key and invalid value is reported with its file, line and co
     run.stderr,
     [
       `error: ${file}:3:3: diagnostic: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, workspace, structures, $schema, extends, ignores)`,
-      `error: ${file}:5:5: diagnostics.placeholdr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, ambiguous-structure, typescript-syntax, too-large, degraded-analysis, scope)`,
+      `error: ${file}:5:5: diagnostics.placeholdr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, ambiguous-structure, typescript-syntax, too-large, degraded-analysis, stale-diagram, scope)`,
       `error: ${file}:6:22: diagnostics.section-order: "warn" is not a severity (error, warning, information, hint, off); the default applies`,
       `error: ${file}:8:18: templates.foldr: is not a setting (templates holds: folder)`,
       `error: ${file}:9:28: codeLens.enabled: "yes" is not true or false; the default (true) applies`,

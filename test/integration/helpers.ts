@@ -205,8 +205,6 @@ export interface QuickInputState {
  * the runner acts on; its answer comes back as a file. Undefined under other runners (`npm run test:electron`).
  */
 export class Workbench {
-  private lastRequest = 0;
-
   private constructor(private readonly answersDir: string) {}
 
   static fromEnvironment(): Workbench | undefined {
@@ -233,6 +231,13 @@ export class Workbench {
     await this.request('click', { selector });
   }
 
+  /** In the first frame (a webview, the Markdown preview) where the selector finds elements (`count` of them, when given): their texts. */
+  async frameElements(selector: string, count?: number): Promise<string[]> {
+    return (
+      await this.request<{ count: number; texts: string[] }>('frameElements', { selector, ...(count !== undefined ? { count } : {}) })
+    ).texts;
+  }
+
   /** A key as Playwright names it: `Enter`, `Escape`. */
   async press(key: string): Promise<void> {
     await this.request('press', { key });
@@ -244,7 +249,10 @@ export class Workbench {
   }
 
   private async request<T>(action: string, params: Record<string, unknown>): Promise<T> {
-    const id = ++this.lastRequest;
+    // Each suite is its own bundle with its own Workbench: the ids are counted across them, on the
+    // extension host's global object, so that no suite reads another's answer file.
+    const counter = globalThis as { blueprintWorkbenchRequests?: number };
+    const id = (counter.blueprintWorkbenchRequests = (counter.blueprintWorkbenchRequests ?? 0) + 1);
     console.log(`[blueprint-ui] ${JSON.stringify({ id, action, ...params })}`);
     const file = join(this.answersDir, `answer-${id}.json`);
     const answer = await eventually(

@@ -7,7 +7,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
 /** In this order: activation first, while no Markdown document has been opened yet. */
-const SUITES = ['activation', 'language-features', 'commands', 'status-bar', 'manifest', 'tasks', 'blueprints-view'];
+const SUITES = ['activation', 'language-features', 'commands', 'status-bar', 'manifest', 'tasks', 'blueprints-view', 'diagrams'];
 
 export async function run(): Promise<void> {
   // VS Code in the browser saves after a delay by default; the tests must never save into the workspace.

@@ -52,7 +52,7 @@ test('the server announces completion, code actions, navigation, rename and sema
   const caps = initializeResult.capabilities;
   assert.deepEqual(caps.completionProvider, { triggerCharacters: ['#', '*', ' ', '<', '|'] });
   assert.deepEqual(caps.codeActionProvider, {
-    codeActionKinds: ['quickfix', 'source.addMissingSections.blueprint', 'source.fixAll.blueprint'],
+    codeActionKinds: ['quickfix', 'source.addMissingSections.blueprint', 'source.insertDiagram.blueprint', 'source.fixAll.blueprint'],
   });
   assert.equal(caps.definitionProvider, true);
   assert.equal(caps.referencesProvider, true);

@@ -48,6 +48,8 @@ test('without only: the quick fixes, "Add all missing sections" and the ignore a
     ["Add section 'Data Flow'", 'quickfix'],
     ['Set Last Updated to today (YYYY-MM-DD)', 'quickfix'],
     ['Add all missing sections', 'source.addMissingSections.blueprint'],
+    ['Insert data model diagram', 'source.insertDiagram.blueprint'],
+    ['Insert state diagram', 'source.insertDiagram.blueprint'],
     ['Ignore this diagnostic on this line (missing-section)', 'quickfix'],
     ['Ignore this diagnostic on this line (invalid-date)', 'quickfix'],
   ]);
@@ -61,9 +63,15 @@ test('only quickfix: the quick fixes and the ignore actions', async () => {
 });
 
 test('only source, or the kind itself or a prefix of it: "Add all missing sections" alone; fix-all only by name', async () => {
-  for (const only of [['source'], ['source.addMissingSections'], ['source.addMissingSections.blueprint']]) {
+  for (const only of [['source.addMissingSections'], ['source.addMissingSections.blueprint']]) {
     assert.deepEqual(await kindsFor(only), [['Add all missing sections', 'source.addMissingSections.blueprint']], only.join());
   }
+  // `source` also holds the insert-diagram actions (the blueprint has structures and states to draw).
+  assert.deepEqual(await kindsFor(['source']), [
+    ['Add all missing sections', 'source.addMissingSections.blueprint'],
+    ['Insert data model diagram', 'source.insertDiagram.blueprint'],
+    ['Insert state diagram', 'source.insertDiagram.blueprint'],
+  ]);
   for (const only of [['source.fixAll'], ['source.fixAll.blueprint']]) {
     assert.deepEqual(await kindsFor(only), [['Fix all safe blueprint problems', 'source.fixAll.blueprint']], only.join());
   }

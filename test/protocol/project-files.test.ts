@@ -257,7 +257,7 @@ test('an rc file with comments and trailing commas is read; each unknown key and
     [
       [
         2,
-        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, ambiguous-structure, typescript-syntax, too-large, degraded-analysis, scope).`,
+        `Blueprint: ${rc}:3:44: diagnostics.section-ordr: is not a diagnostic code (codes: placeholder, missing-section, missing-subsection, duplicate-section, section-order, empty-section, invalid-status, invalid-date, missing-footer-field, unknown-structure, ambiguous-structure, typescript-syntax, too-large, degraded-analysis, stale-diagram, scope).`,
       ],
       [
         2,

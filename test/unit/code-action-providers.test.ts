@@ -20,9 +20,14 @@ const values = { date: '2026-11-25', author: 'Ada Lovelace' };
 test('each family declares its kind; the server announces each kind once', () => {
   assert.deepEqual(
     CODE_ACTION_PROVIDERS.map((p) => p.kind),
-    ['quickfix', 'source.addMissingSections.blueprint', 'quickfix', 'source.fixAll.blueprint'],
+    ['quickfix', 'source.addMissingSections.blueprint', 'source.insertDiagram.blueprint', 'quickfix', 'source.fixAll.blueprint'],
   );
-  assert.deepEqual(codeActionKinds(), ['quickfix', 'source.addMissingSections.blueprint', 'source.fixAll.blueprint']);
+  assert.deepEqual(codeActionKinds(), [
+    'quickfix',
+    'source.addMissingSections.blueprint',
+    'source.insertDiagram.blueprint',
+    'source.fixAll.blueprint',
+  ]);
 });
 
 test('one rule for `only`: a family runs for its kind or a kind containing it; fix-all only when asked for by name', () => {
@@ -65,9 +70,15 @@ test('the providers asked for answer, in the order of the families', () => {
     "quickfix: Set Blueprint Status to 'Draft'",
     "quickfix: Set Blueprint Status to 'Approved'",
     'source.addMissingSections.blueprint: Add all missing sections',
+    'source.insertDiagram.blueprint: Insert data model diagram',
+    'source.insertDiagram.blueprint: Insert state diagram',
     'quickfix: Ignore this diagnostic on this line (missing-section)',
     'quickfix: Ignore this diagnostic on this line (invalid-status)',
   ]);
   assert.deepEqual(titles(provideCodeActions(request, ['source.fixAll'])), ['source.fixAll.blueprint: Fix all safe blueprint problems']);
-  assert.deepEqual(titles(provideCodeActions({ ...request, analysed: analyse(ledger), diagnostics: [] }, ['source'])), []);
+  assert.deepEqual(titles(provideCodeActions({ ...request, analysed: analyse(ledger), diagnostics: [] }, ['source'])), [
+    'source.insertDiagram.blueprint: Insert data model diagram',
+    'source.insertDiagram.blueprint: Insert state diagram',
+  ]);
+  assert.deepEqual(titles(provideCodeActions({ ...request, analysed: analyse(ledger), diagnostics: [] }, ['source.fixAll'])), []);
 });

@@ -122,7 +122,14 @@ test('the .vsix ships the bundles and every file they load (the command line too
   assert.equal(listed.status, 0, listed.stderr);
   const files = new Set(listed.stdout.split(/\r?\n/).filter(Boolean));
   // The web build too: its client starts dist/web/server.js in a worker, by URI.
-  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/web/client.js', 'dist/web/server.js']) {
+  for (const bundle of [
+    'dist/client.js',
+    'dist/server.js',
+    'dist/cli.js',
+    'dist/web/client.js',
+    'dist/web/server.js',
+    'dist/diagram-svg.js',
+  ]) {
     assert.ok(files.has(bundle), bundle);
     // Files a bundle requires next to itself (the server loads dist/babel-parser.js on first use).
     for (const [, loaded] of readFileSync(join(repoRoot, bundle), 'utf8').matchAll(/require\(["']\.\/([^"']+)["']\)/g)) {
@@ -138,11 +145,25 @@ test('the .vsix ships the bundles and every file they load (the command line too
     ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
     ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
     ...manifest.contributes.jsonValidation.map((j: { url: string }) => j.url),
+    ...manifest.contributes['markdown.previewScripts'],
   ];
+  // The Show Data Model view and the preview script load these beside them.
+  for (const loaded of ['dist/mermaid.js', 'dist/data-model-view.js']) assert.ok(files.has(loaded), loaded);
   for (const path of named.map((p) => p.replace(/^\.\//, '')))
     assert.ok(files.has(path), `${path}, named in package.json, is in the .vsix`);
   assert.deepEqual(
     [...files].filter((f) => /^(node_modules|test|out|server|client|scripts|bench)\/|\.map$/.test(f)),
     [],
   );
+});
+
+test('the diagram code loads on first use: the server bundle holds neither the Mermaid writer nor Mermaid', () => {
+  const server = readFileSync(join(repoRoot, 'dist', 'server.js'), 'utf8');
+  assert.match(server, /require\(["']\.\/diagrams\.js["']\)/, 'the server requires dist/diagrams.js when a diagram is first wanted');
+  assert.doesNotMatch(server, /stateDiagram-v2|No structures declared yet/, 'the Mermaid writer is not in the server bundle');
+  assert.doesNotMatch(server, /mermaid\.js|classDiagram-v2/, 'Mermaid is not loaded by the server');
+  assert.match(readFileSync(join(repoRoot, 'dist', 'diagrams.js'), 'utf8'), /stateDiagram-v2/);
+  const cli = readFileSync(join(repoRoot, 'dist', 'cli.js'), 'utf8');
+  assert.match(cli, /require\(["']\.\/diagram-svg\.js["']\)/, 'the command line loads the SVG renderer only for --format svg');
+  assert.ok(cli.length < 2_000_000, `dist/cli.js is ${cli.length} bytes: Mermaid stays out of it`);
 });

@@ -8,6 +8,7 @@ import { formatGithub, formatJunit } from './ci-formats';
 import { wantsColour } from './colour';
 import { NothingNamedError } from '../project/find-files';
 import { relativeSlashed } from '../project/file-paths';
+import { printDiagram } from './diagram';
 import { formatFixDiff } from './fix-diff';
 import { ExistingFileError, FileWriteError, writeNewBlueprint } from './new-blueprint';
 import { atLeast, forTerminal, formatJson, formatText, type FileReport } from './report';
@@ -65,6 +66,8 @@ export async function run(args: readonly string[], io: Console): Promise<number>
         return await check(command, io);
       case 'status':
         return await status(command, io);
+      case 'diagram':
+        return await printDiagram(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof NothingNamedError) {

@@ -30,6 +30,9 @@ export const USAGE = `Usage:
   blueprint new <kind> <name> [--output file]
       Writes a new blueprint from a template (kind: data, or a template of .blueprints/),
       never overwriting a file.
+  blueprint diagram <file> [--kind data-model|state] [--format mermaid|svg]
+      Prints the blueprint's data model (classDiagram) or states (stateDiagram-v2) as Mermaid text,
+      or rendered as SVG (Mermaid's renderer with estimated text sizes: no browser needed).
   blueprint --help | --version
 
 Settings come from the nearest .blueprintrc.json (or .blueprintrc.jsonc) up to the repository root
@@ -66,10 +69,18 @@ export interface StatusCommand {
 
 const STATUS_FORMATS: readonly StatusFormat[] = ['table', 'json', 'markdown'];
 
+export interface DiagramCommand {
+  readonly name: 'diagram';
+  readonly file: string;
+  readonly kind: 'data-model' | 'state';
+  readonly format: 'mermaid' | 'svg';
+}
+
 export type Command =
   | CheckCommand
   | StatusCommand
   | { readonly name: 'new'; readonly kind: string; readonly title: string; readonly output: string | undefined }
+  | DiagramCommand
   | { readonly name: 'help' }
   | { readonly name: 'version' };
 
@@ -86,11 +97,14 @@ export function parseArguments(args: readonly string[]): Command {
   if (name === '--version' || name === '-v') return { name: 'version' };
   const check = name === 'check';
   const status = name === 'status';
-  const { positional, options } = splitOptions(
-    rest,
-    check ? CHECK_OPTIONS : status ? ['--format', '--config', '-c'] : ['--output', '-o'],
-    check ? CHECK_FLAGS : [],
-  );
+  const withValue = check
+    ? CHECK_OPTIONS
+    : status
+      ? ['--format', '--config', '-c']
+      : name === 'diagram'
+        ? ['--kind', '--format']
+        : ['--output', '-o'];
+  const { positional, options } = splitOptions(rest, withValue, check ? CHECK_FLAGS : []);
   if (options.has('--help')) return { name: 'help' };
   if (check) return checkCommand(positional, options);
   if (status) {
@@ -104,6 +118,7 @@ export function parseArguments(args: readonly string[]): Command {
     if (positional.length !== 2) throw new UsageError('blueprint new needs a kind and a name, such as: blueprint new data "Order Ledger"');
     return { name: 'new', kind: positional[0]!, title: positional[1]!, output: options.get('--output') ?? options.get('-o') };
   }
+  if (name === 'diagram') return diagramCommand(positional, options);
   throw new UsageError(`Unknown command '${name}'.`);
 }
 
@@ -144,6 +159,21 @@ function checkCommand(paths: readonly string[], options: ReadonlyMap<string, str
     config: options.get('--config') ?? options.get('-c'),
     concurrency,
   };
+}
+
+const DIAGRAM_KINDS = ['data-model', 'state'] as const;
+const DIAGRAM_FORMATS = ['mermaid', 'svg'] as const;
+
+function diagramCommand(positional: readonly string[], options: ReadonlyMap<string, string>): DiagramCommand {
+  if (positional.length !== 1)
+    throw new UsageError('blueprint diagram needs one blueprint file, such as: blueprint diagram order-ledger.blueprint.md');
+  const kind = options.get('--kind') ?? 'data-model';
+  if (!(DIAGRAM_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind must be one of ${DIAGRAM_KINDS.join(', ')}, not '${kind}'.`);
+  const format = options.get('--format') ?? 'mermaid';
+  if (!(DIAGRAM_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${DIAGRAM_FORMATS.join(', ')}, not '${format}'.`);
+  return { name: 'diagram', file: positional[0]!, kind: kind as DiagramCommand['kind'], format: format as DiagramCommand['format'] };
 }
 
 function wholeNumber(options: ReadonlyMap<string, string>, option: string, least: number): number | undefined {

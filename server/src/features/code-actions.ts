@@ -14,6 +14,7 @@ import type { Span } from '../model/span';
 import { templateBlock } from '../template/template-text';
 import { asIsoDate } from './calendar-dates';
 import { findingFor, type Finding } from './diagnostics';
+import { updateDiagramEdits } from './diagrams';
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
 import type { FooterValues } from './footer-values';
 import { toRange } from './lsp-ranges';
@@ -80,6 +81,8 @@ export function fixesFor(analysed: AnalysedBlueprint, finding: Finding, values: 
       return fillFromTemplate(analysed, finding.subject);
     case 'missing-footer-field':
       return addFooterField(analysed, finding.subject, values);
+    case 'stale-diagram':
+      return [{ title: 'Update diagram', isPreferred: true, edits: updateDiagramEdits(analysed, finding.subject) }];
     default:
       return [];
   }

@@ -83,6 +83,11 @@ export const DIAGNOSTIC_RULES: Record<
     detail:
       'A paragraph with more than 1,000 Markdown delimiters was read as plain text, as the parser would take seconds on it: its links, emphasis and code spans are not checked; its placeholders are.',
   },
+  'stale-diagram': {
+    summary: 'a diagram kept under a `<!-- blueprint:diagram -->` marker no longer draws what the blueprint declares',
+    detail:
+      'A mermaid block under a <!-- blueprint:diagram data-model --> or <!-- blueprint:diagram state --> marker no longer draws the structures, relationships or state transitions the blueprint declares (or the marker has no block); reported on the marker. Quick fix: Update diagram, also applied by fix-all on save and blueprint check --fix.',
+  },
   [INVALID_TEMPLATE_CODE]: {
     summary: 'a file in the templates folder is not a usable template (reported in the template file)',
     detail:

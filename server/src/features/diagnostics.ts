@@ -11,11 +11,14 @@ import {
   type MissingSection,
   type MissingSubsection,
 } from '../alignment/alignment';
+import type { DiagramBlock } from '../diagrams/diagram-blocks';
+import type { DiagramKind } from '../diagrams/diagram-sources';
 import type { BlueprintChunk, CodeSyntaxError, Placeholder, RelationshipPart, StructureKind } from '../model/blueprint';
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import { shiftSpan, type Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
 import { dateProblem } from './calendar-dates';
+import { staleDiagrams, staleMessage, staleSpan } from './diagrams';
 import { toOffset, toRange } from './lsp-ranges';
 
 /** Every diagnostic code the server reports, with its default severity. */
@@ -34,6 +37,7 @@ export const DIAGNOSTIC_DEFAULTS = {
   'typescript-syntax': 'warning',
   'too-large': 'warning',
   'degraded-analysis': 'information',
+  'stale-diagram': 'information',
 } as const satisfies Record<string, Exclude<SeverityName, 'off'>>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_DEFAULTS;
@@ -68,6 +72,7 @@ export interface DiagnosticDataByCode {
   'typescript-syntax': undefined;
   'too-large': undefined;
   'degraded-analysis': undefined;
+  'stale-diagram': { readonly diagram: DiagramKind };
 }
 
 export type DiagnosticData<C extends DiagnosticCode = DiagnosticCode> = DiagnosticDataByCode[C];
@@ -88,6 +93,7 @@ export interface FindingSubjectByCode {
   'typescript-syntax': undefined;
   'too-large': undefined;
   'degraded-analysis': undefined;
+  'stale-diagram': DiagramBlock;
 }
 
 /** One problem of a version, before settings and rule-control comments decide how (and whether) it is reported. */
@@ -152,6 +158,7 @@ export function computeDiagnostics(analysed: AnalysedBlueprint, settings: Bluepr
   for (const chunk of chunks) for (const d of chunk.degraded) diagnostics.push(d);
   for (const chunk of chunks) for (const d of chunk.typescript) diagnostics.push(d);
   project(documentWide.structures);
+  project(documentWide.diagrams);
   return diagnostics;
 }
 
@@ -212,7 +219,7 @@ export function severityFor(code: DiagnosticCode, settings: BlueprintSettings): 
 
 /**
  * The problems in document order within each kind: placeholders, sections, footer, degraded
- * paragraphs, code, relationships. Found once per version (diagnostics, every quick-fix request and
+ * paragraphs, code, relationships, stale diagrams. Found once per version (diagnostics, every quick-fix request and
  * the code lens of a version share them): a projection of the alignment, plus what each chunk of
  * the model says (placeholders, degraded paragraphs, typescript syntax errors, structures).
  */
@@ -274,6 +281,7 @@ function problemsOf(analysed: AnalysedBlueprint): Finding[] {
     ...model.degraded.map(degradedFinding),
     ...model.typescriptErrors.map(typescriptFinding),
     ...documentWide.structures,
+    ...documentWide.diagrams,
   ];
 }
 
@@ -295,11 +303,12 @@ function typescriptFinding(error: CodeSyntaxError): Finding {
   return { code: 'typescript-syntax', span: error.span, message: error.message, data: undefined, subject: undefined };
 }
 
-/** The problems of a version that need more than one chunk to see: its sections, its footer, and relationships naming unknown structures. */
+/** The problems of a version that need more than one chunk to see: its sections, its footer, relationships naming unknown structures, and stale diagrams. */
 function documentProblems(analysed: AnalysedBlueprint): {
   readonly sections: readonly Finding[];
   readonly footer: readonly Finding[];
   readonly structures: readonly Finding[];
+  readonly diagrams: readonly Finding[];
 } {
   const { model } = analysed;
   const alignment = alignmentOf(analysed);
@@ -325,10 +334,18 @@ function documentProblems(analysed: AnalysedBlueprint): {
       }
     }
   }
+  const diagrams: Finding[] = staleDiagrams(analysed).map((block) => ({
+    code: 'stale-diagram',
+    span: staleSpan(block),
+    message: staleMessage(block),
+    data: { diagram: block.kind },
+    subject: block,
+  }));
   return {
     sections: sectionProblems(alignment, titleSpan),
     footer: footerProblems(alignment, model.footer[model.footer.length - 1]?.span ?? titleSpan),
     structures,
+    diagrams,
   };
 }
 

@@ -19,7 +19,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.blueprint`;
  * The fix-all family: "Fix all safe problems", when there is one to fix. A status in the wrong case
  * gets the template's spelling, a Last Updated day written another way is rewritten YYYY-MM-DD (an
  * impossible one becomes today), and the missing sections, subsections and footer fields are added
- * from the template. Diagnostics the user silenced or turned off are left alone; a status that is
+ * from the template, and a kept diagram that no longer matches is redrawn. Diagnostics the user silenced or turned off are left alone; a status that is
  * not a case variant of an allowed value is the author's choice.
  */
 export function fixAllActions(analysed: AnalysedBlueprint, settings: BlueprintSettings, values: FooterValues): CodeAction[] {
@@ -40,6 +40,7 @@ export function safeFixEdits(analysed: AnalysedBlueprint, settings: BlueprintSet
         if (finding.subject.choice) edits.push(...preferredEdits(analysed, finding, values));
         break;
       case 'invalid-date':
+      case 'stale-diagram':
         edits.push(...preferredEdits(analysed, finding, values));
         break;
       case 'missing-section':

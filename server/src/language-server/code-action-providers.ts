@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { addMissingSectionsActions, ADD_MISSING_SECTIONS_KIND, quickFixActions } from '../features/code-actions';
+import { insertDiagramActions, INSERT_DIAGRAM_KIND } from '../features/diagrams';
 import { fixAllActions, FIX_ALL_KIND } from '../features/fix-all';
 import type { FooterValues } from '../features/footer-values';
 import { ignoreDiagnosticActions } from '../features/rule-control';
@@ -45,6 +46,12 @@ export const IGNORE_DIAGNOSTIC: CodeActionProvider = {
   provide: ({ analysed, diagnostics }) => ignoreDiagnosticActions(analysed, diagnostics),
 };
 
+/** "Insert data model diagram" and "Insert state diagram", source actions. */
+export const INSERT_DIAGRAMS: CodeActionProvider = {
+  kind: INSERT_DIAGRAM_KIND,
+  provide: ({ analysed }) => insertDiagramActions(analysed),
+};
+
 /** "Fix all safe blueprint problems", for `editor.codeActionsOnSave`. */
 export const FIX_ALL: CodeActionProvider = {
   kind: FIX_ALL_KIND,
@@ -53,7 +60,13 @@ export const FIX_ALL: CodeActionProvider = {
 };
 
 /** The server's code actions, one provider per family, in the order their actions are listed. */
-export const CODE_ACTION_PROVIDERS: readonly CodeActionProvider[] = [QUICK_FIXES, ADD_MISSING_SECTIONS, IGNORE_DIAGNOSTIC, FIX_ALL];
+export const CODE_ACTION_PROVIDERS: readonly CodeActionProvider[] = [
+  QUICK_FIXES,
+  ADD_MISSING_SECTIONS,
+  INSERT_DIAGRAMS,
+  IGNORE_DIAGNOSTIC,
+  FIX_ALL,
+];
 
 /** The kinds announced in the server's capabilities, each once, in the providers' order. */
 export function codeActionKinds(providers: readonly CodeActionProvider[] = CODE_ACTION_PROVIDERS): string[] {

@@ -19,10 +19,11 @@ import { definition, documentHighlights, prepareRename, references, rename } fro
 import { newBlueprint, templateSnippetFor } from '../template/new-blueprint';
 import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../features/semantic-tokens';
 import { templateSummaries, TemplatesRequest } from '../template/template-list';
-import { DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest, WorkspaceSummaryRequest } from '../protocol';
+import { DiagramRequest, DocumentStatusRequest, NewBlueprintRequest, TemplateSnippetRequest, WorkspaceSummaryRequest } from '../protocol';
 import { workspaceSymbols } from '../features/workspace-symbols';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { WorkspaceChanges, WorkspaceDiagnostics } from './workspace-diagnostics';
+import { diagramOf } from '../features/diagrams';
 import type { BlueprintSettings } from '../settings';
 import { clientOptions, type ClientOptions } from './client-options';
 import { codeActionKinds, provideCodeActions } from './code-action-providers';
@@ -260,6 +261,18 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
           default:
             return null;
         }
+      },
+      logError,
+    ),
+  );
+  connection.onRequest(
+    DiagramRequest,
+    guarded(
+      'diagram',
+      null,
+      async (params) => {
+        const found = await pipeline.classify(params.uri);
+        return found?.classified.kind === 'blueprint' ? diagramOf(found.classified.analysed, params.kind ?? 'data-model') : null;
       },
       logError,
     ),
