@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_DEFAULTS } from './features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from './diagnostic-codes';
 
 /** Severity names as users write them in `blueprint.diagnostics.<code>`. */
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';

@@ -14,7 +14,7 @@ import {
   manySectionTemplate,
   RUNNING_AS_ROOT,
 } from '../support/hostile-files';
-import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/diagnostic-codes';
 
 // A cloned repository may hold anything: each test builds one that does, in a temporary folder, and
 // runs the built CLI on it with a deadline. Nothing may hang, crash or print a stack trace; what

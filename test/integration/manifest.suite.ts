@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/diagnostic-codes';
 import {
   api,
   blueprintDiagnostics,

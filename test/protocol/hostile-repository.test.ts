@@ -10,7 +10,7 @@ import { fixture } from '../support/documents';
 import { makeFifo, makeLink, manySectionBlueprint, manySectionTemplate } from '../support/hostile-files';
 import { LspClient } from '../support/lsp-client';
 import { startInWorkspace } from '../support/workspace-client';
-import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/diagnostic-codes';
 
 // The spawned dist/server.js in a workspace folder built to do harm: it must keep answering, read
 // nothing it should not, and say what it could not use.

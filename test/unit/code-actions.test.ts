@@ -12,7 +12,7 @@ import {
 import { ADD_MISSING_SECTIONS, provideCodeActions, QUICK_FIXES } from '../../server/src/language-server/code-action-providers';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { safeFixEdits } from '../../server/src/features/fix-all';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { analyse, fixture, messageOf, settings, writtenTemplateText } from '../support/documents';
 import { applyMinimal } from '../support/edits';
 

@@ -5,7 +5,7 @@ import { InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-lan
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { fuzzParameters, testTimeout } from '../support/arbitraries';
 import { applyEdits, fixture, settings, templateText, textDocument, messageOf } from '../support/documents';
 import { expandSnippet } from '../support/snippets';

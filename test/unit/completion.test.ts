@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver';
 import { completions } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import { footerValues, type FooterValues } from '../../server/src/features/footer-values';
+import { footerValues, type FooterValues } from '../../server/src/template/footer-values';
 import { withCursor } from '../support/cursor';
 import { analyse, applyEdits, fixture, settings, writtenTemplateText } from '../support/documents';
 import { expandSnippet, tabStops } from '../support/snippets';

@@ -6,7 +6,7 @@ import { nodeFileAccess } from '../../server/src/project/node-file-access';
 import { findRcFile, foldersUpTo, mergeSettingsSources, parseRcText } from '../../server/src/project/rc-file';
 import { resolveSettings } from '../../server/src/project/settings-resolution';
 import { DIAGNOSTIC_RULES, plainSummary } from '../../server/src/features/diagnostic-rules';
-import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/diagnostic-codes';
 import { DEFAULT_SETTINGS, describeSettingProblem, readSettings } from '../../server/src/settings';
 import { folderWith } from '../support/cli-runner';
 import { repoRoot } from '../support/documents';

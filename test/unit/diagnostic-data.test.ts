@@ -2,14 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver';
 import { quickFixesFor } from '../../server/src/features/code-actions';
-import {
-  computeDiagnostics,
-  findingFor,
-  findProblems,
-  type DiagnosticCode,
-  type DiagnosticDataByCode,
-} from '../../server/src/features/diagnostics';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import { computeDiagnostics, findingFor, findProblems, type DiagnosticDataByCode } from '../../server/src/features/diagnostics';
+import { type DiagnosticCode } from '../../server/src/diagnostic-codes';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { analyse, fixture, settings } from '../support/documents';
 
 // Each code's diagnostics carry the `data` its type says (DiagnosticDataByCode), and a quick fix

@@ -10,7 +10,7 @@ import { quickFixesFor } from '../../server/src/features/code-actions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { insertDiagramActions } from '../../server/src/features/diagrams';
 import { safeFixEdits } from '../../server/src/features/fix-all';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { fuzzParameters } from '../support/arbitraries';
 import { analyse, applyEdits, fixture, settings, textDocument } from '../support/documents';
 import { parseMermaid } from '../support/mermaid-parser';

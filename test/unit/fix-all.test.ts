@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { FIX_ALL_KIND, fixAllActions, safeFixEdits } from '../../server/src/features/fix-all';
 import { FIX_ALL, provideCodeActions } from '../../server/src/language-server/code-action-providers';
 import { blueprintDiagnostics } from '../../server/src/features/checked-diagnostics';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { analyse, fixture, settings } from '../support/documents';
 import { applyMinimal } from '../support/edits';
 

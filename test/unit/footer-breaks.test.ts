@@ -5,7 +5,7 @@ import { blueprintDiagnostics } from '../../server/src/features/checked-diagnost
 import { quickFixesFor } from '../../server/src/features/code-actions';
 import { completions } from '../../server/src/features/completion';
 import { safeFixEdits } from '../../server/src/features/fix-all';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { withCursor, withCursors } from '../support/cursor';
 import { analyse, applyEdits, fixture, settings, textDocument } from '../support/documents';
 import { applyMinimal } from '../support/edits';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DIAGNOSTIC_DEFAULTS } from '../../server/src/features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from '../../server/src/diagnostic-codes';
 import { SEVERITY_NAMES } from '../../server/src/settings';
 import { repoRoot } from '../support/documents';
 

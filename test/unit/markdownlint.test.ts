@@ -6,7 +6,7 @@ import { blueprintDiagnostics } from '../../server/src/features/checked-diagnost
 import { addAllMissingSections, quickFixesFor } from '../../server/src/features/code-actions';
 import { completions } from '../../server/src/features/completion';
 import { safeFixEdits } from '../../server/src/features/fix-all';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { snippetFile } from '../../server/src/template/snippets';
 import { newBlueprintText } from '../../server/src/template/template-text';
 import { TemplateSchema } from '../../server/src/template/schema';

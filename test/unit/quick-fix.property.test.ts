@@ -5,7 +5,7 @@ import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } f
 import { BlueprintStore } from '../../server/src/documents/blueprint-store';
 import { addAllMissingSections, quickFixesFor } from '../../server/src/features/code-actions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { fuzzParameters, hostileText, mutate, mutation, testTimeout } from '../support/arbitraries';
 import { fixture, settings, textDocument, messageOf } from '../support/documents';
 import { applyMinimal } from '../support/edits';

@@ -13,7 +13,7 @@ import { documentStatus } from '../../server/src/features/document-status';
 import { documentSymbols } from '../../server/src/features/document-symbols';
 import { FIX_ALL_KIND } from '../../server/src/features/fix-all';
 import { provideCodeActions } from '../../server/src/language-server/code-action-providers';
-import type { FooterValues } from '../../server/src/features/footer-values';
+import type { FooterValues } from '../../server/src/template/footer-values';
 import { hover } from '../../server/src/features/hover';
 import { newBlueprint, templateSnippetFor } from '../../server/src/template/new-blueprint';
 import { definition, documentHighlights, prepareRename, references, rename } from '../../server/src/features/navigation';

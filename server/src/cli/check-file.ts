@@ -7,7 +7,7 @@ import { blueprintFacts, type BlueprintFacts } from '../features/blueprint-facts
 import { checkedDiagnostics, unresolvedBlueprintDiagnostics } from '../features/checked-diagnostics';
 import type { StructureScope } from '../settings';
 import { safeFixEdits } from '../features/fix-all';
-import { footerValues } from '../features/footer-values';
+import { footerValues } from '../template/footer-values';
 import { builtinTemplates } from '../template/builtin-templates';
 import type { FileAccess } from '../project/file-access';
 import type { Project } from '../project/project';

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import { ALL_CODES, DIAGNOSTIC_RULES, plainSummary } from '../features/diagnostic-rules';
-import { DIAGNOSTIC_DEFAULTS } from '../features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from '../diagnostic-codes';
 import type { SeverityName } from '../settings';
 import type { FileReport } from './report';
 

@@ -3,7 +3,7 @@ import { alignmentOf } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { StructureKind } from '../model/blueprint';
 import type { Span } from '../model/span';
-import { toRange } from './lsp-ranges';
+import { toRange } from '../lsp-ranges';
 
 /** Where a structure's name is written: its declaration, a type in a typescript block, a relationship end. */
 export interface NameOccurrence {

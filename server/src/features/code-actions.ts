@@ -16,8 +16,8 @@ import { asIsoDate } from './calendar-dates';
 import { findingFor, type Finding } from './diagnostics';
 import { updateDiagramEdits } from './diagrams';
 import { insertBlock, lineBreakOf, replaceSpan, withLineBreaks } from './document-edits';
-import type { FooterValues } from './footer-values';
-import { toRange } from './lsp-ranges';
+import type { FooterValues } from '../template/footer-values';
+import { toRange } from '../lsp-ranges';
 import { footerFieldEdits, skeletonEdits } from './skeleton-edits';
 
 /**

@@ -4,7 +4,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Placeholder } from '../model/blueprint';
 import type { BlueprintSettings } from '../settings';
 import { severityFor } from './diagnostics';
-import { toRange } from './lsp-ranges';
+import { toRange } from '../lsp-ranges';
 
 /** Server-side command behind the lens: the server asks the client to show the placeholder (window/showDocument). */
 export const REVEAL_PLACEHOLDER_COMMAND = 'blueprint.server.revealPlaceholder';

@@ -6,8 +6,8 @@ import { BOM, parseMarkdown } from '../model/markdown-parser';
 import type { SectionSchema, SubsectionSchema } from '../template/schema';
 import type { Span } from '../model/span';
 import { lineBreakOf, withLineBreaks } from './document-edits';
-import type { FooterValues } from './footer-values';
-import { toOffset, toRange } from './lsp-ranges';
+import type { FooterValues } from '../template/footer-values';
+import { toOffset, toRange } from '../lsp-ranges';
 import { sectionSnippet, templateSnippet } from '../template/snippets';
 import { newBlueprintText, templateBlock } from '../template/template-text';
 

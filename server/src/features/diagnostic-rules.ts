@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_DEFAULTS, type DiagnosticCode } from './diagnostics';
+import { DIAGNOSTIC_DEFAULTS, type DiagnosticCode } from '../diagnostic-codes';
 import { INVALID_TEMPLATE_CODE } from '../template/template-diagnostics';
 
 /**

@@ -17,32 +17,10 @@ import type { BlueprintChunk, CodeSyntaxError, Placeholder, RelationshipPart, St
 import { INLINE_DELIMITER_BUDGET } from '../model/inline-budget';
 import { shiftSpan, type Span } from '../model/span';
 import type { BlueprintSettings, SeverityName } from '../settings';
+import { DIAGNOSTIC_DEFAULTS, DIAGNOSTIC_SOURCE, type DiagnosticCode } from '../diagnostic-codes';
 import { dateProblem } from './calendar-dates';
 import { staleDiagrams, staleMessage, staleSpan } from './diagrams';
-import { toOffset, toRange } from './lsp-ranges';
-
-/** Every diagnostic code the server reports, with its default severity. */
-export const DIAGNOSTIC_DEFAULTS = {
-  placeholder: 'warning',
-  'missing-section': 'warning',
-  'missing-subsection': 'warning',
-  'duplicate-section': 'warning',
-  'section-order': 'information',
-  'empty-section': 'warning',
-  'invalid-status': 'error',
-  'invalid-date': 'error',
-  'missing-footer-field': 'warning',
-  'unknown-structure': 'warning',
-  'ambiguous-structure': 'warning',
-  'typescript-syntax': 'warning',
-  'too-large': 'warning',
-  'degraded-analysis': 'information',
-  'stale-diagram': 'information',
-} as const satisfies Record<string, Exclude<SeverityName, 'off'>>;
-
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_DEFAULTS;
-
-export const DIAGNOSTIC_SOURCE = 'blueprint';
+import { toOffset, toRange } from '../lsp-ranges';
 
 const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

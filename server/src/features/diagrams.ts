@@ -4,7 +4,7 @@ import { diagramBlocks, markerText, type DiagramBlock } from '../diagrams/diagra
 import { dataModelOf, dataModelPlace, stateMachineOf, transitionPlace, type DiagramKind } from '../diagrams/diagram-sources';
 import { diagramStructureIds, diagramText } from '../diagrams/diagram-writer';
 import type { Diagram } from '../protocol';
-import { toRange } from './lsp-ranges';
+import { toRange } from '../lsp-ranges';
 import type { Span } from '../model/span';
 import { insertBlock, replaceSpan } from './document-edits';
 

@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../model/span';
-import { toRange } from './lsp-ranges';
+import { toRange } from '../lsp-ranges';
 
 /** The document's own line break (its first one), so inserted text matches the lines around it. */
 export function lineBreakOf(document: TextDocument): string {

@@ -1,7 +1,7 @@
 import { alignmentOf } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { DocumentStatus } from '../protocol';
-import { toRange } from './lsp-ranges';
+import { toRange } from '../lsp-ranges';
 
 /**
  * How complete a blueprint is: the template's sections present, and what is left in them (empty

@@ -3,7 +3,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Section, Structure, StructureKind } from '../model/blueprint';
 import type { Span } from '../model/span';
 import type { OutlineContent } from '../protocol';
-import { toRange } from './lsp-ranges';
+import { toRange } from '../lsp-ranges';
 
 export const STRUCTURE_KINDS: Record<StructureKind, SymbolKind> = {
   interface: SymbolKind.Interface,

@@ -5,7 +5,7 @@ import type { BlueprintSettings } from '../settings';
 import { blueprintDiagnostics } from './checked-diagnostics';
 import { fixesFor } from './code-actions';
 import { findingFor, type Finding } from './diagnostics';
-import type { FooterValues } from './footer-values';
+import type { FooterValues } from '../template/footer-values';
 import { skeletonEdits } from './skeleton-edits';
 
 /**

@@ -3,7 +3,7 @@ import { alignmentOf, type Alignment } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { Blueprint, Placeholder } from '../model/blueprint';
 import { spanContains, type Span } from '../model/span';
-import { toOffset, toRange } from './lsp-ranges';
+import { toOffset, toRange } from '../lsp-ranges';
 
 /** On a section or subsection heading, the template's guidance; on a placeholder, what it asks for. */
 export function hover(analysed: AnalysedBlueprint, position: Position): Hover | null {

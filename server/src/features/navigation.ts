@@ -12,7 +12,7 @@ import {
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { spanContains, type Span } from '../model/span';
 import { nameOccurrences, type NameOccurrence } from './blueprint-facts';
-import { toOffset, toRange } from './lsp-ranges';
+import { toOffset, toRange } from '../lsp-ranges';
 import { declarationsElsewhere, resolveName, type PlaceInFile, type StructureTable } from './workspace-structures';
 
 /**

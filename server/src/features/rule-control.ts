@@ -5,7 +5,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { HtmlSnippet } from '../model/blueprint';
 import { BOM } from '../model/markdown-parser';
 import type { Span } from '../model/span';
-import { toPosition, toRange } from './lsp-ranges';
+import { toPosition, toRange } from '../lsp-ranges';
 
 /**
  * Inline rule control as markdownlint users know it, in HTML comments:

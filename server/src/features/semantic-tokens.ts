@@ -1,6 +1,6 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
-import { toPosition } from './lsp-ranges';
+import { toPosition } from '../lsp-ranges';
 
 /** Declared in package.json (`semanticTokenTypes`, with a `semanticTokenScopes` fallback for themes). */
 export const PLACEHOLDER_TOKEN_TYPE = 'blueprintPlaceholder';

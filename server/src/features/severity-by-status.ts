@@ -1,7 +1,7 @@
 import { alignmentOf, type Strictness } from '../alignment/alignment';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { BlueprintSettings, SeverityName } from '../settings';
-import type { DiagnosticCode } from './diagnostics';
+import type { DiagnosticCode } from '../diagnostic-codes';
 
 /** The codes that say "this blueprint is unfinished": their weight grows as the blueprint matures. */
 export const STATUS_FOLLOWING_CODES: readonly DiagnosticCode[] = [

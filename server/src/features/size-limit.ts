@@ -1,7 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BlueprintSettings } from '../settings';
-import { DIAGNOSTIC_SOURCE, severityFor } from './diagnostics';
+import { severityFor } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
 
 /**
  * One diagnostic on the first line instead of an analysis (which documents get it is the

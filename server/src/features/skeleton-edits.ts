@@ -4,9 +4,9 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import type { FooterFieldSchema } from '../template/schema';
 import { templateBlock } from '../template/template-text';
 import { insertBlock, lineBreakOf } from './document-edits';
-import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from './footer-lines';
-import type { FooterValues } from './footer-values';
-import { toRange } from './lsp-ranges';
+import { continuesOnNextLine, endsWithHardBreak, footerBreakStyle, FOOTER_LINE_BREAK, lineEndAt } from '../model/footer-lines';
+import type { FooterValues } from '../template/footer-values';
+import { toRange } from '../lsp-ranges';
 
 /** A block of template text to insert at an offset (blank lines around it are added when inserted). */
 export interface BlockInsertion {

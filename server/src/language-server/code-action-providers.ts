@@ -3,7 +3,7 @@ import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { addMissingSectionsActions, ADD_MISSING_SECTIONS_KIND, quickFixActions } from '../features/code-actions';
 import { insertDiagramActions, INSERT_DIAGRAM_KIND } from '../features/diagrams';
 import { fixAllActions, FIX_ALL_KIND } from '../features/fix-all';
-import type { FooterValues } from '../features/footer-values';
+import type { FooterValues } from '../template/footer-values';
 import { ignoreDiagnosticActions } from '../features/rule-control';
 import type { BlueprintSettings } from '../settings';
 

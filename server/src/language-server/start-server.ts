@@ -13,7 +13,7 @@ import { REVEAL_PLACEHOLDER_COMMAND, sectionCodeLenses, type RevealPlaceholderAr
 import { completions, COMPLETION_TRIGGER_CHARACTERS } from '../features/completion';
 import { documentStatus, TOO_LARGE_STATUS } from '../features/document-status';
 import { documentSymbols } from '../features/document-symbols';
-import { footerValues, type FooterValues } from '../features/footer-values';
+import { footerValues, type FooterValues } from '../template/footer-values';
 import { hover } from '../features/hover';
 import { definition, documentHighlights, prepareRename, references, rename } from '../features/navigation';
 import { newBlueprint, templateSnippetFor } from '../template/new-blueprint';

@@ -1,7 +1,7 @@
 // The ES module build: the package's main entry is a UMD wrapper whose dynamic requires esbuild cannot bundle.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { dirname, isInsideFolder, join, resolve } from './file-paths';
-import { DIAGNOSTIC_DEFAULTS } from '../features/diagnostics';
+import { DIAGNOSTIC_DEFAULTS } from '../diagnostic-codes';
 import { DEFAULT_SETTINGS, describeSettingProblem, DIAGNOSTICS_SCOPE_KEY, readSettings, SETTING_KEYS, withoutProblems } from '../settings';
 import type { FileAccess } from './file-access';
 

@@ -3,8 +3,8 @@ import { templateByKind } from './registry';
 import { parseBlueprint } from '../model/blueprint-parser';
 import type { TemplateSchema } from './schema';
 import type { NewBlueprint, NewBlueprintParams, TemplateSnippet, TemplateSnippetParams } from '../protocol';
-import type { FooterValues } from '../features/footer-values';
-import { toRange } from '../features/lsp-ranges';
+import type { FooterValues } from './footer-values';
+import { toRange } from '../lsp-ranges';
 import { kebabCase, newBlueprintSnippet } from './snippets';
 import { newBlueprintText } from './template-text';
 

@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateProblem } from './template-file';
-import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
-import { toRange } from '../features/lsp-ranges';
+import { DIAGNOSTIC_SOURCE } from '../diagnostic-codes';
+import { toRange } from '../lsp-ranges';
 
 export const INVALID_TEMPLATE_CODE = 'invalid-template';
 

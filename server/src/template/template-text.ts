@@ -2,7 +2,7 @@ import { parseBlueprint } from '../model/blueprint-parser';
 import { parseMarkdown } from '../model/markdown-parser';
 import type { TemplateSchema } from './schema';
 import type { Span } from '../model/span';
-import { continuesOnNextLine, endsWithHardBreak, FOOTER_LINE_BREAK, lineEndAt } from '../features/footer-lines';
+import { continuesOnNextLine, endsWithHardBreak, FOOTER_LINE_BREAK, lineEndAt } from '../model/footer-lines';
 
 /**
  * Template text made into an LSP/VS Code snippet: every placeholder becomes a tab stop holding its

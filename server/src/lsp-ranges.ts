@@ -1,6 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from '../model/span';
+import type { Span } from './model/span';
 
 /**
  * The one conversion between model offsets and LSP positions. Model offsets are UTF-16 offsets into

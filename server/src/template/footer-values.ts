@@ -1,5 +1,5 @@
 import type { BlueprintSettings } from '../settings';
-import { today } from '../template/template-text';
+import { today } from './template-text';
 
 /** What the server fills into the footer's date and person fields, for completion and quick fixes alike. */
 export interface FooterValues {

@@ -1,4 +1,4 @@
-import type { FieldLine } from '../model/blueprint';
+import type { FieldLine } from './blueprint';
 
 /**
  * The hard line break the server writes at the end of each footer line but the last: the footer's
