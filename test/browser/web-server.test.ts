@@ -113,7 +113,7 @@ test("in a web worker: the repository's .blueprintrc.json and .blueprints/ templ
   assert.deepEqual(summary(await client.diagnosticsFor(ledgerUri, 1)), ['6:4 1 placeholder'], client.output);
   // Its problem is named by the file as the user reads it, with line and column.
   assert.deepEqual(messages, [
-    `Blueprint: ${REPOSITORY}/.blueprintrc.json:1:40: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, $schema, extends, ignores).`,
+    `Blueprint: ${REPOSITORY}/.blueprintrc.json:1:40: autor: is not a setting (settings: diagnostics, author, maxDocumentSize, severityByStatus, templates, codeLens, workspace, structures, $schema, extends, ignores).`,
   ]);
 
   const apiUri = `${REPOSITORY}/api/payments.md`;
