@@ -24,6 +24,38 @@ function applied(text: string, edits: CodeAction['edit']): string {
   return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits!.changes![uri]!);
 }
 
+test('a client that resolves edits (VS Code) gets the insert-diagram actions without their edit, and the same edit on codeAction/resolve', async () => {
+  const resolving = await InProcessClient.start({ resolvesCodeActionEdits: true });
+  const own = 'file:///work/diagrams-resolved.blueprint.md';
+  try {
+    const text = fixture('order-ledger.md');
+    await Promise.all([resolving.open(own, text), client.open(own, text)]);
+    const params = {
+      textDocument: { uri: own },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.insertDiagram'] },
+    };
+    const eager = await client.request<CodeAction[]>('textDocument/codeAction', params);
+    const deferred = await resolving.request<CodeAction[]>('textDocument/codeAction', params);
+    assert.deepEqual(
+      deferred.map((a) => [a.title, a.edit, a.data]),
+      [
+        ['Insert data model diagram', undefined, { uri: own, version: 1, diagram: 'data-model' }],
+        ['Insert state diagram', undefined, { uri: own, version: 1, diagram: 'state' }],
+      ],
+    );
+    assert.equal(eager.length, 2);
+    for (const [i, action] of deferred.entries()) {
+      const resolved = await resolving.request<CodeAction>('codeAction/resolve', action);
+      assert.ok(resolved.edit?.changes?.[own]?.length === 1, 'the resolved action has its edit');
+      assert.deepEqual(resolved.edit, eager[i]!.edit);
+    }
+  } finally {
+    await client.notify('textDocument/didClose', { textDocument: { uri: own } });
+    await resolving.stop();
+  }
+});
+
 test('insert, go stale, update: the stale-diagram cycle through the protocol', async () => {
   let text = fixture('order-ledger.md');
   await client.open(uri, text);

@@ -8,6 +8,8 @@ export interface InitializeOptions {
   /** Whether the client answers workspace/configuration (it does unless told otherwise). */
   readonly configuration?: boolean;
   readonly initializationOptions?: unknown;
+  /** Whether the client resolves code actions' edits (`codeAction/resolve`), as VS Code does (it does not unless told). */
+  readonly resolvesCodeActionEdits?: boolean;
 }
 
 /**
@@ -62,7 +64,10 @@ export abstract class TestClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } },
+            ...(options.resolvesCodeActionEdits ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+          },
         },
       },
       initializationOptions: options.initializationOptions,

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { diagramBlocks, markerText, type DiagramBlock } from '../diagrams/diagram-blocks';
 import { dataModelOf, dataModelPlace, stateMachineOf, transitionPlace, type DiagramKind } from '../diagrams/diagram-sources';
@@ -50,21 +50,54 @@ export function updateDiagramEdits(analysed: AnalysedBlueprint, block: DiagramBl
 }
 
 /** The insert actions, one per kind the blueprint does not keep yet and has something to draw for. */
-export function insertDiagramActions(analysed: AnalysedBlueprint): CodeAction[] {
+/** What an insert-diagram action sent without its edit carries, for `codeAction/resolve` to add the edit. */
+export interface InsertDiagramData {
+  readonly uri: string;
+  readonly version: number;
+  readonly diagram: DiagramKind;
+}
+
+/**
+ * "Insert data model diagram" and "Insert state diagram", for the diagrams the blueprint does not keep
+ * yet. The edit holds the whole diagram (100 KB for a blueprint of 350 structures), so for a client
+ * that resolves code actions' edits (`withEdits` false) each action carries only `data`, and
+ * `resolveInsertDiagram` adds the edit when the user picks it.
+ */
+export function insertDiagramActions(analysed: AnalysedBlueprint, withEdits = true): CodeAction[] {
   const kept = new Set(keptDiagrams(analysed).map((b) => b.kind));
   const actions: CodeAction[] = [];
   for (const kind of ['data-model', 'state'] as const) {
     if (kept.has(kind)) continue;
     const at = insertionPoint(analysed, kind);
     if (at === undefined) continue;
-    const edit = insertBlock(analysed.document, at, `${markerText(kind)}\n\n${fencedBlock(diagramText(analysed, kind))}`);
-    actions.push({
-      title: `Insert ${TITLES[kind]}`,
-      kind: INSERT_DIAGRAM_KIND,
-      edit: { changes: { [analysed.document.uri]: [edit] } },
-    });
+    const action: CodeAction = { title: `Insert ${TITLES[kind]}`, kind: INSERT_DIAGRAM_KIND };
+    if (withEdits) action.edit = insertDiagramEdit(analysed, kind, at);
+    else action.data = { uri: analysed.document.uri, version: analysed.document.version, diagram: kind } satisfies InsertDiagramData;
+    actions.push(action);
   }
   return actions;
+}
+
+/** The action with its edit, at the version `analysed` is; unchanged when that diagram can no longer be inserted. */
+export function resolveInsertDiagram(analysed: AnalysedBlueprint, action: CodeAction, data: InsertDiagramData): CodeAction {
+  if (keptDiagrams(analysed).some((b) => b.kind === data.diagram)) return action;
+  const at = insertionPoint(analysed, data.diagram);
+  return at === undefined ? action : { ...action, edit: insertDiagramEdit(analysed, data.diagram, at) };
+}
+
+/** Whether a code action's `data` is an insert-diagram action's, as a client sends it back. */
+export function isInsertDiagramData(data: unknown): data is InsertDiagramData {
+  if (typeof data !== 'object' || data === null) return false;
+  const { uri, version, diagram } = data as Partial<Record<keyof InsertDiagramData, unknown>>;
+  return typeof uri === 'string' && typeof version === 'number' && (diagram === 'data-model' || diagram === 'state');
+}
+
+function insertDiagramEdit(analysed: AnalysedBlueprint, kind: DiagramKind, at: number): WorkspaceEdit {
+  return {
+    changes: {
+      [analysed.document.uri]: [insertBlock(analysed.document, at, `${markerText(kind)}\n\n${fencedBlock(diagramText(analysed, kind))}`)],
+    },
+  };
 }
 
 /** The end of the (sub)section where the template puts what the diagram draws; undefined when there is nothing to draw. */

@@ -17,6 +17,8 @@ export interface ClientOptions {
   readonly pullsDiagnostics: boolean;
   /** It re-pulls every diagnostic when told to (`workspace/diagnostic/refresh`). */
   readonly refreshesDiagnostics: boolean;
+  /** It resolves a code action's edit when the user picks the action (`codeAction/resolve`), as VS Code does. */
+  readonly resolvesCodeActionEdits: boolean;
   /** Its workspace folders, as URIs (`rootUri` for a client that names no folders). */
   readonly workspaceFolders: readonly string[];
 }
@@ -31,6 +33,7 @@ export function clientOptions(params: InitializeParams): ClientOptions {
     outline: options?.outline === 'structures' ? 'structures' : 'full',
     pullsDiagnostics: params.capabilities.textDocument?.diagnostic !== undefined,
     refreshesDiagnostics: params.capabilities.workspace?.diagnostics?.refreshSupport === true,
+    resolvesCodeActionEdits: params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     workspaceFolders: params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []),
   };
 }

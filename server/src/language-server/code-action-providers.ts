@@ -13,6 +13,11 @@ export interface CodeActionRequest {
   readonly diagnostics: readonly Diagnostic[];
   readonly settings: BlueprintSettings;
   readonly values: FooterValues;
+  /**
+   * The client resolves code actions' edits (`codeAction/resolve`): actions whose edit is large are sent
+   * without it, and the server adds it to the one the user picks.
+   */
+  readonly resolvesEdits?: boolean;
 }
 
 /** One family of code actions: every action it gives has its kind. */
@@ -49,7 +54,7 @@ export const IGNORE_DIAGNOSTIC: CodeActionProvider = {
 /** "Insert data model diagram" and "Insert state diagram", source actions. */
 export const INSERT_DIAGRAMS: CodeActionProvider = {
   kind: INSERT_DIAGRAM_KIND,
-  provide: ({ analysed }) => insertDiagramActions(analysed),
+  provide: ({ analysed, resolvesEdits }) => insertDiagramActions(analysed, resolvesEdits !== true),
 };
 
 /** "Fix all safe blueprint problems", for `editor.codeActionsOnSave`. */

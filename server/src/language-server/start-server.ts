@@ -5,6 +5,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type CodeAction,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -23,7 +24,7 @@ import { DiagramRequest, DocumentStatusRequest, NewBlueprintRequest, TemplateSni
 import { workspaceSymbols } from '../features/workspace-symbols';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { WorkspaceChanges, WorkspaceDiagnostics } from './workspace-diagnostics';
-import { diagramOf } from '../features/diagrams';
+import { diagramOf, isInsertDiagramData, resolveInsertDiagram } from '../features/diagrams';
 import type { BlueprintSettings } from '../settings';
 import { clientOptions, type ClientOptions } from './client-options';
 import { codeActionKinds, provideCodeActions } from './code-action-providers';
@@ -98,7 +99,7 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
         documentSymbolProvider: { label: 'Blueprint' },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
-        codeActionProvider: { codeActionKinds: codeActionKinds() },
+        codeActionProvider: { codeActionKinds: codeActionKinds(), resolveProvider: true },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [REVEAL_PLACEHOLDER_COMMAND] },
         definitionProvider: true,
@@ -186,11 +187,25 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
   connection.onCodeAction(
     forBlueprint('codeAction', [], (blueprint, params, inForce) =>
       provideCodeActions(
-        { analysed: blueprint, diagnostics: params.context.diagnostics, settings: inForce, values: values(inForce) },
+        {
+          analysed: blueprint,
+          diagnostics: params.context.diagnostics,
+          settings: inForce,
+          values: values(inForce),
+          resolvesEdits: client?.resolvesCodeActionEdits,
+        },
         params.context.only,
       ),
     ),
   );
+  // An action sent without its edit (the client resolves edits) gets it here, at the document's current version.
+  const resolveCodeAction = async (action: CodeAction, token?: CancellationToken): Promise<CodeAction> => {
+    const data: unknown = action.data;
+    if (!isInsertDiagramData(data)) return action;
+    const found = await pipeline.classify(data.uri, token);
+    return found?.classified.kind === 'blueprint' ? resolveInsertDiagram(found.classified.analysed, action, data) : action;
+  };
+  connection.onCodeActionResolve((action, token) => guarded('codeAction/resolve', action, resolveCodeAction, logError)(action, token));
   connection.onCodeLens(
     forBlueprint('codeLens', [], (blueprint, _params, inForce) => (inForce.codeLens.enabled ? sectionCodeLenses(blueprint, inForce) : [])),
   );
