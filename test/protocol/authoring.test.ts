@@ -53,6 +53,7 @@ test('the server announces completion, code actions, navigation, rename and sema
   assert.deepEqual(caps.completionProvider, { triggerCharacters: ['#', '*', ' ', '<', '|'] });
   assert.deepEqual(caps.codeActionProvider, {
     codeActionKinds: ['quickfix', 'source.addMissingSections.blueprint', 'source.insertDiagram.blueprint', 'source.fixAll.blueprint'],
+    resolveProvider: true,
   });
   assert.equal(caps.definitionProvider, true);
   assert.equal(caps.referencesProvider, true);

@@ -146,3 +146,28 @@ test('once disposed, nothing more is sent; a send that fails (the client is gone
   publisher.closed(ledger);
   assert.equal(sends, 1);
 });
+
+test('a document checked again at the same version is published again only when its diagnostics changed', () => {
+  const open = new Map([[ledger, 1]]);
+  const { publisher, sent } = publisherWith(open);
+  publisher.document(ledger, 1, [placeholder]);
+  // Another blueprint's declarations changed: the document is checked again, at the same version.
+  publisher.document(ledger, 1, [{ ...placeholder }]);
+  assert.deepEqual(sent, [{ uri: ledger, version: 1, diagnostics: [placeholder] }]);
+  publisher.document(ledger, 1, []);
+  open.set(ledger, 2);
+  publisher.document(ledger, 2, []);
+  assert.deepEqual(
+    sent.map((p) => [p.version, p.diagnostics.length]),
+    [
+      [1, 1],
+      [1, 0],
+      [2, 0],
+    ],
+  );
+  // Closed and opened again at version 1: published again, whatever was said before.
+  publisher.closed(ledger);
+  open.set(ledger, 1);
+  publisher.document(ledger, 1, [placeholder]);
+  assert.deepEqual(sent.at(-1), { uri: ledger, version: 1, diagnostics: [placeholder] });
+});

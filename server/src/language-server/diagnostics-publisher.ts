@@ -21,6 +21,12 @@ export interface FileDiagnostics {
 export class DiagnosticsPublisher {
   /** Documents and files whose publication (maybe an empty list) is in force. */
   private readonly published = new Set<string>();
+  /**
+   * What each open document's last publication said, for its version: a document checked again at the
+   * same version (another blueprint's declarations changed) is published again only when its
+   * diagnostics did change.
+   */
+  private readonly lastSaid = new Map<string, { readonly version: number; readonly diagnostics: readonly Diagnostic[] }>();
   /** Template files on disk, not open, whose problems are published. */
   private templateFiles = new Set<string>();
   private disposed = false;
@@ -44,9 +50,14 @@ export class DiagnosticsPublisher {
   document(uri: string, version: number, diagnostics: Diagnostic[] | undefined): void {
     if (this.versionOf(uri) !== version) return;
     if (diagnostics === undefined || this.pulled) {
+      this.lastSaid.delete(uri);
       if (this.published.delete(uri)) this.publish({ uri, version, diagnostics: [] });
       return;
     }
+    const last = this.lastSaid.get(uri);
+    // Compared only for a version already published (never on a keystroke's new version).
+    if (this.published.has(uri) && last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
+    this.lastSaid.set(uri, { version, diagnostics });
     this.published.add(uri);
     this.publish({ uri, version, diagnostics });
   }
@@ -54,6 +65,7 @@ export class DiagnosticsPublisher {
   /** A document was closed: what it had is cleared (a template on disk gets its file's problems again with the next `templateFilesOnDisk`). */
   closed(uri: string): void {
     this.templateFiles.delete(uri);
+    this.lastSaid.delete(uri);
     if (this.published.delete(uri)) this.publish({ uri, diagnostics: [] });
   }
 
