@@ -11,10 +11,12 @@ import type {
   WorkspaceDiagnosticReport,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { nodeHost } from '../../server/src/node-host';
 import type { WorkspaceSummary } from '../../server/src/protocol';
 import { folderWith } from '../support/cli-runner';
 import { applyEdits, fixture } from '../support/documents';
 import { generateBlueprint } from '../support/generate-blueprint';
+import { InProcessClient } from '../support/in-process-client';
 import { LspClient } from '../support/lsp-client';
 import type { TestClient } from '../support/lsp-client';
 import { PULLS_DIAGNOSTICS, startInWorkspace } from '../support/workspace-client';
@@ -85,6 +87,30 @@ test('a relationship end and a field type naming a structure of another blueprin
   assert.deepEqual(fromFieldType, [
     { uri: ordersUri, range: { start: positionOf(orders, 'Customer = {'), end: { ...positionOf(orders, 'Customer = {'), character: 13 } } },
   ]);
+});
+
+test('once the index has read the workspace, the server asks for its idle collection: the build left every file it parsed behind as garbage', async () => {
+  const folder = folderWith({ 'docs/orders.blueprint.md': orders, 'docs/invoices.blueprint.md': invoices });
+  // No document is opened: only the index's build can have done work worth collecting after.
+  let workDone = 0;
+  const host = { ...nodeHost({ idleCollection: false }), workDone: () => void workDone++ };
+  const { client } = await startInWorkspace(folder, clients, {}, () => new InProcessClient(host));
+  await indexed(client, 2);
+  const deadline = Date.now() + 5_000;
+  while (workDone === 0) {
+    if (Date.now() > deadline) assert.fail('the server never asked for its idle collection after building the index');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  // A file changed on disk is read again: that too is work to collect after.
+  const before = workDone;
+  writeFileSync(join(folder, 'docs/orders.blueprint.md'), orders.replace('Order Ledger', 'Order Book'));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: uriOf(folder, 'docs/orders.blueprint.md'), type: 2 }],
+  });
+  while (workDone === before) {
+    if (Date.now() > deadline + 5_000) assert.fail('the server never asked for its idle collection after reading a changed file');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 });
 
 test('with blueprint.structures.scope "document" only the blueprint itself counts, as before', async () => {

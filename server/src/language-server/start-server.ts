@@ -142,7 +142,8 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       void reloadWorkspaceFiles();
       return;
     }
-    void index.filesChanged(changed, files.workspaceFolders);
+    // Reading files leaves their syntax trees behind as garbage: the idle collection gives it back.
+    void index.filesChanged(changed, files.workspaceFolders).then(host.workDone);
   });
 
   /** Reads the workspace folders' rc files and templates again, tells the client which files to watch, and checks every open document again. */
@@ -155,7 +156,9 @@ export function startServer(connection: Connection, host: ServerHost): RunningSe
       logError(`Could not read the templates: ${describeError(error)}`);
     }
     pipeline.checkAll();
-    void index.rebuild(files.workspaceFolders);
+    // The build parses every blueprint of the workspace, in the background long after the documents
+    // were checked: once it is done, the idle collection gives back what it allocated.
+    void index.rebuild(files.workspaceFolders).then(host.workDone);
   }
 
   const values = (settingsInForce: BlueprintSettings): FooterValues => footerValues(settingsInForce, host.now(), host.systemUserName);

@@ -1,6 +1,7 @@
 import { dirname } from '../project/file-paths';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysedBlueprint } from '../documents/analysed-document';
 import { BlueprintStore } from '../documents/blueprint-store';
 import { classifyDocumentInSlices, classifyUnreadFile } from '../documents/classification';
 import { blueprintFacts, type BlueprintFacts } from '../features/blueprint-facts';
@@ -239,8 +240,11 @@ export function indexedFile(
 ): IndexedFile | undefined {
   switch (classified.kind) {
     case 'blueprint': {
-      const diagnostics = unresolvedBlueprintDiagnostics(classified.analysed, settings);
-      const facts = blueprintFacts(classified.analysed, diagnostics);
+      // A copy, for the index keeps it long after the document's text: a name, a heading or a message
+      // built from the text is a V8 slice or concatenation that holds the whole text alive; the
+      // structured clone's strings are flat copies of their own (the facts keep their diagnostics'
+      // identity: `facts.diagnostics === diagnostics`).
+      const { facts, diagnostics } = structuredClone(compactCopy(classified.analysed, settings));
       return { uri: document.uri, facts, diagnostics, kind: facts.progress.kind, settings };
     }
     case 'too-large':
@@ -254,4 +258,12 @@ export function indexedFile(
     default:
       return undefined;
   }
+}
+
+function compactCopy(
+  analysed: AnalysedBlueprint,
+  settings: FolderContext['settings'],
+): { readonly facts: BlueprintFacts; readonly diagnostics: readonly Diagnostic[] } {
+  const diagnostics = unresolvedBlueprintDiagnostics(analysed, settings);
+  return { facts: blueprintFacts(analysed, diagnostics), diagnostics };
 }
