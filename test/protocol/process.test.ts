@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { templateText } from '../support/documents';
+import { repoRoot, templateText } from '../support/documents';
 import { InProcessClient } from '../support/in-process-client';
 import { LspClient, type TestClient } from '../support/lsp-client';
+
+const serverScript = join(repoRoot, 'dist', 'server.js');
+const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 // What only the real process shows: dist/server.js started as an editor starts it, its messages
 // framed over stdio. Most protocol tests run the same server in-process (in-process-client.ts);
@@ -38,4 +44,19 @@ test('stdio framing counts bytes: text with CJK, emoji and CRLF arrives whole an
     end: { line: lineNumber, character: character + '[Team Name]'.length },
   });
   assert.equal(diagnostics.filter((d) => d.code === 'placeholder').length, 79);
+});
+
+test('started by hand without a transport, the server says how to start it (exit code 2, no stack trace); --version and --help answer', () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [serverScript, ...args], { encoding: 'utf8', input: '', timeout: 20_000 });
+  const bare = run([]);
+  assert.equal(bare.status, 2);
+  assert.equal(bare.stdout, '');
+  assert.match(bare.stderr, /^blueprint-language-server: no transport given\.\nUsage: blueprint-language-server --stdio \| --node-ipc/);
+  assert.doesNotMatch(bare.stderr, /\n\s+at /);
+  const version = run(['--version']);
+  assert.equal(version.status, 0);
+  assert.equal(version.stdout, `${packageVersion}\n`);
+  const help = run(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Usage: blueprint-language-server --stdio/);
 });
